@@ -1,0 +1,2 @@
+//! The `docket` command line.
+fn main() {}

@@ -1,0 +1,558 @@
+//! Court calendars: weekends, legal holidays with their provenance, closures
+//! of the clerk's office, the court's time zone and its filing cutoff.
+//!
+//! A [`Calendar`] is built once from data ([`HolidayRule`]s and
+//! [`Closure`]s) into a flat table of one byte per day, so a lookup during a
+//! computation is a single load. The rules stay attached so every closed day
+//! can say why it is closed.
+
+mod courts;
+mod federal;
+mod holiday;
+mod states;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+pub use courts::{court, courts, Court, RuleFamily};
+pub use federal::federal_rules;
+pub use holiday::{easter, HolidayRule, Observance, Scope, Status, When};
+pub use states::{state_rules, State};
+
+use crate::error::{Error, Result};
+
+/// First year a calendar covers.
+pub const FIRST_YEAR: i32 = 1971;
+/// Last year a calendar covers.
+pub const LAST_YEAR: i32 = 2100;
+
+// Per-day flags.
+pub(crate) const WEEKEND: u8 = 1;
+pub(crate) const HOLIDAY: u8 = 2;
+pub(crate) const STATE: u8 = 4;
+pub(crate) const DISPUTED: u8 = 8;
+pub(crate) const DISPUTED_STATE: u8 = 16;
+pub(crate) const CLOSURE: u8 = 32;
+pub(crate) const DISPUTED_CLOSURE: u8 = 64;
+/// Flag set when the day is outside the table (never set inside).
+pub(crate) const OUTSIDE: u8 = 128;
+
+/// A period of days when the clerk's office was inaccessible (FRCP 6(a)(3)).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Closure {
+    /// First day closed.
+    pub date: NaiveDate,
+    /// Last day closed (inclusive); the first day when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub through: Option<NaiveDate>,
+    /// Why ("Clerk's office inaccessible (Hurricane Sandy)").
+    pub reason: String,
+    /// Whether the closure's effect is settled (a half-day closure is not).
+    #[serde(default, skip_serializing_if = "is_settled")]
+    pub status: Status,
+}
+
+fn is_settled(s: &Status) -> bool {
+    *s == Status::Settled
+}
+
+impl Closure {
+    /// A settled one-day closure.
+    pub fn on(date: NaiveDate, reason: impl Into<String>) -> Closure {
+        Closure {
+            date,
+            through: None,
+            reason: reason.into(),
+            status: Status::Settled,
+        }
+    }
+
+    /// The last day closed.
+    pub fn last_day(&self) -> NaiveDate {
+        self.through.unwrap_or(self.date)
+    }
+}
+
+/// Why a day is not an ordinary court day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayNote {
+    /// What the day is ("Lincoln's Birthday", "Clerk's office inaccessible").
+    pub name: String,
+    /// The legal source, when there is one.
+    pub source: String,
+    /// What kind of day it is.
+    pub kind: DayKind,
+    /// Settled or disputed.
+    pub status: Status,
+}
+
+/// The kinds of non-court day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DayKind {
+    /// A holiday of the given scope.
+    Holiday(Scope),
+    /// The clerk's office was inaccessible.
+    Closure,
+}
+
+impl fmt::Display for DayNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)?;
+        if !self.source.is_empty() {
+            write!(f, " ({})", self.source)?;
+        }
+        Ok(())
+    }
+}
+
+/// A court's calendar: which days are weekends, legal holidays (and of which
+/// kind) or closures, plus the court's time zone and filing cutoff.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::calendar::Calendar;
+///
+/// let nysb = Calendar::for_court("nysb")?;
+/// let lincoln = NaiveDate::from_ymd_opt(2025, 2, 12).unwrap();
+/// assert!(nysb.notes_on(lincoln).iter().any(|n| n.name == "Lincoln's Birthday"));
+/// # Ok::<(), docket::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Calendar {
+    name: String,
+    time_zone: Tz,
+    cutoff: Option<NaiveTime>,
+    weekend: [bool; 7],
+    state: Option<State>,
+    rules: Vec<HolidayRule>,
+    closures: Vec<Closure>,
+    flags: Box<[u8]>,
+    notes: BTreeMap<NaiveDate, Vec<DayNote>>,
+}
+
+/// Builds a [`Calendar`].
+#[derive(Debug, Clone)]
+pub struct CalendarBuilder {
+    name: String,
+    time_zone: Tz,
+    cutoff: Option<NaiveTime>,
+    weekend: [bool; 7],
+    state: Option<State>,
+    rules: Vec<HolidayRule>,
+    closures: Vec<Closure>,
+}
+
+fn base_ce() -> i32 {
+    // 1971-01-01; a constant computed once.
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
+        .map(|d| d.num_days_from_ce())
+        .unwrap_or(0)
+}
+
+fn table_len() -> usize {
+    let end = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31)
+        .map(|d| d.num_days_from_ce())
+        .unwrap_or(0);
+    (end - base_ce() + 1) as usize
+}
+
+/// The first day a calendar covers.
+pub fn first_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day a calendar covers.
+pub fn last_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+impl CalendarBuilder {
+    /// A calendar with Saturday and Sunday as the weekend, no holidays, in
+    /// UTC, with a midnight cutoff.
+    pub fn new(name: impl Into<String>) -> CalendarBuilder {
+        let mut weekend = [false; 7];
+        weekend[Weekday::Sat.num_days_from_monday() as usize] = true;
+        weekend[Weekday::Sun.num_days_from_monday() as usize] = true;
+        CalendarBuilder {
+            name: name.into(),
+            time_zone: Tz::UTC,
+            cutoff: None,
+            weekend,
+            state: None,
+            rules: Vec::new(),
+            closures: Vec::new(),
+        }
+    }
+
+    /// Sets the calendar's name.
+    pub fn name(mut self, name: impl Into<String>) -> CalendarBuilder {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets the court's time zone (FRCP 6(a)(4)(A): electronic filing ends at
+    /// midnight in the court's time zone).
+    pub fn time_zone(mut self, tz: Tz) -> CalendarBuilder {
+        self.time_zone = tz;
+        self
+    }
+
+    /// Sets an earlier filing cutoff than midnight (FRCP 6(a)(4): a local
+    /// rule or order may set one).
+    pub fn cutoff(mut self, cutoff: Option<NaiveTime>) -> CalendarBuilder {
+        self.cutoff = cutoff;
+        self
+    }
+
+    /// Sets which weekdays are the weekend.
+    pub fn weekend(mut self, days: &[Weekday]) -> CalendarBuilder {
+        self.weekend = [false; 7];
+        for d in days {
+            self.weekend[d.num_days_from_monday() as usize] = true;
+        }
+        self
+    }
+
+    /// Adds the state's holidays (FRCP 6(a)(6)(C)) and records the state.
+    pub fn state(mut self, state: State) -> CalendarBuilder {
+        self.state = Some(state);
+        self.rules.extend(state_rules(state));
+        self
+    }
+
+    /// Adds one holiday rule.
+    pub fn rule(mut self, rule: HolidayRule) -> CalendarBuilder {
+        self.rules.push(rule);
+        self
+    }
+
+    /// Adds holiday rules.
+    pub fn rules(mut self, rules: impl IntoIterator<Item = HolidayRule>) -> CalendarBuilder {
+        self.rules.extend(rules);
+        self
+    }
+
+    /// Adds a closure of the clerk's office.
+    pub fn closure(mut self, closure: Closure) -> CalendarBuilder {
+        self.closures.push(closure);
+        self
+    }
+
+    /// Builds the day table.
+    ///
+    /// # Errors
+    /// A closure that ends before it starts, or a rule with a month or day
+    /// that does not exist.
+    pub fn build(self) -> Result<Calendar> {
+        for c in &self.closures {
+            if c.last_day() < c.date {
+                return Err(Error::invalid(format!(
+                    "calendar \"{}\": closure from {} through {} ends before it starts",
+                    self.name,
+                    c.date,
+                    c.last_day()
+                )));
+            }
+            if c.last_day().signed_duration_since(c.date).num_days() > 366 {
+                return Err(Error::range(format!(
+                    "calendar \"{}\": closure from {} lasts more than a year",
+                    self.name, c.date
+                )));
+            }
+        }
+        for r in &self.rules {
+            let ok = match r.when {
+                When::Fixed { month, day } => NaiveDate::from_ymd_opt(2000, month, day).is_some(),
+                When::Nth { month, n, .. } | When::NthOffset { month, n, .. } => {
+                    (1..=12).contains(&month) && (1..=5).contains(&n)
+                }
+                When::Last { month, .. } => (1..=12).contains(&month),
+                When::Easter { offset } => offset.abs() <= 200,
+                When::ElectionDay | When::Date { .. } => true,
+            };
+            if !ok {
+                return Err(Error::invalid(format!(
+                    "calendar \"{}\": holiday \"{}\" has an impossible date rule",
+                    self.name, r.name
+                )));
+            }
+        }
+        let base = base_ce();
+        let mut flags = vec![0u8; table_len()].into_boxed_slice();
+        let mut notes: BTreeMap<NaiveDate, Vec<DayNote>> = BTreeMap::new();
+        let mut day = first_day();
+        for f in flags.iter_mut() {
+            if self.weekend[day.weekday().num_days_from_monday() as usize] {
+                *f |= WEEKEND;
+            }
+            day = day.succ_opt().unwrap_or(day);
+        }
+        let mut mark = |d: NaiveDate, bit: u8, note: DayNote| {
+            let i = d.num_days_from_ce() - base;
+            if i >= 0 && (i as usize) < flags.len() {
+                flags[i as usize] |= bit;
+                let list = notes.entry(d).or_default();
+                if !list.contains(&note) {
+                    list.push(note);
+                }
+            }
+        };
+        for r in &self.rules {
+            // One year either side so observed days that cross a year
+            // boundary are caught.
+            for y in FIRST_YEAR - 1..=LAST_YEAR + 1 {
+                let Some(d) = r.observed_in(y) else { continue };
+                let bit = match (r.scope, r.status.is_disputed()) {
+                    (Scope::State, false) => STATE,
+                    (Scope::State, true) => DISPUTED_STATE,
+                    (_, false) => HOLIDAY,
+                    (_, true) => DISPUTED,
+                };
+                let mut name = r.name.to_string();
+                if Some(d) != r.actual_in(y) {
+                    name.push_str(" (observed)");
+                }
+                mark(
+                    d,
+                    bit,
+                    DayNote {
+                        name,
+                        source: r.source.to_string(),
+                        kind: DayKind::Holiday(r.scope),
+                        status: r.status.clone(),
+                    },
+                );
+            }
+        }
+        for c in &self.closures {
+            let bit = if c.status.is_disputed() {
+                DISPUTED_CLOSURE
+            } else {
+                CLOSURE
+            };
+            let mut d = c.date;
+            while d <= c.last_day() {
+                mark(
+                    d,
+                    bit,
+                    DayNote {
+                        name: c.reason.clone(),
+                        source: String::new(),
+                        kind: DayKind::Closure,
+                        status: c.status.clone(),
+                    },
+                );
+                let Some(next) = d.succ_opt() else { break };
+                d = next;
+            }
+        }
+        Ok(Calendar {
+            name: self.name,
+            time_zone: self.time_zone,
+            cutoff: self.cutoff,
+            weekend: self.weekend,
+            state: self.state,
+            rules: self.rules,
+            closures: self.closures,
+            flags,
+            notes,
+        })
+    }
+}
+
+impl Calendar {
+    /// Starts a custom calendar.
+    pub fn builder(name: impl Into<String>) -> CalendarBuilder {
+        CalendarBuilder::new(name)
+    }
+
+    /// The federal calendar: weekends, the federal legal holidays and the
+    /// days closed by executive order, with no state days, in UTC.
+    pub fn federal() -> Calendar {
+        // The built-in data is checked by tests; building cannot fail.
+        CalendarBuilder::new("federal")
+            .rules(federal_rules())
+            .build()
+            .unwrap_or_else(|_| unreachable_calendar())
+    }
+
+    /// The calendar of a built-in court (see [`courts`]).
+    ///
+    /// # Errors
+    /// An unknown court id.
+    pub fn for_court(id: &str) -> Result<Calendar> {
+        court(id)?.calendar()
+    }
+
+    /// A builder that starts from this calendar, to add holidays or closures.
+    pub fn to_builder(&self) -> CalendarBuilder {
+        CalendarBuilder {
+            name: self.name.clone(),
+            time_zone: self.time_zone,
+            cutoff: self.cutoff,
+            weekend: self.weekend,
+            state: self.state,
+            rules: self.rules.clone(),
+            closures: self.closures.clone(),
+        }
+    }
+
+    /// The calendar's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The court's time zone.
+    pub fn time_zone(&self) -> Tz {
+        self.time_zone
+    }
+
+    /// The filing cutoff, when earlier than midnight.
+    pub fn cutoff(&self) -> Option<NaiveTime> {
+        self.cutoff
+    }
+
+    /// The state whose holidays count under FRCP 6(a)(6)(C), if any.
+    pub fn state(&self) -> Option<State> {
+        self.state
+    }
+
+    /// The holiday rules in the calendar.
+    pub fn rules(&self) -> &[HolidayRule] {
+        &self.rules
+    }
+
+    /// The closures in the calendar.
+    pub fn closures(&self) -> &[Closure] {
+        &self.closures
+    }
+
+    /// True if the day is a weekend day.
+    pub fn is_weekend(&self, date: NaiveDate) -> bool {
+        self.weekend[date.weekday().num_days_from_monday() as usize]
+    }
+
+    /// Why a day is not an ordinary court day (holidays and closures; empty
+    /// for ordinary days and plain weekends).
+    pub fn notes_on(&self, date: NaiveDate) -> &[DayNote] {
+        self.notes.get(&date).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Every holiday or closure from `from` through `to`, in date order.
+    pub fn days_off(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> impl Iterator<Item = (NaiveDate, &DayNote)> + '_ {
+        self.notes
+            .range(from..=to)
+            .flat_map(|(d, list)| list.iter().map(move |n| (*d, n)))
+    }
+
+    /// True if `date` is within the years the calendar covers.
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.index(date).is_some()
+    }
+
+    #[inline]
+    fn index(&self, date: NaiveDate) -> Option<usize> {
+        let i = date.num_days_from_ce() - base_ce_cached();
+        (i >= 0 && (i as usize) < self.flags.len()).then_some(i as usize)
+    }
+
+    /// The day's flags; [`OUTSIDE`] outside the table.
+    #[inline]
+    pub(crate) fn flags(&self, date: NaiveDate) -> u8 {
+        match self.index(date) {
+            Some(i) => self.flags[i],
+            None => OUTSIDE,
+        }
+    }
+
+    /// The day's flags by day number from the common era.
+    #[inline]
+    pub(crate) fn flags_ce(&self, ce: i32) -> u8 {
+        let i = ce - base_ce_cached();
+        if i >= 0 && (i as usize) < self.flags.len() {
+            self.flags[i as usize]
+        } else {
+            OUTSIDE
+        }
+    }
+}
+
+/// Day number of 1971-01-01 from the common era (719_893).
+#[inline]
+fn base_ce_cached() -> i32 {
+    const BASE: i32 = 719_893;
+    BASE
+}
+
+fn unreachable_calendar() -> Calendar {
+    Calendar {
+        name: "federal".into(),
+        time_zone: Tz::UTC,
+        cutoff: None,
+        weekend: [false, false, false, false, false, true, true],
+        state: None,
+        rules: Vec::new(),
+        closures: Vec::new(),
+        flags: vec![0u8; table_len()].into_boxed_slice(),
+        notes: BTreeMap::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_constant_matches_chrono() {
+        assert_eq!(base_ce(), base_ce_cached());
+    }
+
+    #[test]
+    fn flags_outside_range() {
+        let c = Calendar::federal();
+        let early = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap();
+        assert_eq!(c.flags(early), OUTSIDE);
+        assert!(!c.covers(early));
+        assert!(c.covers(NaiveDate::from_ymd_opt(2060, 1, 1).unwrap()));
+    }
+
+    #[test]
+    fn closure_range_is_marked_and_explained() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2012, m, day).unwrap();
+        let c = Calendar::builder("t")
+            .closure(Closure {
+                date: d(10, 29),
+                through: Some(d(10, 30)),
+                reason: "Hurricane Sandy".into(),
+                status: Status::Settled,
+            })
+            .build()
+            .unwrap();
+        assert_eq!(c.flags(d(10, 29)) & CLOSURE, CLOSURE);
+        assert_eq!(c.flags(d(10, 30)) & CLOSURE, CLOSURE);
+        assert_eq!(c.flags(d(10, 31)) & CLOSURE, 0);
+        assert_eq!(c.notes_on(d(10, 30))[0].name, "Hurricane Sandy");
+        let bad = Calendar::builder("t")
+            .closure(Closure {
+                date: d(10, 30),
+                through: Some(d(10, 29)),
+                reason: "x".into(),
+                status: Status::Settled,
+            })
+            .build();
+        assert!(bad
+            .unwrap_err()
+            .to_string()
+            .contains("ends before it starts"));
+    }
+}

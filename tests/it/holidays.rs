@@ -1,0 +1,1 @@
+//! Holiday data checked year by year against independent computations.

@@ -1,0 +1,3 @@
+//! The integration tests: one binary, data-driven vectors in `tests/data/`.
+
+mod holidays;
