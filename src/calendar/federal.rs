@@ -90,11 +90,11 @@ const HALF_DAYS: &[(i32, u32, u32, &str)] = &[
 /// ```
 /// use chrono::NaiveDate;
 /// let rules = docket::calendar::federal_rules();
-/// let observed: Vec<_> = rules.iter().filter_map(|r| r.observed_in(2021)).collect();
+/// let observed = |y| -> Vec<_> { rules.iter().filter_map(|r| r.observed_in(y)).collect() };
 /// // New Year's Day 2022 fell on a Saturday: observed Friday 2021-12-31.
-/// assert!(observed.contains(&NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()));
+/// assert!(observed(2022).contains(&NaiveDate::from_ymd_opt(2021, 12, 31).unwrap()));
 /// // Juneteenth 2021 (a Saturday): observed Friday 2021-06-18.
-/// assert!(observed.contains(&NaiveDate::from_ymd_opt(2021, 6, 18).unwrap()));
+/// assert!(observed(2021).contains(&NaiveDate::from_ymd_opt(2021, 6, 18).unwrap()));
 /// ```
 pub fn federal_rules() -> Vec<HolidayRule> {
     use Observance::FridayOrMonday as Shift;

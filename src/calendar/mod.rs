@@ -100,6 +100,21 @@ pub enum DayKind {
     Closure,
 }
 
+impl DayNote {
+    /// The day-table flag this note sets.
+    pub(crate) fn bit(&self) -> u8 {
+        let disputed = self.status.is_disputed();
+        match (self.kind, disputed) {
+            (DayKind::Closure, false) => CLOSURE,
+            (DayKind::Closure, true) => DISPUTED_CLOSURE,
+            (DayKind::Holiday(Scope::State), false) => STATE,
+            (DayKind::Holiday(Scope::State), true) => DISPUTED_STATE,
+            (DayKind::Holiday(_), false) => HOLIDAY,
+            (DayKind::Holiday(_), true) => DISPUTED,
+        }
+    }
+}
+
 impl fmt::Display for DayNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.name)?;
@@ -134,6 +149,8 @@ pub struct Calendar {
     closures: Vec<Closure>,
     flags: Box<[u8]>,
     notes: BTreeMap<NaiveDate, Vec<DayNote>>,
+    /// Day numbers (from the common era) of disputed days, sorted.
+    disputed: Vec<i32>,
 }
 
 /// Builds a [`Calendar`].
@@ -352,7 +369,13 @@ impl CalendarBuilder {
                 d = next;
             }
         }
+        let disputed = notes
+            .iter()
+            .filter(|(_, list)| list.iter().any(|n| n.status.is_disputed()))
+            .map(|(d, _)| d.num_days_from_ce())
+            .collect();
         Ok(Calendar {
+            disputed,
             name: self.name,
             time_zone: self.time_zone,
             cutoff: self.cutoff,
@@ -475,6 +498,13 @@ impl Calendar {
         }
     }
 
+    /// True if a disputed day lies between the two day numbers (inclusive).
+    #[inline]
+    pub(crate) fn any_disputed_ce(&self, lo: i32, hi: i32) -> bool {
+        let i = self.disputed.partition_point(|&d| d < lo);
+        self.disputed.get(i).is_some_and(|&d| d <= hi)
+    }
+
     /// The day's flags by day number from the common era.
     #[inline]
     pub(crate) fn flags_ce(&self, ce: i32) -> u8 {
@@ -487,10 +517,10 @@ impl Calendar {
     }
 }
 
-/// Day number of 1971-01-01 from the common era (719_893).
+/// Day number of 1971-01-01 from the common era (719_528).
 #[inline]
 fn base_ce_cached() -> i32 {
-    const BASE: i32 = 719_893;
+    const BASE: i32 = 719_528;
     BASE
 }
 
@@ -505,6 +535,7 @@ fn unreachable_calendar() -> Calendar {
         closures: Vec::new(),
         flags: vec![0u8; table_len()].into_boxed_slice(),
         notes: BTreeMap::new(),
+        disputed: Vec::new(),
     }
 }
 

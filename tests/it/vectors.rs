@@ -1,0 +1,118 @@
+//! Data-driven time-computation vectors from `tests/data/vectors.toml`, each
+//! with its published source.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use docket::calendar::{Calendar, Closure, RuleFamily};
+use docket::compute::{Direction, Period, Request, Roll, Service};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct File {
+    vector: Vec<Vector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vector {
+    name: String,
+    source: String,
+    court: Option<String>,
+    calendar: Option<String>,
+    family: Option<String>,
+    from: NaiveDate,
+    at: Option<NaiveTime>,
+    period: String,
+    direction: Option<Direction>,
+    service: Option<String>,
+    roll: Option<String>,
+    rules_as_of: Option<NaiveDate>,
+    #[serde(default)]
+    closures: Vec<NaiveDate>,
+    due: NaiveDate,
+    due_at: Option<String>,
+    latest: Option<NaiveDate>,
+    #[serde(default)]
+    explain: Vec<String>,
+}
+
+fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
+    let (cal, family) = match (&v.court, &v.calendar) {
+        (Some(id), None) => {
+            let c = docket::calendar::court(id).unwrap();
+            (c.calendar().unwrap(), c.family)
+        }
+        (None, Some(name)) => {
+            assert_eq!(name, "federal", "{}", v.name);
+            let fam = v.family.as_deref().expect("family").parse().unwrap();
+            (Calendar::federal(), fam)
+        }
+        _ => panic!("{}: exactly one of court and calendar", v.name),
+    };
+    if v.closures.is_empty() {
+        return (cal, family);
+    }
+    let mut b = cal.to_builder();
+    for d in &v.closures {
+        b = b.closure(Closure::on(*d, "Clerk's office inaccessible (test vector)"));
+    }
+    (b.build().unwrap(), family)
+}
+
+#[test]
+fn every_vector_computes_its_published_date() {
+    let file: File = toml::from_str(include_str!("../data/vectors.toml")).unwrap();
+    assert!(file.vector.len() >= 25);
+    let mut failures = Vec::new();
+    for v in &file.vector {
+        assert!(!v.source.is_empty());
+        let (cal, family) = calendar_of(v);
+        let period: Period = v.period.parse().unwrap();
+        let mut req = Request::new(v.from, period, v.direction.unwrap_or(Direction::After))
+            .service(v.service.as_deref().map(|s| s.parse::<Service>().unwrap()))
+            .roll(v.roll.as_deref().map_or(Roll::Rule, |r| r.parse().unwrap()))
+            .rules_as_of(v.rules_as_of)
+            .explain(true);
+        if let Some(t) = v.at {
+            req = req.at(t);
+        }
+        let due = match req.compute(&cal, family) {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(format!("{}: error {e}", v.name));
+                continue;
+            }
+        };
+        let steps: Vec<String> = due.steps().iter().map(|s| s.to_string()).collect();
+        if due.due() != v.due {
+            failures.push(format!("{}: due {} expected {}\n    {}", v.name, due.due(), v.due, steps.join("\n    ")));
+        }
+        let want_at = v
+            .due_at
+            .as_deref()
+            .map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap());
+        if due.at() != want_at {
+            failures.push(format!("{}: at {:?} expected {want_at:?}", v.name, due.at()));
+        }
+        let latest = due.later().map(|l| l.date);
+        if latest != v.latest {
+            failures.push(format!("{}: latest {latest:?} expected {:?}", v.name, v.latest));
+        }
+        // The fast path (no explanation) gives the same answer.
+        let fast = req.explain(false).compute(&cal, family).unwrap();
+        assert_eq!((fast.due(), fast.at()), (due.due(), due.at()), "{}", v.name);
+        assert!(fast.steps().is_empty());
+        let all = steps.join("\n");
+        for want in &v.explain {
+            if !all.contains(want.as_str()) {
+                failures.push(format!("{}: explanation lacks {want:?}:\n    {}", v.name, steps.join("\n    ")));
+            }
+        }
+        // Every explanation ends on the due date.
+        if let Some(last) = due.steps().last() {
+            assert_eq!(last.date, due.due(), "{}", v.name);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
