@@ -133,8 +133,26 @@ impl Edition {
 
     /// The citation of a subdivision of the rule, e.g. `cite("(a)(1)(C)")` is
     /// "Fed. R. Civ. P. 6(a)(1)(C)".
+    ///
+    /// Before December 1, 2009 the rules were numbered differently; the
+    /// subdivision is mapped to the one that said the same thing then
+    /// (FRCP 6(a) and FRBP 9006(a) were single paragraphs; FRAP 26(a) had
+    /// (1) exclude the day of the act, (2) short periods, (3) the last day,
+    /// (4) legal holidays).
     pub fn cite(self, sub: &str) -> String {
-        format!("{}{sub}", self.family.citation())
+        if !self.is_pre_2009() {
+            return format!("{}{sub}", self.family.citation());
+        }
+        let old = match (self.family, sub) {
+            (RuleFamily::Appellate, "(a)(1)(A)-(B)") => "(a)(1)",
+            (RuleFamily::Appellate, "(a)(short)") => "(a)(2)",
+            (RuleFamily::Appellate, s) if s.starts_with("(a)(1)(C)") || s.starts_with("(a)(3)") => {
+                "(a)(3)"
+            }
+            (RuleFamily::Appellate, s) if s.starts_with("(a)(6)") => "(a)(4)",
+            _ => "(a)",
+        };
+        format!("{}{old} (before Dec. 1, 2009)", self.family.citation())
     }
 
     /// The citation of the service-days provision in force.

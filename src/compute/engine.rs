@@ -151,7 +151,13 @@ fn span(a: NaiveDate, b: NaiveDate) -> (i32, i32) {
 
 type Outcome = ((NaiveDate, Option<NaiveDateTime>), Reading, Trace);
 
-fn finish(req: &Request, cal: &Calendar, ed: Edition, best: Outcome, later: Option<Outcome>) -> Due {
+fn finish(
+    req: &Request,
+    cal: &Calendar,
+    ed: Edition,
+    best: Outcome,
+    later: Option<Outcome>,
+) -> Due {
     let ((due, at), reading, trace) = best;
     let later = later.map(|((date, lat), lreading, ltrace)| {
         Box::new(LaterReading {
@@ -162,7 +168,7 @@ fn finish(req: &Request, cal: &Calendar, ed: Edition, best: Outcome, later: Opti
         })
     });
     let mut steps = trace.unwrap_or_default();
-    if req.explain && at.is_none() {
+    if req.explain && at.is_none() && !ed.is_pre_2009() {
         steps.push(last_day_step(cal, ed, due));
     }
     Due {
@@ -256,11 +262,10 @@ fn run(
             push(trace, || Step {
                 text: format!(
                     "counted {n} days {} {from}, leaving out intermediate Saturdays, Sundays and \
-                     legal holidays because the period is less than {} days ({} (a), {})",
+                     legal holidays because the period is less than {} days ({})",
                     word(dir),
                     ed.short_period_limit().unwrap_or(0),
-                    ed.family().citation(),
-                    ed.name()
+                    ed.cite("(a)(short)")
                 ),
                 date: d,
                 time: None,
@@ -268,7 +273,11 @@ fn run(
             d
         }
         Unit::Days | Unit::Weeks => {
-            let days = if req.period.unit == Unit::Weeks { n * 7 } else { n };
+            let days = if req.period.unit == Unit::Weeks {
+                n * 7
+            } else {
+                n
+            };
             let d = offset(from, sign * days as i32)?;
             push(trace, || Step {
                 text: format!(
@@ -284,7 +293,11 @@ fn run(
             d
         }
         Unit::Months | Unit::Years => {
-            let months = if req.period.unit == Unit::Years { n * 12 } else { n };
+            let months = if req.period.unit == Unit::Years {
+                n * 12
+            } else {
+                n
+            };
             let m = chrono::Months::new(months);
             let d = match dir {
                 Direction::After => from.checked_add_months(m),
@@ -327,7 +340,8 @@ fn run(
     let service_days = req.service.map_or(0, |s| ed.service_days(s));
     if service_days > 0 && ed.service_days_added_to_period() {
         d = offset(d, service_days as i32)?;
-        push(trace, || Step {
+        push(trace, || {
+            Step {
             text: format!(
                 "{service_days} calendar days added to the prescribed period for service by {} ({})",
                 req.service.map_or("", |s| s.as_str()),
@@ -335,6 +349,7 @@ fn run(
             ),
             date: d,
             time: None,
+        }
         });
     }
     if req.roll == Roll::None {
@@ -443,12 +458,7 @@ fn roll(
     }
     let end = from_ce(ce);
     if trace.is_some() && ce != start {
-        let mut why = Vec::new();
-        let mut c = start;
-        while c != ce {
-            why.push(describe(cal, from_ce(c), mask));
-            c += sign;
-        }
+        let why = skipped(cal, start, ce, sign, mask);
         let rule = if sign > 0 {
             format!(
                 "the period continues to run until the end of the next day that is not a Saturday, \
@@ -463,7 +473,7 @@ fn roll(
             )
         };
         push(trace, || Step {
-            text: format!("{}: {rule}", why.join("; ")),
+            text: format!("{why}: {rule}"),
             date: end,
             time: None,
         });
@@ -499,15 +509,11 @@ fn closure_roll(
     }
     let end = from_ce(ce);
     if trace.is_some() {
-        let mut why = Vec::new();
-        for c in start..ce {
-            why.push(describe(cal, from_ce(c), mask | closure));
-        }
+        let why = skipped(cal, start, ce, 1, mask | closure);
         push(trace, || Step {
             text: format!(
-                "{}: the time extends to the first accessible day that is not a Saturday, Sunday \
-                 or legal holiday ({})",
-                why.join("; "),
+                "{why}: the time extends to the first accessible day that is not a Saturday, \
+                 Sunday or legal holiday ({})",
                 ed.cite("(a)(3)(A)")
             ),
             date: end,
@@ -527,7 +533,9 @@ fn run_hours(
 ) -> Result<(NaiveDate, Option<NaiveDateTime>)> {
     let dir = req.direction;
     let sign: i64 = if dir == Direction::After { 1 } else { -1 };
-    let time = req.time.ok_or_else(|| Error::invalid("missing trigger time"))?;
+    let time = req
+        .time
+        .ok_or_else(|| Error::invalid("missing trigger time"))?;
     let local = req.trigger.and_time(time);
     let tz = cal.time_zone();
     let start = match tz.from_local_datetime(&local) {
@@ -576,7 +584,13 @@ fn run_hours(
                 text: format!(
                     "{}: the period continues to run until the same time on the next day that is \
                      not a Saturday, Sunday or legal holiday ({})",
-                    describe(cal, from, mask | closure),
+                    skipped(
+                        cal,
+                        from.num_days_from_ce(),
+                        d.num_days_from_ce(),
+                        if d > from { 1 } else { -1 },
+                        mask | closure
+                    ),
                     ed.cite("(a)(2)(C)")
                 ),
                 date: at.date(),
@@ -624,6 +638,17 @@ fn note_open_disputed_day(cal: &Calendar, d: NaiveDate, trace: &mut Trace) {
             });
         }
     }
+}
+
+/// Why each day from `start` up to (not including) `end` was passed over.
+fn skipped(cal: &Calendar, start: i32, end: i32, sign: i32, mask: u8) -> String {
+    let mut why = Vec::new();
+    let mut c = start;
+    while c != end {
+        why.push(describe(cal, from_ce(c), mask));
+        c += sign;
+    }
+    why.join("; ")
 }
 
 /// Why `d` is closed, naming each holiday or closure whose flag is in `mask`.

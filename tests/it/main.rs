@@ -1,4 +1,9 @@
 //! The integration tests: one binary, data-driven vectors in `tests/data/`.
 
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[cfg(feature = "cli")]
+mod cli;
 mod holidays;
+mod properties;
 mod vectors;

@@ -86,18 +86,31 @@ fn every_vector_computes_its_published_date() {
         };
         let steps: Vec<String> = due.steps().iter().map(|s| s.to_string()).collect();
         if due.due() != v.due {
-            failures.push(format!("{}: due {} expected {}\n    {}", v.name, due.due(), v.due, steps.join("\n    ")));
+            failures.push(format!(
+                "{}: due {} expected {}\n    {}",
+                v.name,
+                due.due(),
+                v.due,
+                steps.join("\n    ")
+            ));
         }
         let want_at = v
             .due_at
             .as_deref()
             .map(|s| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap());
         if due.at() != want_at {
-            failures.push(format!("{}: at {:?} expected {want_at:?}", v.name, due.at()));
+            failures.push(format!(
+                "{}: at {:?} expected {want_at:?}",
+                v.name,
+                due.at()
+            ));
         }
         let latest = due.later().map(|l| l.date);
         if latest != v.latest {
-            failures.push(format!("{}: latest {latest:?} expected {:?}", v.name, v.latest));
+            failures.push(format!(
+                "{}: latest {latest:?} expected {:?}",
+                v.name, v.latest
+            ));
         }
         // The fast path (no explanation) gives the same answer.
         let fast = req.explain(false).compute(&cal, family).unwrap();
@@ -106,7 +119,11 @@ fn every_vector_computes_its_published_date() {
         let all = steps.join("\n");
         for want in &v.explain {
             if !all.contains(want.as_str()) {
-                failures.push(format!("{}: explanation lacks {want:?}:\n    {}", v.name, steps.join("\n    ")));
+                failures.push(format!(
+                    "{}: explanation lacks {want:?}:\n    {}",
+                    v.name,
+                    steps.join("\n    ")
+                ));
             }
         }
         // Every explanation ends on the due date.

@@ -1,0 +1,108 @@
+//! Properties of the time computation that must hold for every court, date
+//! and period.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{Days, NaiveDate};
+use docket::calendar::{courts, Calendar, DayKind, Scope};
+use docket::compute::{Period, Request, Service};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+/// Built calendars of every court, built once.
+fn calendars() -> &'static Vec<(Calendar, docket::calendar::RuleFamily)> {
+    static CALS: OnceLock<Vec<(Calendar, docket::calendar::RuleFamily)>> = OnceLock::new();
+    CALS.get_or_init(|| {
+        courts()
+            .iter()
+            .map(|c| (c.calendar().unwrap(), c.family))
+            .collect()
+    })
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0u64..(70 * 365)).prop_map(|n| {
+        NaiveDate::from_ymd_opt(1990, 1, 1)
+            .unwrap()
+            .checked_add_days(Days::new(n))
+            .unwrap()
+    })
+}
+
+/// A settled reason the court is closed on `d` for a forward period.
+fn closed_forward(cal: &Calendar, d: NaiveDate) -> bool {
+    cal.is_weekend(d) || cal.notes_on(d).iter().any(|n| !n.status.is_disputed())
+}
+
+/// Closed for a backward period: state holidays do not count.
+fn closed_backward(cal: &Calendar, d: NaiveDate) -> bool {
+    cal.is_weekend(d)
+        || cal
+            .notes_on(d)
+            .iter()
+            .any(|n| !n.status.is_disputed() && n.kind != DayKind::Holiday(Scope::State))
+}
+
+const SINCE_2009: &str = "2009-12-01";
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn forward_result_is_a_court_day(c in 0usize..49, from in date(), n in 0u32..400,
+                                     svc in prop::option::of(prop_oneof![Just(Service::Mail), Just(Service::Electronic), Just(Service::Hand)])) {
+        let (cal, family) = &calendars()[c % calendars().len()];
+        let due = Request::after(from, Period::days(n)).service(svc).compute(cal, *family).unwrap();
+        prop_assert!(!closed_forward(cal, due.due()), "{} from {from} + {n}: {}", cal.name(), due.due());
+        // Within the period plus a few days (a long holiday weekend, 3
+        // service days and another roll).
+        let span = (due.due() - from).num_days();
+        let extra = if svc.is_some() { 13 } else { 8 };
+        prop_assert!(span >= i64::from(n) && span <= i64::from(n) + extra, "{} from {from} + {n}: {}", cal.name(), due.due());
+        if let Some(l) = due.later() {
+            prop_assert!(l.date > due.due());
+        }
+    }
+
+    #[test]
+    fn longer_period_never_earlier(c in 0usize..49, from in date(), n in 0u32..400, k in 1u32..30) {
+        let (cal, family) = &calendars()[c % calendars().len()];
+        let a = Request::after(from, Period::days(n)).compute(cal, *family).unwrap();
+        let b = Request::after(from, Period::days(n + k)).compute(cal, *family).unwrap();
+        prop_assert!(b.due() >= a.due(), "{} from {from}: {n} -> {}, {} -> {}", cal.name(), a.due(), n + k, b.due());
+        let ca = Request::after(from, Period::court_days(n)).compute(cal, *family).unwrap();
+        let cb = Request::after(from, Period::court_days(n + k)).compute(cal, *family).unwrap();
+        prop_assert!(cb.due() > ca.due());
+    }
+
+    #[test]
+    fn backward_result_is_not_closed(c in 0usize..49, from in date(), n in 1u32..120) {
+        let (cal, family) = &calendars()[c % calendars().len()];
+        let as_of: NaiveDate = SINCE_2009.parse().unwrap();
+        let due = Request::before(from, Period::days(n)).rules_as_of(Some(as_of)).compute(cal, *family).unwrap();
+        prop_assert!(!closed_backward(cal, due.due()), "{} {n} days before {from}: {}", cal.name(), due.due());
+        let span = (from - due.due()).num_days();
+        prop_assert!(span >= i64::from(n) && span <= i64::from(n) + 6);
+    }
+
+    #[test]
+    fn pre_2009_short_periods_count_only_court_days(c in 0usize..49, from in date(), n in 1u32..7) {
+        let (cal, family) = &calendars()[c % calendars().len()];
+        let old: NaiveDate = "2009-01-01".parse().unwrap();
+        let a = Request::after(from, Period::days(n)).rules_as_of(Some(old)).compute(cal, *family).unwrap();
+        let b = Request::after(from, Period::court_days(n)).rules_as_of(Some(old)).compute(cal, *family).unwrap();
+        // With no closures in the built-in calendars, a short period under
+        // the old rules is exactly n court days.
+        prop_assert_eq!(a.due(), b.due());
+    }
+
+    #[test]
+    fn months_land_on_the_same_day_or_the_month_end(from in date(), n in 1u32..36) {
+        let cal = Calendar::builder("plain").weekend(&[]).build().unwrap();
+        let due = Request::after(from, Period::months(n)).compute(&cal, docket::calendar::RuleFamily::Plain).unwrap();
+        use chrono::Datelike;
+        let months = (due.due().year() - from.year()) * 12 + due.due().month() as i32 - from.month() as i32;
+        prop_assert_eq!(months, n as i32);
+        prop_assert!(due.due().day() == from.day() || (due.due().day() < from.day() && due.due().succ_opt().unwrap().day() == 1));
+    }
+}
