@@ -1,29 +1,49 @@
 //! The founding case: In re Lexington Precision Corp., Bankr. S.D.N.Y.
-//! No. 08-11153-MG. The April 16, 2009 joint status letter says the parties
-//! "will provide a further status report in two weeks".
+//! No. 08-11153-MG, as its April 16, 2009 joint status letter describes it.
 //!
 //! Run with `cargo run --example lexington`.
 
-#![allow(clippy::expect_used, clippy::unwrap_used)]
-
-use chrono::NaiveDate;
-use docket::calendar::court;
-use docket::compute::{Period, Request};
+use docket::docket::{Docket, ScheduleOptions};
 
 fn main() -> Result<(), docket::Error> {
-    let nysb = court("nysb")?;
-    let calendar = nysb.calendar()?;
-    let letter = NaiveDate::from_ymd_opt(2009, 4, 16).expect("valid date");
-    let due = Request::after(letter, Period::weeks(2))
-        .explain(true)
-        .compute(&calendar, nysb.family)?;
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/lexington.toml");
+    let docket = Docket::load(path)?;
+    // The letter's horizon: the next few weeks.
+    let to = chrono::NaiveDate::from_ymd_opt(2009, 5, 15);
+    let schedule = docket.schedule(&ScheduleOptions::new().window(None, to))?;
+    let case = &docket.case;
     println!(
-        "In re Lexington Precision Corp., No. 08-11153-MG ({})",
-        nysb.name
+        "{} — No. {} ({})",
+        case.caption.as_deref().unwrap_or(&case.id),
+        case.number.as_deref().unwrap_or("?"),
+        case.judge.as_deref().unwrap_or("")
     );
-    println!("Further joint status report due {}", due.due());
-    for step in due.steps() {
-        println!("  - {step}");
+    println!();
+    println!("Events");
+    for e in &schedule.events {
+        println!("  {}  {:<10} {}", e.date, e.date.format("%A"), e.title);
+    }
+    println!();
+    println!("Deadlines");
+    for d in &schedule.deadlines {
+        let filed = d.filed.map(|f| format!(" (filed {f})")).unwrap_or_default();
+        println!(
+            "  {}  {:<10} {:<8} {}{}",
+            d.due,
+            d.due.format("%A"),
+            d.status.as_str(),
+            d.title,
+            filed
+        );
+        for line in &d.explain {
+            println!("      - {line}");
+        }
+    }
+    for t in &schedule.truncated {
+        println!(
+            "\n  ({} recurs beyond {}: widen the window to see more)",
+            t.obligation, t.horizon
+        );
     }
     Ok(())
 }

@@ -55,20 +55,17 @@ impl Error {
         Error::new(ErrorKind::Parse, message)
     }
 
-    #[allow(dead_code)]
     pub(crate) fn io(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Io, message)
     }
 
     /// Several problems found together (validation reports all at once).
-    #[allow(dead_code)]
     pub(crate) fn many(kind: ErrorKind, problems: Vec<String>) -> Error {
         debug_assert!(!problems.is_empty());
         Error { kind, problems }
     }
 
     /// Prefixes every problem with a context such as a file name.
-    #[allow(dead_code)]
     pub(crate) fn context(mut self, ctx: impl fmt::Display) -> Error {
         for p in &mut self.problems {
             *p = format!("{ctx}: {p}");

@@ -21,6 +21,7 @@
 
 pub mod calendar;
 pub mod compute;
+pub mod docket;
 mod error;
 
 pub use error::{Error, ErrorKind, Result};

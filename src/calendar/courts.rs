@@ -523,6 +523,26 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The calendar of a built-in court, built once per process and shared.
+///
+/// # Errors
+/// An unknown court id.
+pub fn shared_calendar(id: &str) -> Result<std::sync::Arc<Calendar>> {
+    use std::collections::HashMap;
+    use std::sync::{Arc, Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<&'static str, Arc<Calendar>>>> = OnceLock::new();
+    let c = court(id)?;
+    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
+    if let Some(cal) = cache.lock().ok().and_then(|m| m.get(c.id).cloned()) {
+        return Ok(cal);
+    }
+    let cal = Arc::new(c.calendar()?);
+    if let Ok(mut m) = cache.lock() {
+        m.entry(c.id).or_insert_with(|| cal.clone());
+    }
+    Ok(cal)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-pub use courts::{court, courts, Court, RuleFamily};
+pub(crate) use courts::edit_distance;
+pub use courts::{court, courts, shared_calendar, Court, RuleFamily};
 pub use federal::federal_rules;
 pub use holiday::{easter, HolidayRule, Observance, Scope, Status, When};
 pub use states::{state_rules, State};

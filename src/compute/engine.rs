@@ -255,20 +255,23 @@ fn run(
     let mask = closed_mask(ed, dir, r);
     let closure = closure_mask(r);
     let n = req.period.amount;
-    let from = req.trigger;
-    let mut d = match req.period.unit {
+    let from_day = req.trigger;
+    let from = from_day.num_days_from_ce();
+    let mut d: i32 = match req.period.unit {
         Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => {
             let d = count_open(cal, from, n, sign, mask)?;
-            push(trace, || Step {
+            push(trace, || {
+                Step {
                 text: format!(
-                    "counted {n} days {} {from}, leaving out intermediate Saturdays, Sundays and \
+                    "counted {n} days {} {from_day}, leaving out intermediate Saturdays, Sundays and \
                      legal holidays because the period is less than {} days ({})",
                     word(dir),
                     ed.short_period_limit().unwrap_or(0),
                     ed.cite("(a)(short)")
                 ),
-                date: d,
+                date: from_ce(d),
                 time: None,
+            }
             });
             d
         }
@@ -278,17 +281,19 @@ fn run(
             } else {
                 n
             };
-            let d = offset(from, sign * days as i32)?;
-            push(trace, || Step {
+            let d = from + sign * days as i32;
+            push(trace, || {
+                Step {
                 text: format!(
-                    "counted {} {} {from}, excluding the day of the event and counting every day \
+                    "counted {} {} {from_day}, excluding the day of the event and counting every day \
                      ({})",
                     req.period,
                     word(dir),
                     ed.cite("(a)(1)(A)-(B)")
                 ),
-                date: d,
+                date: from_ce(d),
                 time: None,
+            }
             });
             d
         }
@@ -300,21 +305,24 @@ fn run(
             };
             let m = chrono::Months::new(months);
             let d = match dir {
-                Direction::After => from.checked_add_months(m),
-                Direction::Before => from.checked_sub_months(m),
+                Direction::After => from_day.checked_add_months(m),
+                Direction::Before => from_day.checked_sub_months(m),
             }
             .filter(|d| cal.covers(*d))
-            .ok_or_else(|| out_of_range(from))?;
-            push(trace, || Step {
+            .ok_or_else(|| out_of_range(from_day))?
+            .num_days_from_ce();
+            push(trace, || {
+                Step {
                 text: format!(
-                    "counted {} {} {from} to the same day of the month, or the month's last day \
+                    "counted {} {} {from_day} to the same day of the month, or the month's last day \
                      when it is shorter ({})",
                     req.period,
                     word(dir),
                     ed.cite("(a)(1)")
                 ),
-                date: d,
+                date: from_ce(d),
                 time: None,
+            }
             });
             d
         }
@@ -322,24 +330,24 @@ fn run(
             let d = count_open(cal, from, n, sign, mask | closure)?;
             push(trace, || Step {
                 text: format!(
-                    "counted {} {} {from}, leaving out Saturdays, Sundays, legal holidays and \
+                    "counted {} {} {from_day}, leaving out Saturdays, Sundays, legal holidays and \
                      days the clerk's office is closed",
                     req.period,
                     word(dir)
                 ),
-                date: d,
+                date: from_ce(d),
                 time: None,
             });
             d
         }
-        Unit::Hours => unreachable_hours()?,
+        Unit::Hours => unreachable_hours()?.num_days_from_ce(),
     };
     if trace.is_some() && dir == Direction::Before {
-        note_ignored_state_day(cal, ed, d, mask, trace);
+        note_ignored_state_day(cal, ed, from_ce(d), mask, trace);
     }
     let service_days = req.service.map_or(0, |s| ed.service_days(s));
     if service_days > 0 && ed.service_days_added_to_period() {
-        d = offset(d, service_days as i32)?;
+        d += service_days as i32;
         push(trace, || {
             Step {
             text: format!(
@@ -347,7 +355,7 @@ fn run(
                 req.service.map_or("", |s| s.as_str()),
                 ed.service_cite()
             ),
-            date: d,
+            date: from_ce(d),
             time: None,
         }
         });
@@ -355,10 +363,13 @@ fn run(
     if req.roll == Roll::None {
         push(trace, || Step {
             text: "no roll: the date stands even if the court is closed (roll = none)".into(),
-            date: d,
+            date: from_ce(d),
             time: None,
         });
-        return Ok((d, None));
+        if cal.flags_ce(d) & OUTSIDE != 0 {
+            return Err(out_of_range(from_ce(d)));
+        }
+        return Ok((from_ce(d), None));
     }
     let roll_sign = match req.roll {
         Roll::Forward => 1,
@@ -369,7 +380,7 @@ fn run(
     d = roll(cal, ed, d, roll_sign, mask, trace)?;
     d = closure_roll(cal, ed, d, mask, closure, trace)?;
     if service_days > 0 && !ed.service_days_added_to_period() {
-        d = offset(d, service_days as i32)?;
+        d += service_days as i32;
         push(trace, || Step {
             text: format!(
                 "{service_days} days added after the period would otherwise expire, for service \
@@ -377,7 +388,7 @@ fn run(
                 req.service.map_or("", |s| s.as_str()),
                 ed.service_cite()
             ),
-            date: d,
+            date: from_ce(d),
             time: None,
         });
         d = roll(cal, ed, d, 1, mask, trace)?;
@@ -389,14 +400,14 @@ fn run(
                 s.as_str(),
                 ed.service_cite()
             ),
-            date: d,
+            date: from_ce(d),
             time: None,
         });
     }
     if trace.is_some() && r == Reading::default() {
-        note_open_disputed_day(cal, d, trace);
+        note_open_disputed_day(cal, from_ce(d), trace);
     }
-    Ok((d, None))
+    Ok((from_ce(d), None))
 }
 
 fn unreachable_hours() -> Result<NaiveDate> {
@@ -410,16 +421,10 @@ fn word(dir: Direction) -> &'static str {
     }
 }
 
-#[inline]
-fn offset(d: NaiveDate, days: i32) -> Result<NaiveDate> {
-    d.checked_add_signed(Duration::days(days as i64))
-        .ok_or_else(|| out_of_range(d))
-}
-
 /// Counts `n` days in direction `sign`, skipping days in `mask`.
 #[inline]
-fn count_open(cal: &Calendar, from: NaiveDate, n: u32, sign: i32, mask: u8) -> Result<NaiveDate> {
-    let mut ce = from.num_days_from_ce();
+fn count_open(cal: &Calendar, from: i32, n: u32, sign: i32, mask: u8) -> Result<i32> {
+    let mut ce = from;
     let mut left = n;
     while left > 0 {
         ce += sign;
@@ -431,7 +436,7 @@ fn count_open(cal: &Calendar, from: NaiveDate, n: u32, sign: i32, mask: u8) -> R
             left -= 1;
         }
     }
-    Ok(from_ce(ce))
+    Ok(ce)
 }
 
 /// Moves `d` in direction `sign` until it is not in `mask` ((a)(1)(C)).
@@ -439,12 +444,12 @@ fn count_open(cal: &Calendar, from: NaiveDate, n: u32, sign: i32, mask: u8) -> R
 fn roll(
     cal: &Calendar,
     ed: Edition,
-    d: NaiveDate,
+    d: i32,
     sign: i32,
     mask: u8,
     trace: &mut Trace,
-) -> Result<NaiveDate> {
-    let start = d.num_days_from_ce();
+) -> Result<i32> {
+    let start = d;
     let mut ce = start;
     loop {
         let f = cal.flags_ce(ce);
@@ -456,8 +461,8 @@ fn roll(
         }
         ce += sign;
     }
-    let end = from_ce(ce);
     if trace.is_some() && ce != start {
+        let end = from_ce(ce);
         let why = skipped(cal, start, ce, sign, mask);
         let rule = if sign > 0 {
             format!(
@@ -478,7 +483,7 @@ fn roll(
             time: None,
         });
     }
-    Ok(end)
+    Ok(ce)
 }
 
 /// (a)(3): the clerk's office inaccessible on the last day extends the time
@@ -487,15 +492,15 @@ fn roll(
 fn closure_roll(
     cal: &Calendar,
     ed: Edition,
-    d: NaiveDate,
+    d: i32,
     mask: u8,
     closure: u8,
     trace: &mut Trace,
-) -> Result<NaiveDate> {
-    if cal.flags(d) & closure == 0 {
+) -> Result<i32> {
+    if cal.flags_ce(d) & closure == 0 {
         return Ok(d);
     }
-    let start = d.num_days_from_ce();
+    let start = d;
     let mut ce = start;
     loop {
         let f = cal.flags_ce(ce);
@@ -507,8 +512,8 @@ fn closure_roll(
         }
         ce += 1;
     }
-    let end = from_ce(ce);
     if trace.is_some() {
+        let end = from_ce(ce);
         let why = skipped(cal, start, ce, 1, mask | closure);
         push(trace, || Step {
             text: format!(
@@ -520,7 +525,7 @@ fn closure_roll(
             time: None,
         });
     }
-    Ok(end)
+    Ok(ce)
 }
 
 /// Periods in hours ((a)(2)).
@@ -575,8 +580,15 @@ fn run_hours(
         Roll::Rule => sign as i32,
     };
     if roll_sign != 0 {
-        let d = roll(cal, ed, at.date(), roll_sign, mask, &mut None)?;
-        let d = closure_roll(cal, ed, d, mask, closure, &mut None)?;
+        let d = roll(
+            cal,
+            ed,
+            at.date().num_days_from_ce(),
+            roll_sign,
+            mask,
+            &mut None,
+        )?;
+        let d = from_ce(closure_roll(cal, ed, d, mask, closure, &mut None)?);
         if d != at.date() {
             let from = at.date();
             at = d.and_time(at.time());

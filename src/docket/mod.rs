@@ -1,0 +1,24 @@
+//! Dockets: a case's parties, events, obligations (one-off and recurring)
+//! and the changes made since the original order; and the schedule computed
+//! from them.
+//!
+//! The file format is described in `docs/format.md`; the model here is its
+//! exact image ([`Docket`] reads and writes TOML and JSON with serde).
+
+mod io;
+mod model;
+mod query;
+mod schedule;
+mod validate;
+
+pub use io::{write_atomic, Format};
+pub use model::{
+    Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday,
+    Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,
+};
+pub use query::next_deadlines;
+pub use schedule::{
+    ChangeRef, CheckedDocket, Deadline, DeadlineStatus, EventEntry, Schedule, ScheduleOptions,
+    Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
+};
+pub use validate::{is_slug, MAX_COUNT};

@@ -1,0 +1,1304 @@
+//! From a docket to its schedule: every deadline in dependency order, each
+//! recurring duty expanded to a horizon, each date explained.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use super::model::{
+    Action, Change, Docket, EventStatus, ObligationStatus, Relative, RepeatFrom, Until, When,
+};
+use crate::calendar::{shared_calendar, Calendar, CalendarBuilder, HolidayRule, RuleFamily, Scope};
+use crate::compute::{Direction, Period, Request, Roll, Unit};
+use crate::error::{Error, Result};
+
+/// Occurrences of one recurring duty expanded at most, whatever the horizon.
+pub const MAX_OCCURRENCES: u32 = 1_000;
+/// Days past the docket's last known date that recurring duties are expanded
+/// to when no horizon or window end is given.
+pub const DEFAULT_HORIZON_DAYS: u64 = 365;
+
+/// Options for computing a schedule.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::docket::ScheduleOptions;
+/// let opts = ScheduleOptions::new()
+///     .window(NaiveDate::from_ymd_opt(2009, 4, 1), NaiveDate::from_ymd_opt(2009, 6, 30))
+///     .explain(false);
+/// assert!(!opts.explains());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScheduleOptions {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
+    explain: bool,
+    max_occurrences: u32,
+}
+
+impl Default for ScheduleOptions {
+    fn default() -> Self {
+        ScheduleOptions {
+            from: None,
+            to: None,
+            horizon: None,
+            explain: true,
+            max_occurrences: MAX_OCCURRENCES,
+        }
+    }
+}
+
+impl ScheduleOptions {
+    /// Explanations on, no window, the default horizon.
+    pub fn new() -> ScheduleOptions {
+        ScheduleOptions::default()
+    }
+
+    /// Keeps only deadlines and events from `from` through `to` (either
+    /// open). Recurring duties are expanded through `to`.
+    pub fn window(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> ScheduleOptions {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// Expands recurring duties through this date (default: the window's
+    /// end, or [`DEFAULT_HORIZON_DAYS`] after the latest date the docket
+    /// names).
+    pub fn horizon(mut self, horizon: Option<NaiveDate>) -> ScheduleOptions {
+        self.horizon = horizon;
+        self
+    }
+
+    /// Builds explanations (on by default; off is much faster).
+    pub fn explain(mut self, yes: bool) -> ScheduleOptions {
+        self.explain = yes;
+        self
+    }
+
+    /// True when explanations are built.
+    pub fn explains(&self) -> bool {
+        self.explain
+    }
+
+    /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`]).
+    pub fn max_occurrences(mut self, n: u32) -> ScheduleOptions {
+        self.max_occurrences = n.clamp(1, MAX_OCCURRENCES);
+        self
+    }
+}
+
+/// A deadline's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    /// Not yet filed.
+    Open,
+    /// Filed on or before the due date.
+    Filed,
+    /// Filed after the due date.
+    Late,
+    /// Vacated (by the court, or because its event was cancelled).
+    Vacated,
+}
+
+impl DeadlineStatus {
+    /// The status's name (`open`, `filed`, `late`, `vacated`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineStatus::Open => "open",
+            DeadlineStatus::Filed => "filed",
+            DeadlineStatus::Late => "late",
+            DeadlineStatus::Vacated => "vacated",
+        }
+    }
+}
+
+/// A change named in a schedule item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeRef {
+    /// Position in the changes log, from 1.
+    pub index: usize,
+    /// The change's date.
+    pub on: NaiveDate,
+    /// Its authority.
+    pub by: String,
+}
+
+/// One deadline: an obligation, or one occurrence of a recurring duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// Stable id: `case/obligation/n`.
+    pub id: String,
+    /// The obligation's id.
+    pub obligation: String,
+    /// The occurrence, from 1 (1 for a one-off obligation).
+    pub occurrence: u32,
+    /// What is due.
+    pub title: String,
+    /// The last day to act (the earliest safe reading).
+    pub due: NaiveDate,
+    /// The last moment, for periods in hours (local time at the court).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    pub at: Option<NaiveDateTime>,
+    /// A later date another reading of the rules gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
+    /// Why the later reading exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_reason: Option<String>,
+    /// Who must act.
+    pub parties: Vec<String>,
+    /// Open, filed, late or vacated.
+    pub status: DeadlineStatus,
+    /// When it was filed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filed: Option<NaiveDate>,
+    /// The rule or order that imposes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// How the date was found, step by step, with citations.
+    pub explain: Vec<String>,
+    /// Changes that bear on this deadline (directly or through what it
+    /// counts from), in log order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeRef>,
+    /// Ids of the events and obligations this deadline counts from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+}
+
+/// An event in a schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventEntry {
+    /// The event's id.
+    pub id: String,
+    /// What happens.
+    pub title: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// The local date-time, for timed events.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    pub at: Option<NaiveDateTime>,
+    /// When it ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends: Option<NaiveTime>,
+    /// Where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Who takes part.
+    pub parties: Vec<String>,
+    /// Scheduled, held or cancelled.
+    pub status: EventStatus,
+    /// How the date was found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
+    /// Changes that moved it, in log order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeRef>,
+}
+
+/// A recurring duty whose expansion stopped at the horizon or the cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Truncation {
+    /// The obligation.
+    pub obligation: String,
+    /// Occurrences listed.
+    pub occurrences: u32,
+    /// The horizon used.
+    pub horizon: NaiveDate,
+}
+
+/// A docket's computed schedule (the output contract of `docket schedule
+/// --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    /// The case id.
+    pub case: String,
+    /// Deadlines in due-date order (then by id).
+    pub deadlines: Vec<Deadline>,
+    /// Events in date order.
+    pub events: Vec<EventEntry>,
+    /// Recurring duties cut at the horizon (more occurrences would follow).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<Truncation>,
+}
+
+fn ser_dt_opt<S: serde::Serializer>(
+    v: &Option<NaiveDateTime>,
+    s: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(t) => s.serialize_str(&t.format("%Y-%m-%dT%H:%M").to_string()),
+        None => s.serialize_none(),
+    }
+}
+
+/// The docket with its changes applied, plus what the model cannot say.
+#[derive(Debug, Clone)]
+pub(crate) struct Applied {
+    /// Events and obligations as changed.
+    pub docket: Docket,
+    /// (obligation, occurrence) -> (new due date, change index).
+    pub ext: BTreeMap<(String, u32), (NaiveDate, usize)>,
+    /// obligation -> (vacated from, change index or None for the file's
+    /// `status`).
+    pub vac_from: BTreeMap<String, (Option<NaiveDate>, Option<usize>)>,
+    /// (obligation, occurrence) -> change index.
+    pub vac_occ: BTreeMap<(String, u32), usize>,
+    /// id -> changes that touched it.
+    pub touched: BTreeMap<String, Vec<usize>>,
+}
+
+/// Applies the whole changes log.
+pub(crate) fn apply_all(d: &Docket) -> Result<Applied> {
+    let mut a = Applied {
+        docket: Docket {
+            changes: Vec::new(),
+            ..d.clone()
+        },
+        ext: BTreeMap::new(),
+        vac_from: BTreeMap::new(),
+        vac_occ: BTreeMap::new(),
+        touched: BTreeMap::new(),
+    };
+    for (id, o) in &d.obligations {
+        if o.status == ObligationStatus::Vacated {
+            a.vac_from.insert(id.clone(), (None, None));
+        }
+    }
+    for (i, ch) in d.changes.iter().enumerate() {
+        apply_one(&mut a, i, ch)
+            .map_err(|e| e.context(format!("change {} (on {})", i + 1, ch.on)))?;
+    }
+    Ok(a)
+}
+
+fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
+    let unknown = |what: &str, id: &str| Error::invalid(format!("unknown {what} \"{id}\""));
+    let action = ch.action()?;
+    let target = ch.target().unwrap_or_default().to_string();
+    match action {
+        Action::Move { event, to } => {
+            let e = a
+                .docket
+                .events
+                .get_mut(&event)
+                .ok_or_else(|| unknown("event", &event))?;
+            match to {
+                super::model::EventTime::Date(d) => {
+                    e.date = Some(When::Date(d));
+                    e.at = None;
+                    e.ends = None;
+                }
+                super::model::EventTime::At(t) => {
+                    if let Some(end) = e.ends {
+                        if end <= t.time() {
+                            e.ends = None;
+                        }
+                    }
+                    e.date = None;
+                    e.at = Some(t);
+                }
+            }
+        }
+        Action::Cancel { event } => {
+            let e = a
+                .docket
+                .events
+                .get_mut(&event)
+                .ok_or_else(|| unknown("event", &event))?;
+            e.status = EventStatus::Cancelled;
+        }
+        Action::Extend {
+            obligation,
+            occurrence,
+            to,
+        } => {
+            if !a.docket.obligations.contains_key(&obligation) {
+                return Err(unknown("obligation", &obligation));
+            }
+            a.ext.insert((obligation, occurrence.unwrap_or(1)), (to, i));
+        }
+        Action::Vacate {
+            obligation,
+            occurrence,
+        } => {
+            if !a.docket.obligations.contains_key(&obligation) {
+                return Err(unknown("obligation", &obligation));
+            }
+            match occurrence {
+                Some(n) => {
+                    a.vac_occ.insert((obligation, n), i);
+                }
+                None => {
+                    a.vac_from.insert(obligation, (Some(ch.on), Some(i)));
+                }
+            }
+        }
+        Action::Reinstate { obligation } => {
+            let o = a
+                .docket
+                .obligations
+                .get_mut(&obligation)
+                .ok_or_else(|| unknown("obligation", &obligation))?;
+            o.status = ObligationStatus::Active;
+            a.vac_from.remove(&obligation);
+            a.vac_occ.retain(|(ob, _), _| *ob != obligation);
+        }
+        Action::File { obligation } => {
+            let o = a
+                .docket
+                .obligations
+                .get_mut(&obligation)
+                .ok_or_else(|| unknown("obligation", &obligation))?;
+            let pos = o.filed.partition_point(|d| *d <= ch.on);
+            o.filed.insert(pos, ch.on);
+        }
+        Action::AddEvent { id, event } => {
+            if a.docket.events.contains_key(&id) || a.docket.obligations.contains_key(&id) {
+                return Err(Error::invalid(format!("id \"{id}\" is already used")));
+            }
+            a.docket.events.insert(id, *event);
+        }
+        Action::AddObligation { id, obligation } => {
+            if a.docket.events.contains_key(&id) || a.docket.obligations.contains_key(&id) {
+                return Err(Error::invalid(format!("id \"{id}\" is already used")));
+            }
+            a.docket.obligations.insert(id, *obligation);
+        }
+    }
+    a.touched.entry(target).or_default().push(i);
+    Ok(())
+}
+
+/// What an item counts from.
+pub(crate) fn dependencies(d: &Docket, id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let rel = |w: &Option<When>, out: &mut Vec<String>| {
+        if let Some(When::Relative(r)) = w {
+            if let Some((t, _)) = r.reference() {
+                out.push(t.to_string());
+            }
+        }
+    };
+    if let Some(e) = d.events.get(id) {
+        rel(&e.date, &mut out);
+    }
+    if let Some(o) = d.obligations.get(id) {
+        rel(&o.due, &mut out);
+        rel(&o.first_due, &mut out);
+        if let Some(Until::Event(e)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+            out.push(e.clone());
+        }
+    }
+    out
+}
+
+/// Items in dependency order (what an item counts from comes first), or the
+/// cycle that prevents it.
+pub(crate) fn topo_order(d: &Docket) -> std::result::Result<Vec<String>, Vec<String>> {
+    let ids: Vec<&String> = d.events.keys().chain(d.obligations.keys()).collect();
+    let mut state: BTreeMap<&str, u8> = BTreeMap::new(); // 1 visiting, 2 done
+    let mut order = Vec::with_capacity(ids.len());
+    for root in ids {
+        if state.get(root.as_str()) == Some(&2) {
+            continue;
+        }
+        // Iterative DFS: (id, deps, next dep index).
+        let mut stack: Vec<(String, Vec<String>, usize)> =
+            vec![(root.clone(), dependencies(d, root), 0)];
+        state.insert(root_key(d, root), 1);
+        while let Some((id, deps, i)) = stack.last_mut() {
+            if *i < deps.len() {
+                let dep = deps[*i].clone();
+                *i += 1;
+                let Some(key) = known_key(d, &dep) else {
+                    continue;
+                };
+                match state.get(key) {
+                    Some(2) => {}
+                    Some(_) => {
+                        let start = stack.iter().position(|(s, ..)| *s == dep).unwrap_or(0);
+                        let mut cycle: Vec<String> =
+                            stack[start..].iter().map(|(s, ..)| s.clone()).collect();
+                        cycle.push(dep);
+                        return Err(cycle);
+                    }
+                    None => {
+                        state.insert(key, 1);
+                        let deps = dependencies(d, key);
+                        stack.push((key.to_string(), deps, 0));
+                    }
+                }
+            } else {
+                let done = id.clone();
+                stack.pop();
+                if let Some(k) = known_key(d, &done) {
+                    state.insert(k, 2);
+                }
+                order.push(done);
+            }
+        }
+    }
+    Ok(order)
+}
+
+fn root_key<'a>(d: &'a Docket, id: &str) -> &'a str {
+    known_key(d, id).unwrap_or("")
+}
+
+fn known_key<'a>(d: &'a Docket, id: &str) -> Option<&'a str> {
+    d.events
+        .get_key_value(id)
+        .map(|(k, _)| k.as_str())
+        .or_else(|| d.obligations.get_key_value(id).map(|(k, _)| k.as_str()))
+}
+
+/// A dependency cycle, if any, as a path of ids.
+pub(crate) fn find_cycle(d: &Docket) -> Option<Vec<String>> {
+    topo_order(d).err()
+}
+
+/// Parses an RFC 5545 RRULE value the way schedules use it.
+pub(crate) fn check_rrule(rule: &str) -> Result<()> {
+    rrule_set(
+        rule,
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
+    )
+    .map(|_| ())
+}
+
+fn rrule_set(rule: &str, start: NaiveDate) -> Result<rrule::RRuleSet> {
+    let rule = rule.trim();
+    let rule = rule.strip_prefix("RRULE:").unwrap_or(rule);
+    if rule.contains(['\n', '\r']) || rule.to_ascii_uppercase().contains("DTSTART") {
+        return Err(Error::invalid(
+            "give only the RRULE value (e.g. FREQ=WEEKLY;INTERVAL=2); its DTSTART is first_due",
+        ));
+    }
+    let text = format!("DTSTART:{}T000000Z\nRRULE:{rule}", start.format("%Y%m%d"));
+    text.parse::<rrule::RRuleSet>()
+        .map_err(|e| Error::invalid(format!("\"{rule}\": {e}")))
+}
+
+/// A docket that passed validation, with its calendar and dependency order
+/// ready: scheduling it cannot fail on its structure.
+#[derive(Debug, Clone)]
+pub struct CheckedDocket {
+    docket: Docket,
+    applied: Applied,
+    calendar: Arc<Calendar>,
+    family: RuleFamily,
+    order: Vec<String>,
+}
+
+impl Docket {
+    /// Validates the docket and prepares it for scheduling.
+    ///
+    /// # Errors
+    /// Every validation problem (see [`Docket::validate`]); a custom calendar
+    /// that cannot be built.
+    pub fn check(&self) -> Result<CheckedDocket> {
+        self.validate()?;
+        let applied = apply_all(self)?;
+        let (calendar, family) = docket_calendar(self)?;
+        let order = topo_order(&applied.docket)
+            .map_err(|c| Error::invalid(format!("dependency cycle: {}", c.join(" -> "))))?;
+        Ok(CheckedDocket {
+            docket: self.clone(),
+            applied,
+            calendar,
+            family,
+            order,
+        })
+    }
+
+    /// Validates and computes the schedule.
+    ///
+    /// # Errors
+    /// Validation problems; a computation that leaves the calendar's years.
+    ///
+    /// # Example
+    /// ```
+    /// use docket::docket::{Docket, ScheduleOptions};
+    /// let d = Docket::from_toml_str(r#"
+    ///     [case]
+    ///     id = "demo"
+    ///     court = "nysd"
+    ///     [events.hearing]
+    ///     title = "Hearing"
+    ///     date = "2025-06-02"
+    ///     [obligations.objections]
+    ///     title = "Objections"
+    ///     due = { days = 7, before = "hearing" }
+    /// "#)?;
+    /// let s = d.schedule(&ScheduleOptions::new())?;
+    /// // 7 days before Monday 2025-06-02 is Memorial Day -> Friday 2025-05-23.
+    /// assert_eq!(s.deadlines[0].due.to_string(), "2025-05-23");
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
+        self.check()?.schedule(opts)
+    }
+}
+
+/// The calendar and rule family a docket uses.
+pub(crate) fn docket_calendar(d: &Docket) -> Result<(Arc<Calendar>, RuleFamily)> {
+    let court = d.case.court.as_deref();
+    let Some(spec) = &d.calendar else {
+        let id =
+            court.ok_or_else(|| Error::invalid("case: needs `court` or a [calendar] table"))?;
+        let c = crate::calendar::court(id)?;
+        return Ok((shared_calendar(id)?, c.family));
+    };
+    let base = spec.base.as_deref().or(court);
+    let (mut b, family): (CalendarBuilder, RuleFamily) = match base {
+        None | Some("federal") => (
+            CalendarBuilder::new(format!("{} calendar", d.case.id))
+                .rules(crate::calendar::federal_rules()),
+            RuleFamily::Plain,
+        ),
+        Some(id) => {
+            let c = crate::calendar::court(id)?;
+            (c.calendar()?.to_builder(), c.family)
+        }
+    };
+    if let Some(tz) = &spec.time_zone {
+        let tz: chrono_tz::Tz = tz.parse().map_err(|_| {
+            Error::invalid(format!(
+                "calendar: time_zone: \"{tz}\" is not an IANA time zone"
+            ))
+        })?;
+        b = b.time_zone(tz);
+    }
+    if let Some(state) = spec.state {
+        b = b.state(state);
+    }
+    if spec.cutoff.is_some() {
+        b = b.cutoff(spec.cutoff);
+    }
+    for c in &spec.closures {
+        b = b.closure(c.clone());
+    }
+    for h in &spec.extra_holidays {
+        b = b.rule(HolidayRule::new(
+            h.name.clone(),
+            crate::calendar::When::Date { date: h.date },
+            Scope::Court,
+            h.source
+                .clone()
+                .unwrap_or_else(|| "court order (docket calendar)".into()),
+        ));
+    }
+    let cal = b.build().map_err(|e| e.context("calendar"))?;
+    Ok((Arc::new(cal), spec.rules.unwrap_or(family)))
+}
+
+/// A computed date of an item, for those that count from it.
+#[derive(Debug, Clone, Copy)]
+struct Value {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    cancelled: bool,
+}
+
+const VIOLETTE: &str = "a date set by order is not computed and does not roll (Fed. R. Civ. P. 6(a), \
+                        2009 Committee Note: the rules \"do not apply when a fixed time to act is set\"; \
+                        Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005))";
+
+impl CheckedDocket {
+    /// The docket as written.
+    pub fn docket(&self) -> &Docket {
+        &self.docket
+    }
+
+    /// The docket's calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The rule family applied.
+    pub fn family(&self) -> RuleFamily {
+        self.family
+    }
+
+    /// The events and obligations as changed by the changes log.
+    pub fn effective(&self) -> &Docket {
+        &self.applied.docket
+    }
+
+    fn change_ref(&self, i: usize) -> ChangeRef {
+        let c = &self.docket.changes[i];
+        ChangeRef {
+            index: i + 1,
+            on: c.on,
+            by: c.by.clone(),
+        }
+    }
+
+    fn describe_change(&self, i: usize) -> String {
+        let c = &self.docket.changes[i];
+        format!("change {} of {} ({})", i + 1, c.on, c.by)
+    }
+
+    /// Computes the schedule.
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
+        let d = &self.applied.docket;
+        let case = &d.case.id;
+        let mut values: BTreeMap<&str, Value> = BTreeMap::new();
+        let mut ancestry: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+        let mut events = Vec::with_capacity(d.events.len());
+        let mut deadlines = Vec::new();
+        let mut truncated = Vec::new();
+        let horizon = self.horizon(opts);
+        for id in &self.order {
+            let id = id.as_str();
+            // Changes bearing on this item: its own and its sources'.
+            let mut touched: BTreeSet<usize> = self
+                .applied
+                .touched
+                .get(id)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default();
+            for dep in dependencies(d, id) {
+                if let Some(a) = ancestry.get(dep.as_str()) {
+                    touched.extend(a.iter().copied());
+                }
+            }
+            if let Some(e) = d.events.get(id) {
+                let mut explain = Vec::new();
+                let (date, time) = match (&e.date, e.at) {
+                    (_, Some(at)) => {
+                        if opts.explain {
+                            explain.push(format!("set for {}", at.format("%Y-%m-%dT%H:%M")));
+                        }
+                        (at.date(), Some(at.time()))
+                    }
+                    (Some(When::Date(date)), None) => {
+                        if opts.explain {
+                            explain.push(format!("set for {date}"));
+                        }
+                        (*date, None)
+                    }
+                    (Some(When::Relative(r)), None) => {
+                        let c = self.relative(r, &values, opts.explain)?;
+                        explain.extend(c.explain);
+                        (c.due, c.at.map(|t| t.time()))
+                    }
+                    (None, None) => return Err(Error::invalid(format!("event \"{id}\": no date"))),
+                };
+                if opts.explain {
+                    for &i in self.applied.touched.get(id).into_iter().flatten() {
+                        explain.push(format!("changed by {}", self.describe_change(i)));
+                    }
+                }
+                let cancelled = e.status == EventStatus::Cancelled;
+                values.insert(
+                    id,
+                    Value {
+                        date,
+                        time,
+                        cancelled,
+                    },
+                );
+                events.push(EventEntry {
+                    id: id.to_string(),
+                    title: e.title.clone(),
+                    date,
+                    at: time.map(|t| date.and_time(t)),
+                    ends: e.ends,
+                    location: e.location.clone(),
+                    parties: e.parties.clone(),
+                    status: e.status,
+                    explain,
+                    changes: self
+                        .applied
+                        .touched
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|&i| self.change_ref(i))
+                        .collect(),
+                });
+            } else if let Some(o) = d.obligations.get(id) {
+                let before = deadlines.len();
+                if o.repeat.is_some() {
+                    if let Some(t) =
+                        self.recurring(id, o, &values, horizon, opts, &mut deadlines)?
+                    {
+                        truncated.push(t);
+                    }
+                } else {
+                    self.one_off(id, o, &values, opts, &mut deadlines)?;
+                    // Others count from its filing, else its due date.
+                    if let Some(dl) = deadlines.last() {
+                        let date = dl.filed.unwrap_or(dl.due);
+                        values.insert(
+                            id,
+                            Value {
+                                date,
+                                time: None,
+                                cancelled: false,
+                            },
+                        );
+                    }
+                }
+                let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
+                let deps = dependencies(d, id);
+                for dl in &mut deadlines[before..] {
+                    dl.changes = refs.clone();
+                    dl.depends_on = deps.clone();
+                }
+            }
+            ancestry.insert(id, touched);
+        }
+        deadlines.sort_by(|a, b| (a.due, a.at, &a.id).cmp(&(b.due, b.at, &b.id)));
+        events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
+        if opts.from.is_some() || opts.to.is_some() {
+            let keep =
+                |d: NaiveDate| opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t);
+            deadlines.retain(|dl| keep(dl.due));
+            events.retain(|e| keep(e.date));
+        }
+        Ok(Schedule {
+            case: case.clone(),
+            deadlines,
+            events,
+            truncated,
+        })
+    }
+
+    /// Expansion horizon: the caller's, else the window's end, else a year
+    /// past the latest date the docket names.
+    fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
+        if let Some(h) = opts.horizon.or(opts.to) {
+            return h;
+        }
+        let d = &self.applied.docket;
+        let mut latest = NaiveDate::MIN;
+        let mut see = |x: NaiveDate| latest = latest.max(x);
+        for e in d.events.values() {
+            match (&e.date, e.at) {
+                (_, Some(t)) => see(t.date()),
+                (Some(When::Date(x)), _) => see(*x),
+                _ => {}
+            }
+        }
+        for o in d.obligations.values() {
+            for w in [&o.due, &o.first_due].into_iter().flatten() {
+                if let When::Date(x) = w {
+                    see(*x);
+                }
+            }
+            if let Some(Until::Date(x)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+                see(*x);
+            }
+            o.filed.iter().for_each(|x| see(*x));
+        }
+        self.docket.changes.iter().for_each(|c| see(c.on));
+        for (x, _) in self.applied.ext.values() {
+            see(*x);
+        }
+        if latest == NaiveDate::MIN {
+            return crate::calendar::last_day();
+        }
+        latest
+            .checked_add_days(Days::new(DEFAULT_HORIZON_DAYS))
+            .unwrap_or(latest)
+            .min(crate::calendar::last_day())
+    }
+
+    /// Computes a relative date.
+    fn relative(
+        &self,
+        r: &Relative,
+        values: &BTreeMap<&str, Value>,
+        explain: bool,
+    ) -> Result<Computed> {
+        let (target, dir) = r
+            .reference()
+            .ok_or_else(|| Error::invalid("relative date without after/before"))?;
+        let v = values
+            .get(target)
+            .ok_or_else(|| Error::invalid(format!("\"{target}\" has no date yet")))?;
+        let period = r
+            .period()
+            .ok_or_else(|| Error::invalid("relative date without one period"))?;
+        let mut req = Request::new(v.date, period, dir)
+            .service(r.service)
+            .roll(r.roll.unwrap_or(Roll::Rule))
+            .explain(explain);
+        if period.unit == Unit::Hours {
+            let t = v.time.ok_or_else(|| {
+                Error::invalid(format!("\"{target}\" has no time for an hours period"))
+            })?;
+            req = req.at(t);
+        }
+        let due = req.compute(&self.calendar, self.family)?;
+        let mut lines = Vec::new();
+        if explain {
+            let what = self.title_of(target);
+            let when = match v.time {
+                Some(t) if period.unit == Unit::Hours => {
+                    format!("{}T{}", v.date, t.format("%H:%M"))
+                }
+                _ => v.date.to_string(),
+            };
+            let basis = if self.applied.docket.obligations.contains_key(target) {
+                let filed = self
+                    .applied
+                    .docket
+                    .obligations
+                    .get(target)
+                    .and_then(|o| o.filed.first())
+                    .is_some();
+                if filed {
+                    "filed"
+                } else {
+                    "due"
+                }
+            } else {
+                "on"
+            };
+            lines.push(format!(
+                "{period} {} {what} (\"{target}\", {basis} {when}), under {}",
+                if dir == Direction::After {
+                    "after"
+                } else {
+                    "before"
+                },
+                due.edition()
+            ));
+            if let Some(s) = &r.service {
+                lines.push(format!("served by {}", s.as_str()));
+            }
+            lines.extend(due.steps().iter().map(|s| s.to_string()));
+            if let Some(l) = due.later() {
+                lines.push(format!("a later reading gives {}: {}", l.date, l.reason));
+            }
+        }
+        Ok(Computed {
+            due: due.due(),
+            at: due.at(),
+            latest: due.later().map(|l| (l.date, l.reason.clone())),
+            explain: lines,
+            cancelled: v.cancelled,
+            cancelled_source: v.cancelled.then(|| target.to_string()),
+        })
+    }
+
+    fn title_of(&self, id: &str) -> String {
+        let d = &self.applied.docket;
+        d.events
+            .get(id)
+            .map(|e| e.title.clone())
+            .or_else(|| d.obligations.get(id).map(|o| o.title.clone()))
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn when(&self, w: &When, values: &BTreeMap<&str, Value>, explain: bool) -> Result<Computed> {
+        match w {
+            When::Date(date) => {
+                let mut lines = Vec::new();
+                if explain {
+                    lines.push(format!("due on {date}: {VIOLETTE}"));
+                    let cal = &self.calendar;
+                    if cal.is_weekend(*date)
+                        || cal.notes_on(*date).iter().any(|n| !n.status.is_disputed())
+                    {
+                        lines.push(format!(
+                            "note: {date} is not a court day ({}); the date stands, so act before it",
+                            if cal.is_weekend(*date) {
+                                date.format("%A").to_string()
+                            } else {
+                                cal.notes_on(*date).iter().map(|n| n.name.clone()).collect::<Vec<_>>().join(", ")
+                            }
+                        ));
+                    }
+                }
+                Ok(Computed {
+                    due: *date,
+                    at: None,
+                    latest: None,
+                    explain: lines,
+                    cancelled: false,
+                    cancelled_source: None,
+                })
+            }
+            When::Relative(r) => self.relative(r, values, explain),
+        }
+    }
+
+    fn one_off(
+        &self,
+        id: &str,
+        o: &super::model::Obligation,
+        values: &BTreeMap<&str, Value>,
+        opts: &ScheduleOptions,
+        out: &mut Vec<Deadline>,
+    ) -> Result<()> {
+        let w = o
+            .due
+            .as_ref()
+            .ok_or_else(|| Error::invalid(format!("obligation \"{id}\": no due date")))?;
+        let c = self.when(w, values, opts.explain)?;
+        out.push(self.deadline(id, o, 1, c, opts));
+        Ok(())
+    }
+
+    fn deadline(
+        &self,
+        id: &str,
+        o: &super::model::Obligation,
+        n: u32,
+        mut c: Computed,
+        opts: &ScheduleOptions,
+    ) -> Deadline {
+        let key = (id.to_string(), n);
+        if let Some(&(to, i)) = self.applied.ext.get(&key) {
+            if opts.explain {
+                c.explain.push(format!(
+                    "due date set to {to} by {} (computed date was {}); {VIOLETTE}",
+                    self.describe_change(i),
+                    c.due
+                ));
+            }
+            c.due = to;
+            c.at = None;
+            c.latest = None;
+        }
+        let filed = o.filed.get(n as usize - 1).copied();
+        let vacated_occ = self.applied.vac_occ.get(&key).copied();
+        let vacated_from = self.applied.vac_from.get(id).copied();
+        let vacated = filed.is_none()
+            && (vacated_occ.is_some()
+                || c.cancelled
+                || vacated_from.is_some_and(|(from, _)| from.is_none_or(|f| c.due >= f)));
+        let status = match (filed, vacated) {
+            (_, true) => DeadlineStatus::Vacated,
+            (Some(f), _) if f <= c.due => DeadlineStatus::Filed,
+            (Some(_), _) => DeadlineStatus::Late,
+            (None, false) => DeadlineStatus::Open,
+        };
+        if opts.explain {
+            if let Some(cite) = &o.cite {
+                c.explain.insert(0, format!("imposed by {cite}"));
+            }
+            match (status, filed) {
+                (DeadlineStatus::Filed, Some(f)) => c.explain.push(format!("filed {f}, on time")),
+                (DeadlineStatus::Late, Some(f)) => {
+                    let days = (f - c.due).num_days();
+                    let mut s = format!(
+                        "filed {f}, {days} day{} after the due date",
+                        if days == 1 { "" } else { "s" }
+                    );
+                    if let Some((l, _)) = &c.latest {
+                        if f <= *l {
+                            s.push_str(&format!(" (timely under the later reading, {l})"));
+                        }
+                    }
+                    c.explain.push(s);
+                }
+                _ => {}
+            }
+            if status == DeadlineStatus::Vacated {
+                if let Some(i) = vacated_occ {
+                    c.explain
+                        .push(format!("vacated by {}", self.describe_change(i)));
+                } else if let Some(src) = &c.cancelled_source {
+                    c.explain.push(format!(
+                        "vacated: \"{src}\", which it counts from, was cancelled"
+                    ));
+                } else if let Some((_, Some(i))) = vacated_from {
+                    c.explain
+                        .push(format!("vacated by {}", self.describe_change(i)));
+                } else {
+                    c.explain.push("vacated (status = \"vacated\")".into());
+                }
+            }
+        }
+        let (latest, latest_reason) = match c.latest {
+            Some((d, r)) => (Some(d), Some(r)),
+            None => (None, None),
+        };
+        Deadline {
+            id: format!("{}/{id}/{n}", self.applied.docket.case.id),
+            obligation: id.to_string(),
+            occurrence: n,
+            title: o.title.clone(),
+            due: c.due,
+            at: c.at,
+            latest,
+            latest_reason,
+            parties: o.parties.clone(),
+            status,
+            filed,
+            cite: o.cite.clone(),
+            explain: c.explain,
+            changes: Vec::new(),
+            depends_on: Vec::new(),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn recurring(
+        &self,
+        id: &str,
+        o: &super::model::Obligation,
+        values: &BTreeMap<&str, Value>,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+        out: &mut Vec<Deadline>,
+    ) -> Result<Option<Truncation>> {
+        let repeat = o
+            .repeat
+            .as_ref()
+            .ok_or_else(|| Error::invalid("no repeat"))?;
+        let first_w = o
+            .first_due
+            .as_ref()
+            .ok_or_else(|| Error::invalid(format!("obligation \"{id}\": no first_due")))?;
+        let first = self.when(first_w, values, opts.explain)?;
+        let until = match &repeat.until {
+            Some(Until::Date(d)) => Some(*d),
+            Some(Until::Event(e)) => values.get(e.as_str()).map(|v| v.date),
+            None => None,
+        };
+        let count = repeat.count.unwrap_or(u32::MAX);
+        let cap = opts.max_occurrences;
+        // Filed occurrences are always listed, even past the horizon.
+        let horizon = horizon.max(o.filed.last().copied().unwrap_or(NaiveDate::MIN));
+        let grid: Option<Vec<NaiveDate>> = match &repeat.rrule {
+            Some(rule) => {
+                let set = rrule_set(rule, first.due)?;
+                let end = horizon
+                    .and_hms_opt(23, 59, 59)
+                    .unwrap_or_default()
+                    .and_utc()
+                    .with_timezone(&rrule::Tz::UTC);
+                let limit = u16::try_from(cap.min(count).saturating_add(1)).unwrap_or(u16::MAX);
+                Some(
+                    set.before(end)
+                        .all(limit)
+                        .dates
+                        .iter()
+                        .map(|t| t.date_naive())
+                        .collect(),
+                )
+            }
+            None => None,
+        };
+        let anchor = first.due;
+        let mut prev: Option<(NaiveDate, Option<NaiveDate>)> = None; // (due, filed)
+        let mut n: u32 = 0;
+        let mut computed = Some(first);
+        let vac_from = self.applied.vac_from.get(id).copied();
+        loop {
+            n += 1;
+            if n > count {
+                return Ok(None);
+            }
+            if n > cap {
+                return Ok(Some(Truncation {
+                    obligation: id.to_string(),
+                    occurrences: n - 1,
+                    horizon,
+                }));
+            }
+            let (c, nominal) = if n == 1 {
+                let c = computed
+                    .take()
+                    .ok_or_else(|| Error::invalid("internal: first occurrence"))?;
+                let nominal = c.due;
+                (c, nominal)
+            } else {
+                match (&grid, repeat.every, repeat.from) {
+                    (Some(g), _, _) => {
+                        let Some(&nominal) = g.get(n as usize - 1) else {
+                            // The rule ended (its own COUNT/UNTIL) or the horizon.
+                            let more = g.len() as u32 >= cap.min(count)
+                                || set_continues(rule_of(repeat), first_date(&grid));
+                            return Ok(more.then(|| Truncation {
+                                obligation: id.to_string(),
+                                occurrences: n - 1,
+                                horizon,
+                            }));
+                        };
+                        let req = Request::after(nominal, Period::days(0))
+                            .roll(Roll::Forward)
+                            .explain(opts.explain);
+                        let due = req.compute(&self.calendar, self.family)?;
+                        let mut lines = Vec::new();
+                        if opts.explain {
+                            lines.push(format!(
+                                "occurrence {n} of RRULE {}: {nominal}",
+                                rule_of(repeat)
+                            ));
+                            lines.extend(due.steps().iter().map(|s| s.to_string()));
+                        }
+                        (Computed::from_due(&due, lines), nominal)
+                    }
+                    (None, Some(every), RepeatFrom::Schedule) => {
+                        let period = scaled(every, n - 1)?;
+                        let nominal = add_period(anchor, period)?;
+                        let due = Request::after(anchor, period)
+                            .explain(opts.explain)
+                            .compute(&self.calendar, self.family)?;
+                        let mut lines = Vec::new();
+                        if opts.explain {
+                            lines.push(format!(
+                                "occurrence {n}, every {} from the first due date {anchor}: {period} after it, rolled on its own, under {}",
+                                fmt_period(every),
+                                due.edition()
+                            ));
+                            lines.extend(due.steps().iter().map(|s| s.to_string()));
+                            if let Some(l) = due.later() {
+                                lines.push(format!(
+                                    "a later reading gives {}: {}",
+                                    l.date, l.reason
+                                ));
+                            }
+                        }
+                        (Computed::from_due(&due, lines), nominal)
+                    }
+                    (None, Some(every), RepeatFrom::PreviousFiling) => {
+                        let (pdue, pfiled) =
+                            prev.ok_or_else(|| Error::invalid("internal: previous occurrence"))?;
+                        let base = pfiled.unwrap_or(pdue);
+                        let nominal = add_period(base, every)?;
+                        let due = Request::after(base, every)
+                            .explain(opts.explain)
+                            .compute(&self.calendar, self.family)?;
+                        let mut lines = Vec::new();
+                        if opts.explain {
+                            lines.push(match pfiled {
+                                Some(f) => format!(
+                                    "occurrence {n}: {} after occurrence {} was filed on {f}, under {}",
+                                    fmt_period(every),
+                                    n - 1,
+                                    due.edition()
+                                ),
+                                None => format!(
+                                    "occurrence {n}: {} after occurrence {}'s due date {pdue} (not yet filed; it will move when that occurrence is filed), under {}",
+                                    fmt_period(every),
+                                    n - 1,
+                                    due.edition()
+                                ),
+                            });
+                            lines.extend(due.steps().iter().map(|s| s.to_string()));
+                            if let Some(l) = due.later() {
+                                lines.push(format!(
+                                    "a later reading gives {}: {}",
+                                    l.date, l.reason
+                                ));
+                            }
+                        }
+                        (Computed::from_due(&due, lines), nominal)
+                    }
+                    (None, None, _) => {
+                        return Err(Error::invalid(format!(
+                            "obligation \"{id}\": repeat needs every or rrule"
+                        )))
+                    }
+                }
+            };
+            if until.is_some_and(|u| nominal > u) && n > 1 {
+                return Ok(None);
+            }
+            let filed = o.filed.get(n as usize - 1).copied();
+            if n > 1 && c.due > horizon && filed.is_none() {
+                return Ok(Some(Truncation {
+                    obligation: id.to_string(),
+                    occurrences: n - 1,
+                    horizon,
+                }));
+            }
+            let dl = self.deadline(id, o, n, c, opts);
+            let stop = dl.status == DeadlineStatus::Vacated
+                && vac_from.is_some()
+                && !self.applied.vac_occ.contains_key(&(id.to_string(), n));
+            prev = Some((dl.due, dl.filed));
+            out.push(dl);
+            if stop {
+                return Ok(None);
+            }
+            if until.is_some_and(|u| nominal >= u) {
+                return Ok(None);
+            }
+        }
+    }
+}
+
+fn rule_of(r: &super::model::Repeat) -> &str {
+    r.rrule.as_deref().unwrap_or("")
+}
+
+fn first_date(g: &Option<Vec<NaiveDate>>) -> Option<NaiveDate> {
+    g.as_ref().and_then(|g| g.first().copied())
+}
+
+/// Whether an RRULE has no COUNT or UNTIL of its own (so it ran into the
+/// horizon rather than ending).
+fn set_continues(rule: &str, _start: Option<NaiveDate>) -> bool {
+    let up = rule.to_ascii_uppercase();
+    !up.contains("COUNT=") && !up.contains("UNTIL=")
+}
+
+fn fmt_period(p: Period) -> String {
+    p.to_string()
+}
+
+fn scaled(every: Period, k: u32) -> Result<Period> {
+    let amount = every
+        .amount
+        .checked_mul(k)
+        .ok_or_else(|| Error::range(format!("recurrence of every {every} runs too long")))?;
+    Period {
+        amount,
+        unit: every.unit,
+    }
+    .check()
+}
+
+fn add_period(d: NaiveDate, p: Period) -> Result<NaiveDate> {
+    let r = match p.unit {
+        Unit::Days => d.checked_add_days(Days::new(p.amount.into())),
+        Unit::Weeks => d.checked_add_days(Days::new(u64::from(p.amount) * 7)),
+        Unit::Months => d.checked_add_months(chrono::Months::new(p.amount)),
+        Unit::Years => d.checked_add_months(chrono::Months::new(p.amount.saturating_mul(12))),
+        _ => None,
+    };
+    r.ok_or_else(|| Error::range(format!("{d} + {p} is out of range")))
+}
+
+/// One computed date with its explanation.
+#[derive(Debug, Clone)]
+struct Computed {
+    due: NaiveDate,
+    at: Option<NaiveDateTime>,
+    latest: Option<(NaiveDate, String)>,
+    explain: Vec<String>,
+    cancelled: bool,
+    cancelled_source: Option<String>,
+}
+
+impl Computed {
+    fn from_due(due: &crate::compute::Due, explain: Vec<String>) -> Computed {
+        Computed {
+            due: due.due(),
+            at: due.at(),
+            latest: due.later().map(|l| (l.date, l.reason.clone())),
+            explain,
+            cancelled: false,
+            cancelled_source: None,
+        }
+    }
+}

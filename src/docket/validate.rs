@@ -1,0 +1,470 @@
+//! Validation before computation: every problem of a docket at once, each
+//! naming the item id and the field.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::model::{Action, Docket, Event, Obligation, RepeatFrom, Until, When};
+use crate::calendar::{court, edit_distance};
+use crate::compute::{Direction, Unit};
+use crate::error::{Error, ErrorKind, Result};
+
+/// Most occurrences a recurring duty may declare with `count`.
+pub const MAX_COUNT: u32 = 10_000;
+
+/// True for ids of the form `[a-z0-9][a-z0-9._-]*`.
+pub fn is_slug(s: &str) -> bool {
+    let mut chars = s.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+        && s.len() <= 128
+}
+
+/// What an id names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Event,
+    Obligation,
+}
+
+struct Ids {
+    events: BTreeSet<String>,
+    obligations: BTreeMap<String, bool>, // id -> recurring
+    parties: BTreeSet<String>,
+}
+
+impl Ids {
+    fn kind(&self, id: &str) -> Option<Kind> {
+        if self.events.contains(id) {
+            Some(Kind::Event)
+        } else if self.obligations.contains_key(id) {
+            Some(Kind::Obligation)
+        } else {
+            None
+        }
+    }
+
+    fn suggest(&self, id: &str) -> String {
+        self.events
+            .iter()
+            .chain(self.obligations.keys())
+            .find(|c| edit_distance(c, id) <= 2)
+            .map(|c| format!(" (did you mean \"{c}\"?)"))
+            .unwrap_or_default()
+    }
+}
+
+impl Docket {
+    /// Checks the whole docket: ids, references, periods, recurrences, the
+    /// changes log and the dependency graph.
+    ///
+    /// # Errors
+    /// Every problem found, each naming the item and the field
+    /// (`obligation "x": due.after names unknown event or obligation
+    /// "hearign"`); see [`Error::problems`].
+    pub fn validate(&self) -> Result<()> {
+        let mut p: Vec<String> = Vec::new();
+        if !is_slug(&self.case.id) {
+            p.push(format!(
+                "case: id \"{}\" is not a slug (lowercase letters, digits, '.', '_', '-')",
+                self.case.id
+            ));
+        }
+        match (&self.case.court, &self.calendar) {
+            (None, None) => p.push("case: needs `court` or a [calendar] table".into()),
+            (Some(c), _) => {
+                if let Err(e) = court(c) {
+                    p.push(format!("case: court: {e}"));
+                }
+            }
+            _ => {}
+        }
+        if let Some(cal) = &self.calendar {
+            if let Some(b) = &cal.base {
+                if b != "federal" {
+                    if let Err(e) = court(b) {
+                        p.push(format!("calendar: base: {e}"));
+                    }
+                }
+            }
+            if let Some(tz) = &cal.time_zone {
+                if tz.parse::<chrono_tz::Tz>().is_err() {
+                    p.push(format!(
+                        "calendar: time_zone: \"{tz}\" is not an IANA time zone"
+                    ));
+                }
+            }
+            for c in &cal.closures {
+                if c.through.is_some_and(|t| t < c.date) {
+                    p.push(format!(
+                        "calendar: closure of {}: `through` is before `date`",
+                        c.date
+                    ));
+                }
+            }
+        }
+        for id in self.parties.keys() {
+            if !is_slug(id) {
+                p.push(format!("party \"{id}\": id is not a slug"));
+            }
+        }
+        for (id, party) in &self.parties {
+            if party.name.trim().is_empty() {
+                p.push(format!("party \"{id}\": name is empty"));
+            }
+        }
+
+        // Ids as the changes log goes on (adds create new ones).
+        let mut ids = Ids {
+            events: self.events.keys().cloned().collect(),
+            obligations: self
+                .obligations
+                .iter()
+                .map(|(k, o)| (k.clone(), o.repeat.is_some()))
+                .collect(),
+            parties: self.parties.keys().cloned().collect(),
+        };
+        for id in ids
+            .events
+            .intersection(&ids.obligations.keys().cloned().collect())
+        {
+            p.push(format!("\"{id}\" is both an event and an obligation id"));
+        }
+        for (id, e) in &self.events {
+            check_event(&format!("event \"{id}\""), id, e, &mut p);
+        }
+        for (id, o) in &self.obligations {
+            check_obligation(&format!("obligation \"{id}\""), id, o, &mut p);
+        }
+        for (i, ch) in self.changes.iter().enumerate() {
+            let ctx = format!("change {} (on {})", i + 1, ch.on);
+            if ch.by.trim().is_empty() {
+                p.push(format!(
+                    "{ctx}: `by` is empty (name the order or agreement)"
+                ));
+            }
+            let action = match ch.action() {
+                Ok(a) => a,
+                Err(e) => {
+                    p.push(format!("{ctx}: {e}"));
+                    continue;
+                }
+            };
+            let need = |want: Kind, id: &str, field: &str, p: &mut Vec<String>| match ids.kind(id) {
+                Some(k) if k == want => {}
+                _ => p.push(format!(
+                    "{ctx}: {field} names unknown {} \"{id}\"{}",
+                    if want == Kind::Event {
+                        "event"
+                    } else {
+                        "obligation"
+                    },
+                    ids.suggest(id)
+                )),
+            };
+            match &action {
+                Action::Move { event, .. } => need(Kind::Event, event, "move", &mut p),
+                Action::Cancel { event } => need(Kind::Event, event, "cancel", &mut p),
+                Action::Extend {
+                    obligation,
+                    occurrence,
+                    ..
+                }
+                | Action::Vacate {
+                    obligation,
+                    occurrence,
+                } => {
+                    let field = if matches!(action, Action::Extend { .. }) {
+                        "extend"
+                    } else {
+                        "vacate"
+                    };
+                    need(Kind::Obligation, obligation, field, &mut p);
+                    match (ids.obligations.get(obligation.as_str()), occurrence) {
+                        (Some(true), None) if field == "extend" => p.push(format!(
+                            "{ctx}: extend of the recurring obligation \"{obligation}\" needs `occurrence`"
+                        )),
+                        (Some(false), Some(n)) if *n != 1 => p.push(format!(
+                            "{ctx}: occurrence {n} of the one-off obligation \"{obligation}\" does not exist"
+                        )),
+                        (_, Some(0)) => p.push(format!("{ctx}: occurrences count from 1")),
+                        _ => {}
+                    }
+                }
+                Action::Reinstate { obligation } => {
+                    need(Kind::Obligation, obligation, "reinstate", &mut p)
+                }
+                Action::File { obligation } => need(Kind::Obligation, obligation, "file", &mut p),
+                Action::AddEvent { id, event } => {
+                    if ids.kind(id).is_some() {
+                        p.push(format!("{ctx}: add_event: id \"{id}\" is already used"));
+                    }
+                    check_event(&format!("{ctx}: event \"{id}\""), id, event, &mut p);
+                }
+                Action::AddObligation { id, obligation } => {
+                    if ids.kind(id).is_some() {
+                        p.push(format!(
+                            "{ctx}: add_obligation: id \"{id}\" is already used"
+                        ));
+                    }
+                    check_obligation(
+                        &format!("{ctx}: obligation \"{id}\""),
+                        id,
+                        obligation,
+                        &mut p,
+                    );
+                }
+            }
+            match &action {
+                Action::AddEvent { id, .. } => {
+                    ids.events.insert(id.clone());
+                }
+                Action::AddObligation { id, obligation } => {
+                    ids.obligations
+                        .insert(id.clone(), obligation.repeat.is_some());
+                }
+                _ => {}
+            }
+        }
+        if !p.is_empty() {
+            return Err(Error::many(ErrorKind::Invalid, p));
+        }
+
+        // References and the dependency graph, on the docket as changed.
+        let eff = super::schedule::apply_all(self)?;
+        let docket = &eff.docket;
+        let ids = Ids {
+            events: docket.events.keys().cloned().collect(),
+            obligations: docket
+                .obligations
+                .iter()
+                .map(|(k, o)| (k.clone(), o.repeat.is_some()))
+                .collect(),
+            parties: ids.parties,
+        };
+        for (id, e) in &docket.events {
+            let ctx = format!("event \"{id}\"");
+            check_parties(&ctx, &e.parties, &ids, &mut p);
+            if let Some(When::Relative(r)) = &e.date {
+                check_reference(&ctx, "date", r, &ids, docket, &mut p);
+            }
+        }
+        for (id, o) in &docket.obligations {
+            let ctx = format!("obligation \"{id}\"");
+            check_parties(&ctx, &o.parties, &ids, &mut p);
+            for (field, w) in [("due", &o.due), ("first_due", &o.first_due)] {
+                if let Some(When::Relative(r)) = w {
+                    check_reference(&ctx, field, r, &ids, docket, &mut p);
+                }
+            }
+            if let Some(Until::Event(e)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+                if ids.kind(e) != Some(Kind::Event) {
+                    p.push(format!(
+                        "{ctx}: repeat.until \"{e}\" is neither a date (YYYY-MM-DD) nor an event{}",
+                        ids.suggest(e)
+                    ));
+                }
+            }
+        }
+        if p.is_empty() {
+            if let Some(cycle) = super::schedule::find_cycle(docket) {
+                p.push(format!("dependency cycle: {}", cycle.join(" -> ")));
+            }
+        }
+        if p.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::many(ErrorKind::Invalid, p))
+        }
+    }
+}
+
+fn check_parties(ctx: &str, parties: &[String], ids: &Ids, p: &mut Vec<String>) {
+    let mut seen = BTreeSet::new();
+    for party in parties {
+        if !ids.parties.contains(party.as_str()) {
+            let hint = ids
+                .parties
+                .iter()
+                .find(|c| edit_distance(c, party) <= 2)
+                .map(|c| format!(" (did you mean \"{c}\"?)"))
+                .unwrap_or_default();
+            p.push(format!(
+                "{ctx}: parties names unknown party \"{party}\"{hint}"
+            ));
+        }
+        if !seen.insert(party) {
+            p.push(format!("{ctx}: parties lists \"{party}\" twice"));
+        }
+    }
+}
+
+fn check_reference(
+    ctx: &str,
+    field: &str,
+    r: &super::model::Relative,
+    ids: &Ids,
+    docket: &Docket,
+    p: &mut Vec<String>,
+) {
+    let Some((target, dir)) = r.reference() else {
+        return;
+    };
+    let side = if dir == Direction::After {
+        "after"
+    } else {
+        "before"
+    };
+    match ids.kind(target) {
+        None => p.push(format!(
+            "{ctx}: {field}.{side} names unknown event or obligation \"{target}\"{}",
+            ids.suggest(target)
+        )),
+        Some(Kind::Obligation) if ids.obligations.get(target) == Some(&true) => p.push(format!(
+            "{ctx}: {field}.{side} names the recurring obligation \"{target}\"; count from an event or a one-off obligation"
+        )),
+        Some(k) => {
+            if r.hours.is_some() {
+                let timed = k == Kind::Event && docket.events.get(target).is_some_and(|e| e.at.is_some());
+                if !timed {
+                    p.push(format!(
+                        "{ctx}: {field}.hours counts from \"{target}\", which has no time (give the event `at`)"
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn check_when(ctx: &str, field: &str, w: &When, p: &mut Vec<String>) {
+    let When::Relative(r) = w else { return };
+    match r.period_count() {
+        1 => {}
+        0 => p.push(format!(
+            "{ctx}: {field} needs a period (days, court_days, weeks, months, years or hours)"
+        )),
+        _ => p.push(format!("{ctx}: {field} gives more than one period")),
+    }
+    if let Some(period) = r.period() {
+        if let Err(e) = period.check() {
+            p.push(format!("{ctx}: {field}: {e}"));
+        }
+    }
+    match (&r.after, &r.before) {
+        (Some(_), Some(_)) => p.push(format!("{ctx}: {field} gives both `after` and `before`")),
+        (None, None) => p.push(format!(
+            "{ctx}: {field} needs `after` or `before` (an event or obligation id)"
+        )),
+        _ => {}
+    }
+    if r.service.is_some() && r.before.is_some() {
+        p.push(format!(
+            "{ctx}: {field}.service: service days apply only to periods counted after service"
+        ));
+    }
+    if r.service.is_some() && r.hours.is_some() {
+        p.push(format!(
+            "{ctx}: {field}.service: service days do not apply to periods in hours"
+        ));
+    }
+}
+
+fn check_event(ctx: &str, id: &str, e: &Event, p: &mut Vec<String>) {
+    if !is_slug(id) {
+        p.push(format!(
+            "{ctx}: id is not a slug (lowercase letters, digits, '.', '_', '-')"
+        ));
+    }
+    if e.title.trim().is_empty() {
+        p.push(format!("{ctx}: title is empty"));
+    }
+    match (&e.date, &e.at) {
+        (None, None) => p.push(format!("{ctx}: needs `date` or `at`")),
+        (Some(_), Some(_)) => p.push(format!("{ctx}: give `date` or `at`, not both")),
+        (Some(w), None) => check_when(ctx, "date", w, p),
+        _ => {}
+    }
+    if e.ends.is_some() && e.at.is_none() {
+        p.push(format!("{ctx}: `ends` needs a start time (`at`)"));
+    }
+    if let (Some(end), Some(at)) = (e.ends, e.at) {
+        if end <= at.time() {
+            p.push(format!(
+                "{ctx}: ends ({}) is not after the start ({})",
+                end.format("%H:%M"),
+                at.format("%H:%M")
+            ));
+        }
+    }
+}
+
+fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
+    if !is_slug(id) {
+        p.push(format!(
+            "{ctx}: id is not a slug (lowercase letters, digits, '.', '_', '-')"
+        ));
+    }
+    if o.title.trim().is_empty() {
+        p.push(format!("{ctx}: title is empty"));
+    }
+    match (&o.due, &o.first_due, &o.repeat) {
+        (Some(w), None, None) => {
+            check_when(ctx, "due", w, p);
+            if o.filed.len() > 1 {
+                p.push(format!(
+                    "{ctx}: filed lists {} dates for a one-off obligation",
+                    o.filed.len()
+                ));
+            }
+        }
+        (None, Some(w), Some(r)) => {
+            check_when(ctx, "first_due", w, p);
+            match (&r.every, &r.rrule) {
+                (Some(every), None) => {
+                    if !matches!(
+                        every.unit,
+                        Unit::Days | Unit::Weeks | Unit::Months | Unit::Years
+                    ) || every.amount == 0
+                    {
+                        p.push(format!(
+                            "{ctx}: repeat.every must be a positive number of days, weeks, months or years"
+                        ));
+                    }
+                }
+                (None, Some(rule)) => {
+                    if r.from == RepeatFrom::PreviousFiling {
+                        p.push(format!(
+                            "{ctx}: repeat.rrule recurs on a fixed grid; it cannot count from the previous filing"
+                        ));
+                    }
+                    if let Err(e) = super::schedule::check_rrule(rule) {
+                        p.push(format!("{ctx}: repeat.rrule: {e}"));
+                    }
+                }
+                (Some(_), Some(_)) => {
+                    p.push(format!("{ctx}: repeat gives both `every` and `rrule`"))
+                }
+                (None, None) => p.push(format!("{ctx}: repeat needs `every` or `rrule`")),
+            }
+            if let Some(c) = r.count {
+                if c == 0 || c > MAX_COUNT {
+                    p.push(format!("{ctx}: repeat.count must be from 1 to {MAX_COUNT}"));
+                } else if o.filed.len() > c as usize {
+                    p.push(format!(
+                        "{ctx}: filed lists {} dates but repeat.count is {c}",
+                        o.filed.len()
+                    ));
+                }
+            }
+        }
+        (None, Some(_), None) => p.push(format!("{ctx}: first_due needs a `repeat` table")),
+        (Some(_), None, Some(_)) => p.push(format!(
+            "{ctx}: a recurring duty uses `first_due`, not `due`"
+        )),
+        (None, None, _) => p.push(format!("{ctx}: needs `due` or `first_due` with `repeat`")),
+        (Some(_), Some(_), _) => p.push(format!("{ctx}: give `due` or `first_due`, not both")),
+    }
+    if o.filed.windows(2).any(|w| w[1] < w[0]) {
+        p.push(format!("{ctx}: filed dates are not in order"));
+    }
+}
