@@ -71,7 +71,8 @@ fn closure_mask(r: Reading) -> u8 {
 pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Result<Due> {
     let period = req.period.check()?;
     let ed = req.edition(family);
-    if !cal.covers(req.trigger) {
+    let trigger = req.trigger.num_days_from_ce();
+    if cal.flags_ce(trigger) & OUTSIDE != 0 {
         return Err(out_of_range(req.trigger));
     }
     if let Some(s) = req.service {
@@ -97,17 +98,32 @@ pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Resu
     let first = run(req, cal, ed, base, &mut trace)?;
 
     // Other readings, only where they can differ.
-    let (lo, hi) = span(req.trigger, first.0);
+    let (lo, hi) = (trigger.min(first.0), trigger.max(first.0));
     let disputed = cal.any_disputed_ce(lo, hi);
     let old_roll = ed.is_pre_2009()
         && req.direction == Direction::Before
         && req.roll == Roll::Rule
-        && first.0 != req.trigger;
-    let mut best = (first, base, trace);
+        && first.0 != trigger;
+    let best = (first, base, trace);
     if !disputed && !old_roll {
         return Ok(finish(req, cal, ed, best, None));
     }
-    let mut later: Option<((NaiveDate, Option<NaiveDateTime>), Reading, Trace)> = None;
+    readings(req, cal, ed, best, disputed, old_roll)
+}
+
+/// The other readings, where a disputed day or an unsettled old rule is in
+/// play (rare: kept out of the hot path).
+#[cold]
+#[inline(never)]
+fn readings(
+    req: &Request,
+    cal: &Calendar,
+    ed: Edition,
+    mut best: Outcome,
+    disputed: bool,
+    old_roll: bool,
+) -> Result<Due> {
+    let mut later: Option<Outcome> = None;
     let alternatives = [
         Reading {
             disputed_closed: true,
@@ -140,7 +156,8 @@ pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Resu
     Ok(finish(req, cal, ed, best, later))
 }
 
-fn key(r: (NaiveDate, Option<NaiveDateTime>)) -> (NaiveDate, Option<NaiveDateTime>) {
+#[inline]
+fn key(r: (i32, Option<NaiveDateTime>)) -> (i32, Option<NaiveDateTime>) {
     r
 }
 
@@ -149,7 +166,7 @@ fn span(a: NaiveDate, b: NaiveDate) -> (i32, i32) {
     (a.min(b), a.max(b))
 }
 
-type Outcome = ((NaiveDate, Option<NaiveDateTime>), Reading, Trace);
+type Outcome = ((i32, Option<NaiveDateTime>), Reading, Trace);
 
 fn finish(
     req: &Request,
@@ -159,7 +176,9 @@ fn finish(
     later: Option<Outcome>,
 ) -> Due {
     let ((due, at), reading, trace) = best;
+    let due = from_ce(due);
     let later = later.map(|((date, lat), lreading, ltrace)| {
+        let date = from_ce(date);
         Box::new(LaterReading {
             date,
             at: lat,
@@ -246,7 +265,7 @@ fn run(
     ed: Edition,
     r: Reading,
     trace: &mut Trace,
-) -> Result<(NaiveDate, Option<NaiveDateTime>)> {
+) -> Result<(i32, Option<NaiveDateTime>)> {
     if req.period.unit == Unit::Hours {
         return run_hours(req, cal, ed, r, trace);
     }
@@ -369,7 +388,7 @@ fn run(
         if cal.flags_ce(d) & OUTSIDE != 0 {
             return Err(out_of_range(from_ce(d)));
         }
-        return Ok((from_ce(d), None));
+        return Ok((d, None));
     }
     let roll_sign = match req.roll {
         Roll::Forward => 1,
@@ -407,7 +426,7 @@ fn run(
     if trace.is_some() && r == Reading::default() {
         note_open_disputed_day(cal, from_ce(d), trace);
     }
-    Ok((from_ce(d), None))
+    Ok((d, None))
 }
 
 fn unreachable_hours() -> Result<NaiveDate> {
@@ -535,7 +554,7 @@ fn run_hours(
     ed: Edition,
     r: Reading,
     trace: &mut Trace,
-) -> Result<(NaiveDate, Option<NaiveDateTime>)> {
+) -> Result<(i32, Option<NaiveDateTime>)> {
     let dir = req.direction;
     let sign: i64 = if dir == Direction::After { 1 } else { -1 };
     let time = req
@@ -610,7 +629,7 @@ fn run_hours(
             });
         }
     }
-    Ok((at.date(), Some(at)))
+    Ok((at.date().num_days_from_ce(), Some(at)))
 }
 
 /// A backward period that lands on a state holiday: say why it stands.
