@@ -60,13 +60,16 @@ impl Error {
     }
 
     /// Several problems found together (validation reports all at once).
-    pub(crate) fn many(kind: ErrorKind, problems: Vec<String>) -> Error {
-        debug_assert!(!problems.is_empty());
+    /// An empty list gives a generic message.
+    pub fn many(kind: ErrorKind, problems: Vec<String>) -> Error {
+        if problems.is_empty() {
+            return Error::new(kind, "unspecified problem");
+        }
         Error { kind, problems }
     }
 
-    /// Prefixes every problem with a context such as a file name.
-    pub(crate) fn context(mut self, ctx: impl fmt::Display) -> Error {
+    /// Prefixes every problem with a context, such as a file name.
+    pub fn context(mut self, ctx: impl fmt::Display) -> Error {
         for p in &mut self.problems {
             *p = format!("{ctx}: {p}");
         }

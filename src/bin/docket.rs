@@ -1,11 +1,13 @@
 //! The `docket` command line (build with `--features cli`).
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, Parser, Subcommand};
 use docket::calendar::{court, Calendar, Closure, RuleFamily};
 use docket::compute::{Due, Period, Request, Service};
+use docket::docket::{Docket, Schedule, ScheduleOptions};
 use docket::{Error, ErrorKind};
 
 /// Court deadlines you can trust.
@@ -20,6 +22,44 @@ struct Cli {
 enum Command {
     /// Compute the last day to act: prints the due date alone on the first line.
     Due(DueArgs),
+    /// Print a docket's schedule: every deadline and event, in date order.
+    Schedule(ScheduleArgs),
+    /// Validate a docket file and report every problem.
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct ScheduleArgs {
+    /// The docket file (.toml or .json).
+    file: PathBuf,
+    /// Print the JSON output contract instead of a table.
+    #[arg(long)]
+    json: bool,
+    /// Only items on or after this date.
+    #[arg(long, value_name = "DATE")]
+    from: Option<String>,
+    /// Only items on or before this date (recurring duties are expanded to it).
+    #[arg(long, value_name = "DATE")]
+    to: Option<String>,
+    /// Only deadlines and events of this party (id).
+    #[arg(long)]
+    party: Option<String>,
+    /// Mark open deadlines due before this date as overdue.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<String>,
+    /// Expand recurring duties through this date.
+    #[arg(long, value_name = "DATE")]
+    horizon: Option<String>,
+    /// Print each deadline's explanation under it (table output).
+    #[arg(long)]
+    explain: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// The docket file(s) (.toml or .json).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -92,6 +132,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Due(args) => due(args),
+        Command::Schedule(args) => schedule(args),
+        Command::Check(args) => check(args),
     };
     match result {
         Ok(out) => {
@@ -99,8 +141,15 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            let msg = e.to_string().replace('\n', " ");
-            eprintln!("docket: error: {msg}");
+            match e.problems() {
+                [one] => eprintln!("docket: error: {}", one.replace('\n', " ")),
+                many => {
+                    eprintln!("docket: error: {} problems:", many.len());
+                    for p in many {
+                        eprintln!("  {p}");
+                    }
+                }
+            }
             ExitCode::from(2)
         }
     }
@@ -251,4 +300,170 @@ fn json(due: &Due) -> String {
         .unwrap_or_else(|_| "{}".into());
     s.push('\n');
     s
+}
+
+fn opt_date(flag: &str, v: &Option<String>) -> Result<Option<NaiveDate>, Error> {
+    v.as_deref().map(|s| parse_date(flag, s)).transpose()
+}
+
+fn schedule(a: ScheduleArgs) -> Result<String, Error> {
+    let docket = Docket::load(&a.file)?;
+    let from = opt_date("--from", &a.from)?;
+    let to = opt_date("--to", &a.to)?;
+    let as_of = opt_date("--as-of", &a.as_of)?;
+    let horizon = opt_date("--horizon", &a.horizon)?;
+    if let Some(p) = &a.party {
+        if !docket.parties.contains_key(p) {
+            return Err(invalid(format!(
+                "--party: {}: no party \"{p}\" (parties: {})",
+                a.file.display(),
+                docket
+                    .parties
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let opts = ScheduleOptions::new()
+        .window(from, to)
+        .horizon(horizon)
+        .explain(a.json || a.explain);
+    let mut s = docket
+        .schedule(&opts)
+        .map_err(|e| e.context(a.file.display()))?;
+    if let Some(p) = &a.party {
+        s.deadlines.retain(|d| d.parties.iter().any(|x| x == p));
+        s.events
+            .retain(|e| e.parties.is_empty() || e.parties.iter().any(|x| x == p));
+    }
+    if a.json {
+        return schedule_json(&s, as_of);
+    }
+    Ok(schedule_table(&docket, &s, as_of, a.explain))
+}
+
+fn schedule_json(s: &Schedule, as_of: Option<NaiveDate>) -> Result<String, Error> {
+    let mut v = serde_json::to_value(s).map_err(|e| invalid(e.to_string()))?;
+    if let Some(as_of) = as_of {
+        v["as_of"] = as_of.to_string().into();
+        if let Some(list) = v["deadlines"].as_array_mut() {
+            for (d, item) in s.deadlines.iter().zip(list.iter_mut()) {
+                let overdue = d.status == docket::docket::DeadlineStatus::Open && d.due < as_of;
+                item["overdue"] = overdue.into();
+            }
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&v).map_err(|e| invalid(e.to_string()))?;
+    out.push('\n');
+    Ok(out)
+}
+
+fn schedule_table(
+    docket: &Docket,
+    s: &Schedule,
+    as_of: Option<NaiveDate>,
+    explain: bool,
+) -> String {
+    use std::fmt::Write;
+    let _ = docket;
+    let name = |id: &String| id.clone();
+    let mut rows: Vec<(NaiveDate, String, String, String, String, Vec<String>)> = Vec::new();
+    for e in &s.events {
+        let what = match e.at {
+            Some(t) => format!("{} at {}", e.title, t.format("%H:%M")),
+            None => e.title.clone(),
+        };
+        let status = format!("{:?}", e.status).to_lowercase();
+        rows.push((
+            e.date,
+            what,
+            e.parties.iter().map(name).collect::<Vec<_>>().join(", "),
+            status,
+            format!("event {}", e.id),
+            Vec::new(),
+        ));
+    }
+    for d in &s.deadlines {
+        let mut status = d.status.as_str().to_string();
+        if let Some(f) = d.filed {
+            status = format!("{status} {f}");
+        }
+        if as_of.is_some_and(|a| d.status == docket::docket::DeadlineStatus::Open && d.due < a) {
+            status.push_str(" OVERDUE");
+        }
+        let mut what = format!("Due: {}", d.title);
+        if let Some(l) = d.latest {
+            what.push_str(&format!(" (later reading: {l})"));
+        }
+        let lines = if explain {
+            d.explain.clone()
+        } else {
+            Vec::new()
+        };
+        rows.push((
+            d.due,
+            what,
+            d.parties.iter().map(name).collect::<Vec<_>>().join(", "),
+            status,
+            d.id.clone(),
+            lines,
+        ));
+    }
+    rows.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        s.case,
+        docket.case.caption.as_deref().unwrap_or("")
+    );
+    let _ = writeln!(
+        out,
+        "{:<10}  {:<9}  {:<60}  {:<40}  {}",
+        "date", "weekday", "what", "who", "status"
+    );
+    for (date, what, who, status, _, lines) in rows {
+        let _ = writeln!(
+            out,
+            "{date}  {:<9}  {what:<60}  {who:<40}  {status}",
+            date.format("%A")
+        );
+        for l in lines {
+            let _ = writeln!(out, "            - {l}");
+        }
+    }
+    for t in &s.truncated {
+        let _ = writeln!(
+            out,
+            "({} recurs beyond {}; pass --to or --horizon to see more)",
+            t.obligation, t.horizon
+        );
+    }
+    out
+}
+
+fn check(a: CheckArgs) -> Result<String, Error> {
+    let mut out = String::new();
+    let mut problems = Vec::new();
+    for f in &a.files {
+        match Docket::load(f) {
+            Ok(d) => out.push_str(&format!(
+                "{}: ok ({} parties, {} events, {} obligations, {} changes)\n",
+                f.display(),
+                d.parties.len(),
+                d.events.len(),
+                d.obligations.len(),
+                d.changes.len()
+            )),
+            Err(e) => problems.extend(e.problems().iter().cloned()),
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        print!("{out}");
+        Err(Error::many(ErrorKind::Invalid, problems))
+    }
 }

@@ -366,6 +366,10 @@ pub struct Repeat {
     /// How many occurrences at most.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// How occurrences after the first roll off a closed day (default: to
+    /// the next court day; `none` keeps the grid date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roll: Option<Roll>,
 }
 
 /// What a recurring duty's occurrences count from.

@@ -1132,8 +1132,12 @@ impl CheckedDocket {
                                 horizon,
                             }));
                         };
+                        let roll = match repeat.roll {
+                            None | Some(Roll::Rule) => Roll::Forward,
+                            Some(r) => r,
+                        };
                         let req = Request::after(nominal, Period::days(0))
-                            .roll(Roll::Forward)
+                            .roll(roll)
                             .explain(opts.explain);
                         let due = req.compute(&self.calendar, self.family)?;
                         let mut lines = Vec::new();
@@ -1150,6 +1154,7 @@ impl CheckedDocket {
                         let period = scaled(every, n - 1)?;
                         let nominal = add_period(anchor, period)?;
                         let due = Request::after(anchor, period)
+                            .roll(repeat.roll.unwrap_or(Roll::Rule))
                             .explain(opts.explain)
                             .compute(&self.calendar, self.family)?;
                         let mut lines = Vec::new();
@@ -1175,6 +1180,7 @@ impl CheckedDocket {
                         let base = pfiled.unwrap_or(pdue);
                         let nominal = add_period(base, every)?;
                         let due = Request::after(base, every)
+                            .roll(repeat.roll.unwrap_or(Roll::Rule))
                             .explain(opts.explain)
                             .compute(&self.calendar, self.family)?;
                         let mut lines = Vec::new();

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod dockets;
 mod holidays;
 mod properties;
 mod vectors;
