@@ -421,8 +421,8 @@ fn schedule_table(
     );
     let _ = writeln!(
         out,
-        "{:<10}  {:<9}  {:<60}  {:<40}  {}",
-        "date", "weekday", "what", "who", "status"
+        "{:<10}  {:<9}  {:<60}  {:<40}  status",
+        "date", "weekday", "what", "who"
     );
     for (date, what, who, status, _, lines) in rows {
         let _ = writeln!(
