@@ -267,3 +267,105 @@ fn due_bad_input_is_one_line_and_nonzero() {
         assert!(stdout(&o).is_empty());
     }
 }
+
+fn data(name: &str) -> String {
+    format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn schedule_table_and_json_contract() {
+    let o = docket(&["schedule", &data("lexington.toml"), "--to", "2009-05-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    for want in [
+        "2009-04-15  Wednesday",
+        "late 2009-04-16",
+        "2009-04-30  Thursday",
+        "Mediation session",
+    ] {
+        assert!(out.contains(want), "{want}: {out}");
+    }
+    let o = docket(&[
+        "schedule",
+        &data("lexington.toml"),
+        "--json",
+        "--to",
+        "2009-05-01",
+        "--as-of",
+        "2009-04-25",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["case"], "lexington");
+    let dl = v["deadlines"].as_array().unwrap();
+    let dues: Vec<&str> = dl.iter().map(|x| x["due"].as_str().unwrap()).collect();
+    assert_eq!(
+        dues,
+        ["2009-04-01", "2009-04-15", "2009-04-22", "2009-04-30"]
+    );
+    for x in dl {
+        for key in [
+            "id",
+            "obligation",
+            "title",
+            "due",
+            "parties",
+            "status",
+            "explain",
+        ] {
+            assert!(x.get(key).is_some(), "{key} missing in {x}");
+        }
+    }
+    assert_eq!(dl[2]["overdue"], true, "bullet summary open and past 04-25");
+    assert_eq!(dl[3]["overdue"], false);
+    assert_eq!(dl[1]["status"], "late");
+    let ev = v["events"].as_array().unwrap();
+    assert!(ev
+        .iter()
+        .all(|e| e.get("id").is_some() && e.get("date").is_some() && e.get("status").is_some()));
+    // --party keeps only that party's deadlines.
+    let o = docket(&[
+        "schedule",
+        &data("lexington.toml"),
+        "--json",
+        "--to",
+        "2009-05-01",
+        "--party",
+        "lenders",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["obligation"] == "status-report"));
+    let o = docket(&["schedule", &data("lexington.toml"), "--party", "lendrs"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no party \"lendrs\""));
+    // Same input, same bytes.
+    let a = docket(&["schedule", &data("chapter11.toml"), "--json"]);
+    let b = docket(&["schedule", &data("chapter11.toml"), "--json"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn check_reports_ok_and_every_problem() {
+    let o = docket(&["check", &data("lexington.toml"), &data("civil.toml")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("lexington.toml: ok"));
+    let dir = std::env::temp_dir().join(format!("docket-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[case]\nid = \"x\"\ncourt = \"nysb\"\n[events.mediation]\ntitle = \"M\"\ndate = \"2009-04-29\"\n\
+         [obligations.bullet-summary]\ntitle = \"B\"\nparties = [\"debtors\"]\ndue = { days = 7, before = \"mediaton\" }\n",
+    )
+    .unwrap();
+    let o = docket(&["check", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("2 problems"), "{err}");
+    assert!(err.contains("obligation \"bullet-summary\": due.before names unknown event or obligation \"mediaton\""), "{err}");
+    assert!(err.contains("bad.toml"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
