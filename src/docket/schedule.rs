@@ -1,7 +1,7 @@
 //! From a docket to its schedule: every deadline in dependency order, each
 //! recurring duty expanded to a horizon, each date explained.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
@@ -599,9 +599,27 @@ pub(crate) fn docket_calendar(d: &Docket) -> Result<(Arc<Calendar>, RuleFamily)>
     Ok((Arc::new(cal), spec.rules.unwrap_or(family)))
 }
 
+/// What one item computed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ItemOut {
+    Event(EventEntry),
+    Obligation {
+        deadlines: Vec<Deadline>,
+        truncated: Option<Truncation>,
+    },
+}
+
+/// Computed items by id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct State {
+    pub values: HashMap<String, Value>,
+    pub ancestry: HashMap<String, BTreeSet<usize>>,
+    pub out: HashMap<String, ItemOut>,
+}
+
 /// A computed date of an item, for those that count from it.
-#[derive(Debug, Clone, Copy)]
-struct Value {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Value {
     date: NaiveDate,
     time: Option<NaiveTime>,
     cancelled: bool,
@@ -651,114 +669,31 @@ impl CheckedDocket {
     /// # Errors
     /// A computation that leaves the calendar's years.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
-        let d = &self.applied.docket;
-        let case = &d.case.id;
-        let mut values: BTreeMap<&str, Value> = BTreeMap::new();
-        let mut ancestry: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
-        let mut events = Vec::with_capacity(d.events.len());
-        let mut deadlines = Vec::new();
-        let mut truncated = Vec::new();
+        let mut st = State::default();
         let horizon = self.horizon(opts);
         for id in &self.order {
-            let id = id.as_str();
-            // Changes bearing on this item: its own and its sources'.
-            let mut touched: BTreeSet<usize> = self
-                .applied
-                .touched
-                .get(id)
-                .map(|v| v.iter().copied().collect())
-                .unwrap_or_default();
-            for dep in dependencies(d, id) {
-                if let Some(a) = ancestry.get(dep.as_str()) {
-                    touched.extend(a.iter().copied());
+            self.compute_item(id, &mut st, horizon, opts)?;
+        }
+        Ok(self.assemble(&st, opts))
+    }
+
+    /// Builds the sorted, windowed schedule from computed items.
+    pub(crate) fn assemble(&self, st: &State, opts: &ScheduleOptions) -> Schedule {
+        let mut events = Vec::new();
+        let mut deadlines = Vec::new();
+        let mut truncated = Vec::new();
+        for id in &self.order {
+            match st.out.get(id) {
+                Some(ItemOut::Event(e)) => events.push(e.clone()),
+                Some(ItemOut::Obligation {
+                    deadlines: d,
+                    truncated: t,
+                }) => {
+                    deadlines.extend(d.iter().cloned());
+                    truncated.extend(t.iter().cloned());
                 }
+                None => {}
             }
-            if let Some(e) = d.events.get(id) {
-                let mut explain = Vec::new();
-                let (date, time) = match (&e.date, e.at) {
-                    (_, Some(at)) => {
-                        if opts.explain {
-                            explain.push(format!("set for {}", at.format("%Y-%m-%dT%H:%M")));
-                        }
-                        (at.date(), Some(at.time()))
-                    }
-                    (Some(When::Date(date)), None) => {
-                        if opts.explain {
-                            explain.push(format!("set for {date}"));
-                        }
-                        (*date, None)
-                    }
-                    (Some(When::Relative(r)), None) => {
-                        let c = self.relative(r, &values, opts.explain)?;
-                        explain.extend(c.explain);
-                        (c.due, c.at.map(|t| t.time()))
-                    }
-                    (None, None) => return Err(Error::invalid(format!("event \"{id}\": no date"))),
-                };
-                if opts.explain {
-                    for &i in self.applied.touched.get(id).into_iter().flatten() {
-                        explain.push(format!("changed by {}", self.describe_change(i)));
-                    }
-                }
-                let cancelled = e.status == EventStatus::Cancelled;
-                values.insert(
-                    id,
-                    Value {
-                        date,
-                        time,
-                        cancelled,
-                    },
-                );
-                events.push(EventEntry {
-                    id: id.to_string(),
-                    title: e.title.clone(),
-                    date,
-                    at: time.map(|t| date.and_time(t)),
-                    ends: e.ends,
-                    location: e.location.clone(),
-                    parties: e.parties.clone(),
-                    status: e.status,
-                    explain,
-                    changes: self
-                        .applied
-                        .touched
-                        .get(id)
-                        .into_iter()
-                        .flatten()
-                        .map(|&i| self.change_ref(i))
-                        .collect(),
-                });
-            } else if let Some(o) = d.obligations.get(id) {
-                let before = deadlines.len();
-                if o.repeat.is_some() {
-                    if let Some(t) =
-                        self.recurring(id, o, &values, horizon, opts, &mut deadlines)?
-                    {
-                        truncated.push(t);
-                    }
-                } else {
-                    self.one_off(id, o, &values, opts, &mut deadlines)?;
-                    // Others count from its filing, else its due date.
-                    if let Some(dl) = deadlines.last() {
-                        let date = dl.filed.unwrap_or(dl.due);
-                        values.insert(
-                            id,
-                            Value {
-                                date,
-                                time: None,
-                                cancelled: false,
-                            },
-                        );
-                    }
-                }
-                let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
-                let deps = dependencies(d, id);
-                for dl in &mut deadlines[before..] {
-                    dl.changes = refs.clone();
-                    dl.depends_on = deps.clone();
-                }
-            }
-            ancestry.insert(id, touched);
         }
         deadlines.sort_by(|a, b| (a.due, a.at, &a.id).cmp(&(b.due, b.at, &b.id)));
         events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
@@ -768,12 +703,126 @@ impl CheckedDocket {
             deadlines.retain(|dl| keep(dl.due));
             events.retain(|e| keep(e.date));
         }
-        Ok(Schedule {
-            case: case.clone(),
+        Schedule {
+            case: self.applied.docket.case.id.clone(),
             deadlines,
             events,
             truncated,
-        })
+        }
+    }
+
+    /// Computes one item from the values of what it counts from, and records
+    /// its output.
+    pub(crate) fn compute_item(
+        &self,
+        id: &str,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
+        let d = &self.applied.docket;
+        // Changes bearing on this item: its own and its sources'.
+        let mut touched: BTreeSet<usize> = self
+            .applied
+            .touched
+            .get(id)
+            .map(|v| v.iter().copied().collect())
+            .unwrap_or_default();
+        let deps = dependencies(d, id);
+        for dep in &deps {
+            if let Some(a) = st.ancestry.get(dep.as_str()) {
+                touched.extend(a.iter().copied());
+            }
+        }
+        if let Some(e) = d.events.get(id) {
+            let mut explain = Vec::new();
+            let (date, time) = match (&e.date, e.at) {
+                (_, Some(at)) => {
+                    if opts.explain {
+                        explain.push(format!("set for {}", at.format("%Y-%m-%dT%H:%M")));
+                    }
+                    (at.date(), Some(at.time()))
+                }
+                (Some(When::Date(date)), None) => {
+                    if opts.explain {
+                        explain.push(format!("set for {date}"));
+                    }
+                    (*date, None)
+                }
+                (Some(When::Relative(r)), None) => {
+                    let c = self.relative(r, &st.values, opts.explain)?;
+                    explain.extend(c.explain);
+                    (c.due, c.at.map(|t| t.time()))
+                }
+                (None, None) => return Err(Error::invalid(format!("event \"{id}\": no date"))),
+            };
+            if opts.explain {
+                for &i in self.applied.touched.get(id).into_iter().flatten() {
+                    explain.push(format!("changed by {}", self.describe_change(i)));
+                }
+            }
+            let cancelled = e.status == EventStatus::Cancelled
+                || deps
+                    .iter()
+                    .any(|dep| st.values.get(dep.as_str()).is_some_and(|v| v.cancelled));
+            st.values.insert(
+                id.to_string(),
+                Value {
+                    date,
+                    time,
+                    cancelled,
+                },
+            );
+            st.out.insert(
+                id.to_string(),
+                ItemOut::Event(EventEntry {
+                    id: id.to_string(),
+                    title: e.title.clone(),
+                    date,
+                    at: time.map(|t| date.and_time(t)),
+                    ends: e.ends,
+                    location: e.location.clone(),
+                    parties: e.parties.clone(),
+                    status: e.status,
+                    explain,
+                    changes: touched.iter().map(|&i| self.change_ref(i)).collect(),
+                }),
+            );
+        } else if let Some(o) = d.obligations.get(id) {
+            let mut deadlines = Vec::new();
+            let mut truncated = None;
+            if o.repeat.is_some() {
+                truncated = self.recurring(id, o, &st.values, horizon, opts, &mut deadlines)?;
+            } else {
+                self.one_off(id, o, &st.values, opts, &mut deadlines)?;
+                // Others count from its filing, else its due date.
+                if let Some(dl) = deadlines.last() {
+                    let date = dl.filed.unwrap_or(dl.due);
+                    st.values.insert(
+                        id.to_string(),
+                        Value {
+                            date,
+                            time: None,
+                            cancelled: dl.status == DeadlineStatus::Vacated,
+                        },
+                    );
+                }
+            }
+            let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
+            for dl in &mut deadlines {
+                dl.changes = refs.clone();
+                dl.depends_on = deps.clone();
+            }
+            st.out.insert(
+                id.to_string(),
+                ItemOut::Obligation {
+                    deadlines,
+                    truncated,
+                },
+            );
+        }
+        st.ancestry.insert(id.to_string(), touched);
+        Ok(())
     }
 
     /// Expansion horizon: the caller's, else the window's end, else a year
@@ -820,7 +869,7 @@ impl CheckedDocket {
     fn relative(
         &self,
         r: &Relative,
-        values: &BTreeMap<&str, Value>,
+        values: &HashMap<String, Value>,
         explain: bool,
     ) -> Result<Computed> {
         let (target, dir) = r
@@ -904,7 +953,7 @@ impl CheckedDocket {
             .unwrap_or_else(|| id.to_string())
     }
 
-    fn when(&self, w: &When, values: &BTreeMap<&str, Value>, explain: bool) -> Result<Computed> {
+    fn when(&self, w: &When, values: &HashMap<String, Value>, explain: bool) -> Result<Computed> {
         match w {
             When::Date(date) => {
                 let mut lines = Vec::new();
@@ -941,7 +990,7 @@ impl CheckedDocket {
         &self,
         id: &str,
         o: &super::model::Obligation,
-        values: &BTreeMap<&str, Value>,
+        values: &HashMap<String, Value>,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,
     ) -> Result<()> {
@@ -1015,7 +1064,7 @@ impl CheckedDocket {
                         .push(format!("vacated by {}", self.describe_change(i)));
                 } else if let Some(src) = &c.cancelled_source {
                     c.explain.push(format!(
-                        "vacated: \"{src}\", which it counts from, was cancelled"
+                        "vacated: \"{src}\", which it counts from, was cancelled or vacated"
                     ));
                 } else if let Some((_, Some(i))) = vacated_from {
                     c.explain
@@ -1053,7 +1102,7 @@ impl CheckedDocket {
         &self,
         id: &str,
         o: &super::model::Obligation,
-        values: &BTreeMap<&str, Value>,
+        values: &HashMap<String, Value>,
         horizon: NaiveDate,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,

@@ -284,7 +284,17 @@ fn relative_events_hours_rrule_closures_and_changes() {
     // days after it: Thursday 04-17.
     let fu = s.events.iter().find(|e| e.id == "follow-up").unwrap();
     assert_eq!(fu.date, d("2025-04-17"));
-    assert_eq!(fu.changes.len(), 0, "moved only through its source");
+    // It moved through its source: the change is listed, the explanation
+    // counts from the moved hearing.
+    assert_eq!(
+        fu.changes.iter().map(|c| c.index).collect::<Vec<_>>(),
+        vec![1]
+    );
+    assert!(
+        fu.explain.iter().any(|l| l.contains("on 2025-03-27")),
+        "{:?}",
+        fu.explain
+    );
     // Brief: extended by order to 2025-03-21 (fixed, not rolled), from 7 days
     // before the moved hearing (03-20).
     assert_eq!(due_of(&s, "rich/brief/1"), "2025-03-21");
