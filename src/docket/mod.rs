@@ -5,13 +5,17 @@
 //! The file format is described in `docs/format.md`; the model here is its
 //! exact image ([`Docket`] reads and writes TOML and JSON with serde).
 
+mod diff;
 mod io;
+mod live;
 mod model;
 mod query;
 mod schedule;
 mod validate;
 
+pub use diff::{Diff, Item, ItemKind, Moved, StatusChange};
 pub use io::{write_atomic, Format};
+pub use live::LiveSchedule;
 pub use model::{
     Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday,
     Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,

@@ -170,6 +170,9 @@ pub struct Deadline {
     /// Ids of the events and obligations this deadline counts from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    /// How the date is set, in brief ("7 days before confirmation-hearing",
+    /// "fixed by order", "every 2 weeks from the previous filing").
+    pub basis: String,
 }
 
 /// An event in a schedule.
@@ -278,7 +281,7 @@ pub(crate) fn apply_all(d: &Docket) -> Result<Applied> {
     Ok(a)
 }
 
-fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
+pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
     let unknown = |what: &str, id: &str| Error::invalid(format!("unknown {what} \"{id}\""));
     let action = ch.action()?;
     let target = ch.target().unwrap_or_default().to_string();
@@ -490,11 +493,11 @@ fn rrule_set(rule: &str, start: NaiveDate) -> Result<rrule::RRuleSet> {
 /// ready: scheduling it cannot fail on its structure.
 #[derive(Debug, Clone)]
 pub struct CheckedDocket {
-    docket: Docket,
-    applied: Applied,
-    calendar: Arc<Calendar>,
-    family: RuleFamily,
-    order: Vec<String>,
+    pub(crate) docket: Docket,
+    pub(crate) applied: Applied,
+    pub(crate) calendar: Arc<Calendar>,
+    pub(crate) family: RuleFamily,
+    pub(crate) order: Vec<String>,
 }
 
 impl Docket {
@@ -793,6 +796,18 @@ impl CheckedDocket {
             let mut truncated = None;
             if o.repeat.is_some() {
                 truncated = self.recurring(id, o, &st.values, horizon, opts, &mut deadlines)?;
+                // Others count from its first occurrence (its filing, else
+                // its due date).
+                if let Some(dl) = deadlines.first() {
+                    st.values.insert(
+                        id.to_string(),
+                        Value {
+                            date: dl.filed.unwrap_or(dl.due),
+                            time: None,
+                            cancelled: dl.status == DeadlineStatus::Vacated,
+                        },
+                    );
+                }
             } else {
                 self.one_off(id, o, &st.values, opts, &mut deadlines)?;
                 // Others count from its filing, else its due date.
@@ -827,7 +842,7 @@ impl CheckedDocket {
 
     /// Expansion horizon: the caller's, else the window's end, else a year
     /// past the latest date the docket names.
-    fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
+    pub(crate) fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
         if let Some(h) = opts.horizon.or(opts.to) {
             return h;
         }
@@ -1024,6 +1039,10 @@ impl CheckedDocket {
             c.at = None;
             c.latest = None;
         }
+        let basis = match self.applied.ext.get(&key) {
+            Some(&(to, i)) => format!("set to {to} by change {}", i + 1),
+            None => basis_of(o, n),
+        };
         let filed = o.filed.get(n as usize - 1).copied();
         let vacated_occ = self.applied.vac_occ.get(&key).copied();
         let vacated_from = self.applied.vac_from.get(id).copied();
@@ -1094,6 +1113,7 @@ impl CheckedDocket {
             explain: c.explain,
             changes: Vec::new(),
             depends_on: Vec::new(),
+            basis,
         }
     }
 
@@ -1147,22 +1167,26 @@ impl CheckedDocket {
         };
         let anchor = first.due;
         let mut prev: Option<(NaiveDate, Option<NaiveDate>)> = None; // (due, filed)
+                                                                     // n: occurrences listed so far; k: steps of the recurrence (an
+                                                                     // occurrence that rolls onto the previous one's day is merged).
         let mut n: u32 = 0;
+        let mut k: u32 = 0;
         let mut computed = Some(first);
         let vac_from = self.applied.vac_from.get(id).copied();
         loop {
-            n += 1;
-            if n > count {
+            k += 1;
+            let next = n + 1;
+            if next > count {
                 return Ok(None);
             }
-            if n > cap {
+            if next > cap || k > cap.saturating_mul(8).saturating_add(16) {
                 return Ok(Some(Truncation {
                     obligation: id.to_string(),
-                    occurrences: n - 1,
+                    occurrences: n,
                     horizon,
                 }));
             }
-            let (c, nominal) = if n == 1 {
+            let (c, nominal) = if k == 1 {
                 let c = computed
                     .take()
                     .ok_or_else(|| Error::invalid("internal: first occurrence"))?;
@@ -1171,13 +1195,13 @@ impl CheckedDocket {
             } else {
                 match (&grid, repeat.every, repeat.from) {
                     (Some(g), _, _) => {
-                        let Some(&nominal) = g.get(n as usize - 1) else {
+                        let Some(&nominal) = g.get(k as usize - 1) else {
                             // The rule ended (its own COUNT/UNTIL) or the horizon.
                             let more = g.len() as u32 >= cap.min(count)
                                 || set_continues(rule_of(repeat), first_date(&grid));
                             return Ok(more.then(|| Truncation {
                                 obligation: id.to_string(),
-                                occurrences: n - 1,
+                                occurrences: n,
                                 horizon,
                             }));
                         };
@@ -1192,7 +1216,7 @@ impl CheckedDocket {
                         let mut lines = Vec::new();
                         if opts.explain {
                             lines.push(format!(
-                                "occurrence {n} of RRULE {}: {nominal}",
+                                "occurrence {next} of RRULE {}: {nominal}",
                                 rule_of(repeat)
                             ));
                             lines.extend(due.steps().iter().map(|s| s.to_string()));
@@ -1200,8 +1224,8 @@ impl CheckedDocket {
                         (Computed::from_due(&due, lines), nominal)
                     }
                     (None, Some(every), RepeatFrom::Schedule) => {
-                        let period = scaled(every, n - 1)?;
-                        let nominal = add_period(anchor, period)?;
+                        let period = scaled(every, k - 1)?;
+                        let nominal = self.counted(anchor, period, until.is_some())?;
                         let due = Request::after(anchor, period)
                             .roll(repeat.roll.unwrap_or(Roll::Rule))
                             .explain(opts.explain)
@@ -1209,7 +1233,7 @@ impl CheckedDocket {
                         let mut lines = Vec::new();
                         if opts.explain {
                             lines.push(format!(
-                                "occurrence {n}, every {} from the first due date {anchor}: {period} after it, rolled on its own, under {}",
+                                "occurrence {next}, every {} from the first due date {anchor}: {period} after it, rolled on its own, under {}",
                                 fmt_period(every),
                                 due.edition()
                             ));
@@ -1227,7 +1251,7 @@ impl CheckedDocket {
                         let (pdue, pfiled) =
                             prev.ok_or_else(|| Error::invalid("internal: previous occurrence"))?;
                         let base = pfiled.unwrap_or(pdue);
-                        let nominal = add_period(base, every)?;
+                        let nominal = self.counted(base, every, until.is_some())?;
                         let due = Request::after(base, every)
                             .roll(repeat.roll.unwrap_or(Roll::Rule))
                             .explain(opts.explain)
@@ -1236,15 +1260,13 @@ impl CheckedDocket {
                         if opts.explain {
                             lines.push(match pfiled {
                                 Some(f) => format!(
-                                    "occurrence {n}: {} after occurrence {} was filed on {f}, under {}",
+                                    "occurrence {next}: {} after occurrence {n} was filed on {f}, under {}",
                                     fmt_period(every),
-                                    n - 1,
                                     due.edition()
                                 ),
                                 None => format!(
-                                    "occurrence {n}: {} after occurrence {}'s due date {pdue} (not yet filed; it will move when that occurrence is filed), under {}",
+                                    "occurrence {next}: {} after occurrence {n}'s due date {pdue} (not yet filed; it will move when that occurrence is filed), under {}",
                                     fmt_period(every),
-                                    n - 1,
                                     due.edition()
                                 ),
                             });
@@ -1265,21 +1287,36 @@ impl CheckedDocket {
                     }
                 }
             };
-            if until.is_some_and(|u| nominal > u) && n > 1 {
+            if until.is_some_and(|u| nominal > u) && k > 1 {
                 return Ok(None);
             }
-            let filed = o.filed.get(n as usize - 1).copied();
-            if n > 1 && c.due > horizon && filed.is_none() {
+            if prev.is_some_and(|(pdue, _)| c.due <= pdue) && repeat.from == RepeatFrom::Schedule {
+                // Rolled onto the previous occurrence's day: one filing
+                // answers both (never two occurrences on one day).
+                continue;
+            }
+            if prev.is_some_and(|(pdue, _)| c.due == pdue) {
+                // Counted from an early filing onto the previous due day:
+                // merged; the next counts from that day.
+                prev = Some((c.due, None));
+                continue;
+            }
+            let filed = o.filed.get(next as usize - 1).copied();
+            if next > 1 && c.due > horizon && filed.is_none() {
                 return Ok(Some(Truncation {
                     obligation: id.to_string(),
-                    occurrences: n - 1,
+                    occurrences: n,
                     horizon,
                 }));
             }
-            let dl = self.deadline(id, o, n, c, opts);
+            let source_cancelled = c.cancelled;
+            let dl = self.deadline(id, o, next, c, opts);
+            // A vacated duty, or one whose source was cancelled, stops at its
+            // first vacated occurrence.
             let stop = dl.status == DeadlineStatus::Vacated
-                && vac_from.is_some()
-                && !self.applied.vac_occ.contains_key(&(id.to_string(), n));
+                && (source_cancelled || vac_from.is_some())
+                && !self.applied.vac_occ.contains_key(&(id.to_string(), next));
+            n = next;
             prev = Some((dl.due, dl.filed));
             out.push(dl);
             if stop {
@@ -1289,6 +1326,56 @@ impl CheckedDocket {
                 return Ok(None);
             }
         }
+    }
+}
+
+/// How an occurrence's date is set, in brief.
+fn basis_of(o: &super::model::Obligation, n: u32) -> String {
+    let when = |w: &Option<When>| match w {
+        Some(When::Date(_)) | None => "fixed by order".to_string(),
+        Some(When::Relative(r)) => {
+            let mut s = match (r.period(), r.reference()) {
+                (Some(p), Some((t, dir))) => format!(
+                    "{p} {} {t}",
+                    if dir == Direction::After {
+                        "after"
+                    } else {
+                        "before"
+                    }
+                ),
+                _ => "relative".to_string(),
+            };
+            if let Some(sv) = r.service {
+                s.push_str(&format!(", served by {}", sv.as_str()));
+            }
+            s
+        }
+    };
+    match (&o.repeat, n) {
+        (None, _) => when(&o.due),
+        (Some(_), 1) => when(&o.first_due),
+        (Some(r), _) => match (&r.rrule, r.every, r.from) {
+            (Some(rule), ..) => format!("RRULE {rule}"),
+            (None, Some(p), RepeatFrom::PreviousFiling) => {
+                format!("every {p} after the previous filing")
+            }
+            (None, Some(p), RepeatFrom::Schedule) => format!("every {p} from the first due date"),
+            (None, None, _) => "recurring".to_string(),
+        },
+    }
+}
+
+impl CheckedDocket {
+    /// The date a recurrence period reaches by counting, before any roll
+    /// (what `until` is compared with). Only computed when needed.
+    fn counted(&self, from: NaiveDate, period: Period, needed: bool) -> Result<NaiveDate> {
+        if !needed {
+            return add_period(from, period);
+        }
+        Ok(Request::after(from, period)
+            .roll(Roll::None)
+            .compute(&self.calendar, self.family)?
+            .due())
     }
 }
 

@@ -320,12 +320,10 @@ fn check_reference(
             "{ctx}: {field}.{side} names unknown event or obligation \"{target}\"{}",
             ids.suggest(target)
         )),
-        Some(Kind::Obligation) if ids.obligations.get(target) == Some(&true) => p.push(format!(
-            "{ctx}: {field}.{side} names the recurring obligation \"{target}\"; count from an event or a one-off obligation"
-        )),
         Some(k) => {
             if r.hours.is_some() {
-                let timed = k == Kind::Event && docket.events.get(target).is_some_and(|e| e.at.is_some());
+                let timed =
+                    k == Kind::Event && docket.events.get(target).is_some_and(|e| e.at.is_some());
                 if !timed {
                     p.push(format!(
                         "{ctx}: {field}.hours counts from \"{target}\", which has no time (give the event `at`)"

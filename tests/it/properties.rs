@@ -75,7 +75,8 @@ proptest! {
         prop_assert!(b.due() >= a.due(), "{} from {from}: {n} -> {}, {} -> {}", cal.name(), a.due(), n + k, b.due());
         let ca = Request::after(from, Period::court_days(n)).compute(cal, *family).unwrap();
         let cb = Request::after(from, Period::court_days(n + k)).compute(cal, *family).unwrap();
-        prop_assert!(cb.due() > ca.due());
+        // Zero court days from a closed day is the next court day, as is one.
+        prop_assert!(cb.due() > ca.due() || (n == 0 && cb.due() == ca.due()));
     }
 
     #[test]

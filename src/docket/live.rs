@@ -1,0 +1,417 @@
+//! Changes as values, and incremental recomputation: a change recomputes
+//! only what depends on it, with the same result as a full recompute.
+
+use std::collections::{BTreeSet, HashMap, VecDeque};
+
+use chrono::NaiveDate;
+
+use super::diff::Diff;
+use super::model::{Action, Change, Docket};
+use super::schedule::{
+    apply_one, dependencies, CheckedDocket, ItemOut, Schedule, ScheduleOptions, State, Value,
+};
+use crate::error::{Error, Result};
+
+impl Docket {
+    /// A new docket with `change` appended to its changes log; `self` is
+    /// untouched.
+    ///
+    /// # Errors
+    /// The change is malformed, names an unknown item, or leaves the docket
+    /// invalid; every problem is named.
+    pub fn with_change(&self, change: Change) -> Result<Docket> {
+        let mut next = self.clone();
+        next.changes.push(change);
+        next.validate()?;
+        Ok(next)
+    }
+
+    /// A new docket without its last change (undo), or `None` when the log
+    /// is empty.
+    pub fn without_last_change(&self) -> Option<Docket> {
+        let mut next = self.clone();
+        next.changes.pop()?;
+        Some(next)
+    }
+}
+
+/// What an applied change replaced, to undo it exactly.
+#[derive(Debug, Clone)]
+struct Undo {
+    target: String,
+    event: Option<super::model::Event>,
+    obligation: Option<super::model::Obligation>,
+    ext: Vec<((String, u32), (NaiveDate, usize))>,
+    vac_from: Option<(Option<NaiveDate>, Option<usize>)>,
+    vac_occ: Vec<((String, u32), usize)>,
+    touched: Option<Vec<usize>>,
+    added: bool,
+    horizon: NaiveDate,
+    items: Vec<(
+        String,
+        Option<ItemOut>,
+        Option<Value>,
+        Option<BTreeSet<usize>>,
+    )>,
+}
+
+/// A schedule kept up to date change by change: each change recomputes only
+/// the items that depend on it, and returns the [`Diff`] it caused.
+///
+/// With an explicit horizon or window end in the options, the work of
+/// [`LiveSchedule::apply`] is proportional to what depends on the change;
+/// with the default horizon it also rescans the docket's dates (the horizon
+/// can move).
+///
+/// # Example
+/// ```
+/// use docket::docket::{Change, Docket, EventTime, LiveSchedule, ScheduleOptions};
+/// let d = Docket::from_toml_str(r#"
+///     [case]
+///     id = "demo"
+///     court = "nysd"
+///     [events.hearing]
+///     title = "Hearing"
+///     date = "2025-06-09"
+///     [obligations.objections]
+///     title = "Objections"
+///     due = { days = 7, before = "hearing" }
+///     [obligations.reply]
+///     title = "Reply"
+///     due = { days = 3, after = "objections" }
+///     [obligations.letter]
+///     title = "Letter"
+///     due = "2025-05-30"
+/// "#)?;
+/// let mut live = LiveSchedule::new(d.check()?, ScheduleOptions::new())?;
+/// let on = chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+/// let to = EventTime::Date(chrono::NaiveDate::from_ymd_opt(2025, 6, 16).unwrap());
+/// let diff = live.apply(Change::move_event(on, "Order", "hearing", to))?;
+/// // The hearing, the objections and the reply moved; the fixed letter did not.
+/// assert_eq!(diff.moved.len(), 3);
+/// assert_eq!(live.schedule(), live.docket().schedule(&ScheduleOptions::new())?);
+/// live.undo().unwrap()?;
+/// assert_eq!(live.schedule(), d.schedule(&ScheduleOptions::new())?);
+/// # Ok::<(), docket::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct LiveSchedule {
+    checked: CheckedDocket,
+    opts: ScheduleOptions,
+    horizon: NaiveDate,
+    state: State,
+    dependents: HashMap<String, Vec<String>>,
+    position: HashMap<String, usize>,
+    history: Vec<Undo>,
+}
+
+impl LiveSchedule {
+    /// Computes the whole schedule once.
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn new(checked: CheckedDocket, opts: ScheduleOptions) -> Result<LiveSchedule> {
+        let horizon = checked.horizon(&opts);
+        let mut state = State::default();
+        for id in &checked.order {
+            checked.compute_item(id, &mut state, horizon, &opts)?;
+        }
+        let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
+        let mut position = HashMap::new();
+        for (i, id) in checked.order.iter().enumerate() {
+            position.insert(id.clone(), i);
+            for dep in dependencies(&checked.applied.docket, id) {
+                dependents.entry(dep).or_default().push(id.clone());
+            }
+        }
+        Ok(LiveSchedule {
+            checked,
+            opts,
+            horizon,
+            state,
+            dependents,
+            position,
+            history: Vec::new(),
+        })
+    }
+
+    /// The docket with every change applied so far in its log.
+    pub fn docket(&self) -> &Docket {
+        &self.checked.docket
+    }
+
+    /// The current schedule (sorted and windowed as the options say).
+    pub fn schedule(&self) -> Schedule {
+        self.checked.assemble(&self.state, &self.opts)
+    }
+
+    /// Applies a change: validates it, records it in the log, recomputes
+    /// what depends on it, and returns what moved. Items that land before
+    /// the change's date are flagged in the diff's warnings.
+    ///
+    /// # Errors
+    /// An invalid change (nothing is changed then), or a computation that
+    /// leaves the calendar's years (the change is rolled back).
+    pub fn apply(&mut self, change: Change) -> Result<Diff> {
+        let action = change.action()?;
+        self.check_change(&change, &action)?;
+        let target = change.target().unwrap_or_default().to_string();
+        let applied = &mut self.checked.applied;
+        let is_add = matches!(
+            action,
+            Action::AddEvent { .. } | Action::AddObligation { .. }
+        );
+        let mut undo = Undo {
+            target: target.clone(),
+            event: applied.docket.events.get(&target).cloned(),
+            obligation: applied.docket.obligations.get(&target).cloned(),
+            ext: applied
+                .ext
+                .iter()
+                .filter(|((o, _), _)| *o == target)
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            vac_from: applied.vac_from.get(&target).copied(),
+            vac_occ: applied
+                .vac_occ
+                .iter()
+                .filter(|((o, _), _)| *o == target)
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            touched: applied.touched.get(&target).cloned(),
+            added: is_add,
+            horizon: self.horizon,
+            items: Vec::new(),
+        };
+        let index = self.checked.docket.changes.len();
+        apply_one(applied, index, &change)?;
+        self.checked.docket.changes.push(change);
+        if is_add {
+            let pos = self.checked.order.len();
+            self.checked.order.push(target.clone());
+            self.position.insert(target.clone(), pos);
+            for dep in dependencies(&self.checked.applied.docket, &target) {
+                self.dependents.entry(dep).or_default().push(target.clone());
+            }
+        }
+        match self.recompute(&target, &mut undo) {
+            Ok(mut diff) => {
+                if let Some(c) = self.checked.docket.changes.last() {
+                    diff.flag_past(c.on);
+                }
+                self.history.push(undo);
+                Ok(diff)
+            }
+            Err(e) => {
+                self.restore(undo);
+                Err(e)
+            }
+        }
+    }
+
+    /// Undoes the last change applied with [`LiveSchedule::apply`],
+    /// restoring the identical schedule; returns what moved back, or `None`
+    /// when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Result<Diff>> {
+        let undo = self.history.pop()?;
+        let before: Vec<(String, Option<ItemOut>)> = undo
+            .items
+            .iter()
+            .map(|(id, ..)| (id.clone(), self.state.out.get(id).cloned()))
+            .collect();
+        self.restore(undo);
+        let after: Vec<(String, Option<ItemOut>)> = before
+            .iter()
+            .map(|(id, _)| (id.clone(), self.state.out.get(id).cloned()))
+            .collect();
+        Some(Ok(diff_items(&before, &after)))
+    }
+
+    fn restore(&mut self, undo: Undo) {
+        let a = &mut self.checked.applied;
+        let t = undo.target.clone();
+        match undo.event {
+            Some(e) => {
+                a.docket.events.insert(t.clone(), e);
+            }
+            None => {
+                a.docket.events.remove(&t);
+            }
+        }
+        match undo.obligation {
+            Some(o) => {
+                a.docket.obligations.insert(t.clone(), o);
+            }
+            None => {
+                a.docket.obligations.remove(&t);
+            }
+        }
+        a.ext.retain(|(o, _), _| *o != t);
+        a.ext.extend(undo.ext);
+        match undo.vac_from {
+            Some(v) => {
+                a.vac_from.insert(t.clone(), v);
+            }
+            None => {
+                a.vac_from.remove(&t);
+            }
+        }
+        a.vac_occ.retain(|(o, _), _| *o != t);
+        a.vac_occ.extend(undo.vac_occ);
+        match undo.touched {
+            Some(v) => {
+                a.touched.insert(t.clone(), v);
+            }
+            None => {
+                a.touched.remove(&t);
+            }
+        }
+        self.checked.docket.changes.pop();
+        if undo.added {
+            self.checked.order.pop();
+            self.position.remove(&t);
+            for list in self.dependents.values_mut() {
+                list.retain(|x| *x != t);
+            }
+        }
+        self.horizon = undo.horizon;
+        for (id, out, value, anc) in undo.items {
+            restore_entry(&mut self.state.out, &id, out);
+            restore_entry(&mut self.state.values, &id, value);
+            restore_entry(&mut self.state.ancestry, &id, anc);
+        }
+    }
+
+    /// Recomputes the target and everything that depends on it.
+    fn recompute(&mut self, target: &str, undo: &mut Undo) -> Result<Diff> {
+        let mut affected: BTreeSet<(usize, String)> = BTreeSet::new();
+        let mut queue = VecDeque::from([target.to_string()]);
+        while let Some(id) = queue.pop_front() {
+            let Some(&pos) = self.position.get(&id) else {
+                continue;
+            };
+            if affected.insert((pos, id.clone())) {
+                for dep in self.dependents.get(&id).into_iter().flatten() {
+                    queue.push_back(dep.clone());
+                }
+            }
+        }
+        let horizon = self.checked.horizon(&self.opts);
+        if horizon != self.horizon {
+            self.horizon = horizon;
+            for (id, o) in &self.checked.applied.docket.obligations {
+                if o.repeat.is_some() {
+                    if let Some(&pos) = self.position.get(id) {
+                        affected.insert((pos, id.clone()));
+                    }
+                }
+            }
+        }
+        let mut before = Vec::with_capacity(affected.len());
+        for (_, id) in &affected {
+            let out = self.state.out.get(id).cloned();
+            before.push((id.clone(), out.clone()));
+            undo.items.push((
+                id.clone(),
+                out,
+                self.state.values.get(id).copied(),
+                self.state.ancestry.get(id).cloned(),
+            ));
+        }
+        for (_, id) in &affected {
+            self.checked
+                .compute_item(id, &mut self.state, self.horizon, &self.opts)?;
+        }
+        let after: Vec<(String, Option<ItemOut>)> = affected
+            .iter()
+            .map(|(_, id)| (id.clone(), self.state.out.get(id).cloned()))
+            .collect();
+        Ok(diff_items(&before, &after))
+    }
+
+    /// Cheap validation of one change against the current docket; adds are
+    /// validated against the whole docket.
+    fn check_change(&self, change: &Change, action: &Action) -> Result<()> {
+        let d = &self.checked.applied.docket;
+        let ctx = format!("change (on {})", change.on);
+        let err = |m: String| Err(Error::invalid(format!("{ctx}: {m}")));
+        if change.by.trim().is_empty() {
+            return err("`by` is empty (name the order or agreement)".into());
+        }
+        match action {
+            Action::Move { event, .. } | Action::Cancel { event } => {
+                if !d.events.contains_key(event) {
+                    return err(format!("unknown event \"{event}\""));
+                }
+            }
+            Action::Extend {
+                obligation,
+                occurrence,
+                ..
+            }
+            | Action::Vacate {
+                obligation,
+                occurrence,
+            } => {
+                let Some(o) = d.obligations.get(obligation) else {
+                    return err(format!("unknown obligation \"{obligation}\""));
+                };
+                match (o.repeat.is_some(), occurrence) {
+                    (true, None) if matches!(action, Action::Extend { .. }) => {
+                        return err(format!(
+                            "extend of the recurring obligation \"{obligation}\" needs `occurrence`"
+                        ))
+                    }
+                    (false, Some(n)) if *n != 1 => {
+                        return err(format!(
+                        "occurrence {n} of the one-off obligation \"{obligation}\" does not exist"
+                    ))
+                    }
+                    (_, Some(0)) => return err("occurrences count from 1".into()),
+                    _ => {}
+                }
+            }
+            Action::Reinstate { obligation } | Action::File { obligation } => {
+                if !d.obligations.contains_key(obligation) {
+                    return err(format!("unknown obligation \"{obligation}\""));
+                }
+            }
+            Action::AddEvent { .. } | Action::AddObligation { .. } => {
+                // Rare: validate the whole docket with the change.
+                self.checked.docket.with_change(change.clone())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn restore_entry<V>(map: &mut HashMap<String, V>, id: &str, v: Option<V>) {
+    match v {
+        Some(v) => {
+            map.insert(id.to_string(), v);
+        }
+        None => {
+            map.remove(id);
+        }
+    }
+}
+
+fn diff_items(before: &[(String, Option<ItemOut>)], after: &[(String, Option<ItemOut>)]) -> Diff {
+    let split = |items: &[(String, Option<ItemOut>)]| {
+        let mut deadlines = Vec::new();
+        let mut events = Vec::new();
+        for (_, out) in items {
+            match out {
+                Some(ItemOut::Event(e)) => events.push(e.clone()),
+                Some(ItemOut::Obligation { deadlines: d, .. }) => {
+                    deadlines.extend(d.iter().cloned())
+                }
+                None => {}
+            }
+        }
+        (deadlines, events)
+    };
+    let (bd, be) = split(before);
+    let (ad, ae) = split(after);
+    Diff::between_parts((&bd, &be), (&ad, &ae))
+}
