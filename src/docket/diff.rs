@@ -364,8 +364,7 @@ fn chain(n: Entry<'_>, moved: &HashMap<&str, (Entry<'_>, NaiveDate)>) -> Vec<Str
     let mut path = vec![n];
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
     let mut cur = n;
-    loop {
-        let Entry::D(d) = cur else { break };
+    while let Entry::D(d) = cur {
         let next = d
             .depends_on
             .iter()
