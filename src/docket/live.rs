@@ -51,6 +51,85 @@ struct Undo {
     added: bool,
     horizon: NaiveDate,
     items: Vec<SavedItem>,
+}
+
+/// A schedule kept up to date change by change: each change recomputes only
+/// the items that depend on it, and returns the [`Diff`] it caused.
+///
+/// With an explicit horizon or window end in the options, the work of
+/// [`LiveSchedule::apply`] is proportional to what depends on the change;
+/// with the default horizon it also rescans the docket's dates (the horizon
+/// can move).
+///
+/// # Example
+/// ```
+/// use docket::docket::{Change, Docket, EventTime, LiveSchedule, ScheduleOptions};
+/// let d = Docket::from_toml_str(r#"
+///     [case]
+///     id = "demo"
+///     court = "nysd"
+///     [events.hearing]
+///     title = "Hearing"
+///     date = "2025-06-09"
+///     [obligations.objections]
+///     title = "Objections"
+///     due = { days = 7, before = "hearing" }
+///     [obligations.reply]
+///     title = "Reply"
+///     due = { days = 3, after = "objections" }
+///     [obligations.letter]
+///     title = "Letter"
+///     due = "2025-05-30"
+/// "#)?;
+/// let mut live = LiveSchedule::new(d.check()?, ScheduleOptions::new())?;
+/// let on = chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+/// let to = EventTime::Date(chrono::NaiveDate::from_ymd_opt(2025, 6, 16).unwrap());
+/// let diff = live.apply(Change::move_event(on, "Order", "hearing", to))?;
+/// // The hearing, the objections and the reply moved; the fixed letter did not.
+/// assert_eq!(diff.moved.len(), 3);
+/// assert_eq!(live.schedule(), live.docket().schedule(&ScheduleOptions::new())?);
+/// live.undo().unwrap()?;
+/// assert_eq!(live.schedule(), d.schedule(&ScheduleOptions::new())?);
+/// # Ok::<(), docket::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct LiveSchedule {
+    checked: CheckedDocket,
+    opts: ScheduleOptions,
+    horizon: NaiveDate,
+    state: State,
+    dependents: HashMap<String, Vec<String>>,
+    position: HashMap<String, usize>,
+    history: Vec<Undo>,
+}
+
+impl LiveSchedule {
+    /// Computes the whole schedule once.
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn new(checked: CheckedDocket, opts: ScheduleOptions) -> Result<LiveSchedule> {
+        let horizon = checked.horizon(&opts);
+        let mut state = State::default();
+        for id in &checked.order {
+            checked.compute_item(id, &mut state, horizon, &opts)?;
+        }
+        let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
+        let mut position = HashMap::new();
+        for (i, id) in checked.order.iter().enumerate() {
+            position.insert(id.clone(), i);
+            for dep in dependencies(&checked.applied.docket, id) {
+                dependents.entry(dep).or_default().push(id.clone());
+            }
+        }
+        Ok(LiveSchedule {
+            checked,
+            opts,
+            horizon,
+            state,
+            dependents,
+            position,
+            history: Vec::new(),
         })
     }
 
