@@ -36,7 +36,12 @@ impl Docket {
 }
 
 /// An item's computed state before a change: id, output, value, ancestry.
-type SavedItem = (String, Option<ItemOut>, Option<Value>, Option<BTreeSet<usize>>);
+type SavedItem = (
+    String,
+    Option<ItemOut>,
+    Option<Value>,
+    Option<BTreeSet<usize>>,
+);
 
 /// What an applied change replaced, to undo it exactly.
 #[derive(Debug, Clone)]

@@ -633,6 +633,11 @@ const VIOLETTE: &str = "a date set by order is not computed and does not roll (F
                         Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005))";
 
 impl CheckedDocket {
+    /// The horizon recurring duties are expanded to under `opts`.
+    pub fn horizon_for(&self, opts: &ScheduleOptions) -> NaiveDate {
+        self.horizon(opts)
+    }
+
     /// The docket as written.
     pub fn docket(&self) -> &Docket {
         &self.docket
@@ -1224,20 +1229,27 @@ impl CheckedDocket {
                         (Computed::from_due(&due, lines), nominal)
                     }
                     (None, Some(every), RepeatFrom::Schedule) => {
+                        // A grid set by order: calendar dates from the first
+                        // due date, each rolled on its own (not a period
+                        // under Rule 6(a), so no short-period counting).
                         let period = scaled(every, k - 1)?;
-                        let nominal = self.counted(anchor, period, until.is_some())?;
-                        let due = Request::after(anchor, period)
-                            .roll(repeat.roll.unwrap_or(Roll::Rule))
+                        let nominal = add_period(anchor, period)?;
+                        let roll = match repeat.roll {
+                            None | Some(Roll::Rule) => Roll::Forward,
+                            Some(r) => r,
+                        };
+                        let due = Request::after(nominal, Period::days(0))
+                            .roll(roll)
                             .explain(opts.explain)
                             .compute(&self.calendar, self.family)?;
                         let mut lines = Vec::new();
                         if opts.explain {
                             lines.push(format!(
-                                "occurrence {next}, every {} from the first due date {anchor}: {period} after it, rolled on its own, under {}",
+                                "occurrence {next}, every {} from the first due date {anchor}: {period} after it is {nominal}, rolled on its own, under {}",
                                 fmt_period(every),
                                 due.edition()
                             ));
-                            lines.extend(due.steps().iter().map(|s| s.to_string()));
+                            lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
                             if let Some(l) = due.later() {
                                 lines.push(format!(
                                     "a later reading gives {}: {}",

@@ -7,4 +7,5 @@ mod cli;
 mod dockets;
 mod holidays;
 mod properties;
+mod recurrence;
 mod vectors;
