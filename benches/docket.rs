@@ -264,5 +264,71 @@ fn portfolio(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, one_docket, portfolio);
+/// A docket of `n` obligations where only 10 depend on the event "hearing"
+/// (the rest are fixed or count from other events).
+fn wide_docket(n: usize) -> Docket {
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut d = docket("wide", "nysd");
+    let start = date("2024-01-08");
+    d.events
+        .insert("hearing".into(), event("Hearing", plus(start, 120)));
+    for i in 0..20 {
+        d.events.insert(
+            format!("ev{i}"),
+            event("Other event", plus(start, 10 * i as u64)),
+        );
+    }
+    for i in 0..n {
+        let due = if i % (n / 10) == 0 {
+            relative(&mut rng, "hearing")
+        } else if i % 2 == 0 {
+            When::Date(plus(start, rng.below(700)))
+        } else {
+            let ev = format!("ev{}", rng.below(20));
+            relative(&mut rng, &ev)
+        };
+        d.obligations
+            .insert(format!("o{i:06}"), obligation(format!("Duty {i}"), due));
+    }
+    d
+}
+
+/// Moving one event in a 100,000-obligation docket where about 10 deadlines
+/// depend on it: incremental (apply + undo) against a full recompute.
+/// Targets: at least 100 times faster than the full recompute, and under
+/// 50 us.
+fn incremental(c: &mut Criterion) {
+    use docket::docket::{Change, EventTime, LiveSchedule};
+    let d = wide_docket(100_000);
+    let checked = d.check().expect("valid docket");
+    let opts = ScheduleOptions::new()
+        .explain(false)
+        .horizon(Some(date("2026-12-31")));
+    let mut g = c.benchmark_group("reschedule");
+    g.sample_size(10);
+    g.bench_function("full recompute of 100,000 obligations", |b| {
+        b.iter(|| black_box(checked.schedule(&opts).expect("schedule").deadlines.len()))
+    });
+    let mut live = LiveSchedule::new(checked, opts).expect("live");
+    let mv = Change::move_event(
+        date("2024-03-01"),
+        "Order adjourning the hearing",
+        "hearing",
+        EventTime::Date(date("2024-06-03")),
+    );
+    let first = live.apply(mv.clone()).expect("apply");
+    assert!(first.moved.len() >= 10, "{} moved", first.moved.len());
+    live.undo().expect("undo").expect("undo ok");
+    g.bench_function("move one event (apply + undo), ~10 dependents", |b| {
+        b.iter(|| {
+            let diff = live.apply(mv.clone()).expect("apply");
+            let n = diff.moved.len();
+            live.undo().expect("undo").expect("undo ok");
+            black_box(n)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, one_docket, portfolio, incremental);
 criterion_main!(benches);

@@ -23,5 +23,7 @@ pub mod calendar;
 pub mod compute;
 pub mod docket;
 mod error;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use error::{Error, ErrorKind, Result};

@@ -87,7 +87,10 @@ pub struct Diff {
     pub vacated: Vec<Item>,
     /// Deadlines whose status changed otherwise (filed, reinstated).
     pub status_changed: Vec<StatusChange>,
-    /// Ids of items that did not change.
+    /// Ids of items that did not change (for a [`LiveSchedule`] diff, only
+    /// among the items the change made it recompute).
+    ///
+    /// [`LiveSchedule`]: super::LiveSchedule
     pub unchanged: Vec<String>,
     /// Loud warnings (a deadline moved into the past).
     pub warnings: Vec<String>,
@@ -354,7 +357,9 @@ impl Diff {
                 );
             }
         }
-        let _ = writeln!(out, "Unchanged: {}", self.unchanged.len());
+        if !self.unchanged.is_empty() {
+            let _ = writeln!(out, "Unchanged: {}", self.unchanged.len());
+        }
         out
     }
 }

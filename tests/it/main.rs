@@ -6,6 +6,9 @@
 mod cli;
 mod dockets;
 mod holidays;
+mod incremental;
 mod properties;
 mod recurrence;
+#[cfg(feature = "serve")]
+mod serve;
 mod vectors;
