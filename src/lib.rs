@@ -23,6 +23,7 @@ pub mod calendar;
 pub mod compute;
 pub mod docket;
 mod error;
+pub mod ical;
 #[cfg(feature = "serve")]
 pub mod serve;
 

@@ -1,0 +1,667 @@
+//! iCalendar feeds (RFC 5545) that calendar apps subscribe to: one VEVENT
+//! per deadline occurrence and per event, stable UIDs, SEQUENCE derived from
+//! the changes log, and the same bytes for the same docket.
+//!
+//! # Why not the `icalendar` crate's writer
+//! The crate fills a missing UID with a random UUID and a missing DTSTAMP
+//! with the clock (inside VALARM too), writes all-day DTEND equal to
+//! DTSTART, leaves NAME, URL and X- properties unescaped, lets a bare CR
+//! through in TEXT, does not check parameter values, never writes VTIMEZONE,
+//! and can fold inside a `\n` escape. Each of these breaks a real client or
+//! lets a title inject properties. Feeds are therefore written here, by a
+//! small writer whose every property goes through one escaping and folding
+//! path; the `icalendar` crate's parser and independent Python parsers
+//! (`icalendar`, `ical`, `recurring-ical-events`) read the output back in
+//! the tests and in CI.
+
+mod vtimezone;
+mod write;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+pub use write::sanitize_line;
+
+use crate::docket::{
+    CheckedDocket, DeadlineStatus, Docket, EventStatus, LiveSchedule, Schedule, ScheduleOptions,
+};
+use crate::error::{Error, Result};
+use write::Writer;
+
+/// How a feed is written.
+///
+/// # Example
+/// ```
+/// use docket::ical::FeedOptions;
+/// let opts = FeedOptions::new("calendar.example.com").alarms(&[7, 1]).keep_vacated(true);
+/// assert_eq!(opts.domain(), "calendar.example.com");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedOptions {
+    domain: String,
+    name: Option<String>,
+    refresh_minutes: u32,
+    alarms: Vec<u32>,
+    keep_vacated: bool,
+    utc_times: bool,
+    stamp: Option<NaiveDateTime>,
+    method: Option<String>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
+}
+
+impl Default for FeedOptions {
+    fn default() -> Self {
+        FeedOptions::new("docket.invalid")
+    }
+}
+
+impl FeedOptions {
+    /// Options with UIDs in `domain` (`lexington/status-report/3@domain`),
+    /// a 12-hour refresh, no alarms, vacated items dropped, timed events in
+    /// the court's zone with a VTIMEZONE, no METHOD, DTSTAMP from the last
+    /// change.
+    pub fn new(domain: impl Into<String>) -> FeedOptions {
+        FeedOptions {
+            domain: domain.into(),
+            name: None,
+            refresh_minutes: 12 * 60,
+            alarms: Vec::new(),
+            keep_vacated: false,
+            utc_times: false,
+            stamp: None,
+            method: None,
+            from: None,
+            to: None,
+            horizon: None,
+        }
+    }
+
+    /// The UID domain.
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
+    /// The calendar's name (NAME and X-WR-CALNAME); default from the case.
+    pub fn name(mut self, name: impl Into<String>) -> FeedOptions {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// How often subscribers should refresh (REFRESH-INTERVAL and
+    /// X-PUBLISHED-TTL), in minutes (at least 1).
+    pub fn refresh_minutes(mut self, minutes: u32) -> FeedOptions {
+        self.refresh_minutes = minutes.max(1);
+        self
+    }
+
+    /// Reminders, in days before each deadline (VALARM).
+    pub fn alarms(mut self, days_before: &[u32]) -> FeedOptions {
+        self.alarms = days_before.iter().map(|d| (*d).min(3650)).collect();
+        self.alarms.sort_unstable_by(|a, b| b.cmp(a));
+        self.alarms.dedup();
+        self
+    }
+
+    /// Keep vacated items as STATUS:CANCELLED (with a bumped SEQUENCE)
+    /// instead of dropping them.
+    pub fn keep_vacated(mut self, yes: bool) -> FeedOptions {
+        self.keep_vacated = yes;
+        self
+    }
+
+    /// Write timed events in UTC instead of the court's zone.
+    pub fn utc_times(mut self, yes: bool) -> FeedOptions {
+        self.utc_times = yes;
+        self
+    }
+
+    /// DTSTAMP (UTC) for every item; default: the docket's last change date
+    /// (midnight UTC), never the clock.
+    pub fn stamp(mut self, stamp: Option<NaiveDateTime>) -> FeedOptions {
+        self.stamp = stamp;
+        self
+    }
+
+    /// A METHOD property (e.g. `PUBLISH`); none by default, as
+    /// subscription feeds should not carry one.
+    pub fn method(mut self, method: Option<String>) -> FeedOptions {
+        self.method = method;
+        self
+    }
+
+    /// Only items from `from` through `to`; recurring duties are expanded
+    /// through `to` (or `horizon`).
+    pub fn window(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> FeedOptions {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// Expand recurring duties through this date.
+    pub fn horizon(mut self, horizon: Option<NaiveDate>) -> FeedOptions {
+        self.horizon = horizon;
+        self
+    }
+
+    fn schedule_options(&self) -> ScheduleOptions {
+        ScheduleOptions::new()
+            .window(self.from, self.to)
+            .horizon(self.horizon)
+    }
+}
+
+/// One case prepared for a feed: its schedule and each item's SEQUENCE and
+/// LAST-MODIFIED, derived from the changes log.
+#[derive(Debug, Clone)]
+pub struct CaseFeed {
+    docket: Docket,
+    tz: Tz,
+    cutoff: Option<chrono::NaiveTime>,
+    schedule: Schedule,
+    history: HashMap<String, (u32, NaiveDate)>,
+    stamp: NaiveDateTime,
+}
+
+impl CaseFeed {
+    /// Computes the schedule and replays the changes log to find, for each
+    /// deadline and event, how many changes moved it (its SEQUENCE).
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn new(checked: &CheckedDocket, opts: &FeedOptions) -> Result<CaseFeed> {
+        let mut sopts = opts.schedule_options();
+        let horizon = checked.horizon_for(&sopts);
+        sopts = sopts.horizon(Some(horizon));
+        let schedule = checked.schedule(&sopts)?;
+        let docket = checked.docket().clone();
+        let history = replay(&docket, sopts)?;
+        let stamp = opts.stamp.unwrap_or_else(|| {
+            let d = docket
+                .changes
+                .iter()
+                .map(|c| c.on)
+                .max()
+                .or_else(|| {
+                    schedule
+                        .deadlines
+                        .iter()
+                        .map(|d| d.due)
+                        .chain(schedule.events.iter().map(|e| e.date))
+                        .min()
+                })
+                .unwrap_or(crate::calendar::first_day());
+            d.and_hms_opt(0, 0, 0).unwrap_or_default()
+        });
+        Ok(CaseFeed {
+            tz: checked.calendar().time_zone(),
+            cutoff: checked.calendar().cutoff(),
+            docket,
+            schedule,
+            history,
+            stamp,
+        })
+    }
+
+    /// The schedule the feed shows.
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+}
+
+/// For each item id: (changes that moved it, date of the last change that
+/// touched it). Replays the log change by change on a [`LiveSchedule`].
+fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32, NaiveDate)>> {
+    let mut out: HashMap<String, (u32, NaiveDate)> = HashMap::new();
+    if docket.changes.is_empty() {
+        return Ok(out);
+    }
+    let base = Docket {
+        changes: Vec::new(),
+        ..docket.clone()
+    };
+    let Ok(checked) = base.check() else {
+        // The original order alone does not stand (it counts from an item a
+        // change adds): count the changes each item lists instead.
+        let s = docket.check()?.schedule(&opts)?;
+        for d in &s.deadlines {
+            if let Some(last) = d.changes.last() {
+                out.insert(d.id.clone(), (d.changes.len() as u32, last.on));
+            }
+        }
+        for e in &s.events {
+            if let Some(last) = e.changes.last() {
+                out.insert(e.id.clone(), (e.changes.len() as u32, last.on));
+            }
+        }
+        return Ok(out);
+    };
+    let mut live = LiveSchedule::new(checked, opts)?;
+    for c in &docket.changes {
+        let on = c.on;
+        let diff = live.apply(c.clone())?;
+        let mut bump = |id: &str| {
+            let e = out.entry(id.to_string()).or_insert((0, on));
+            e.0 += 1;
+            e.1 = on;
+        };
+        diff.moved.iter().for_each(|m| bump(&m.id));
+        diff.vacated.iter().for_each(|v| bump(&v.id));
+        diff.status_changed
+            .iter()
+            .filter(|s| s.from == DeadlineStatus::Vacated || s.to == DeadlineStatus::Vacated)
+            .for_each(|s| bump(&s.id));
+        for a in &diff.added {
+            out.entry(a.id.clone()).or_insert((0, on)).1 = on;
+        }
+    }
+    Ok(out)
+}
+
+fn ymd(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.checked_add_days(Days::new(1)).unwrap_or(d)
+}
+
+/// A feed of one or more cases, written as one VCALENDAR.
+///
+/// # Example
+/// ```
+/// use docket::docket::Docket;
+/// use docket::ical::{Feed, FeedOptions};
+/// let d = Docket::from_toml_str(r#"
+///     [case]
+///     id = "demo"
+///     court = "nysd"
+///     [obligations.brief]
+///     title = "Opening brief"
+///     due = "2025-03-03"
+/// "#)?;
+/// let opts = FeedOptions::new("example.com");
+/// let ics = Feed::new(&opts).case(&d.check()?)?.party(None).to_ics();
+/// assert!(ics.contains("UID:demo/brief/1@example.com\r\n"));
+/// assert!(ics.contains("DTSTART;VALUE=DATE:20250303\r\nDTEND;VALUE=DATE:20250304\r\n"));
+/// # Ok::<(), docket::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Feed<'o> {
+    opts: &'o FeedOptions,
+    cases: Vec<CaseFeed>,
+    party: Option<String>,
+}
+
+impl<'o> Feed<'o> {
+    /// An empty feed.
+    pub fn new(opts: &'o FeedOptions) -> Feed<'o> {
+        Feed {
+            opts,
+            cases: Vec::new(),
+            party: None,
+        }
+    }
+
+    /// Adds a case.
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn case(mut self, checked: &CheckedDocket) -> Result<Feed<'o>> {
+        self.cases.push(CaseFeed::new(checked, self.opts)?);
+        Ok(self)
+    }
+
+    /// Adds a prepared case.
+    pub fn prepared(mut self, case: CaseFeed) -> Feed<'o> {
+        self.cases.push(case);
+        self
+    }
+
+    /// Keeps only deadlines of this party (its id or its name, case
+    /// insensitive) and events it takes part in.
+    pub fn party(mut self, party: Option<&str>) -> Feed<'o> {
+        self.party = party.map(str::to_string);
+        self
+    }
+
+    fn party_matches(&self, docket: &Docket, ids: &[String]) -> bool {
+        let Some(p) = &self.party else { return true };
+        ids.iter().any(|id| {
+            id.eq_ignore_ascii_case(p)
+                || docket
+                    .parties
+                    .get(id)
+                    .is_some_and(|x| x.name.eq_ignore_ascii_case(p))
+        })
+    }
+
+    /// Names a party feed after the party (`Party name - docket`) unless
+    /// the options set a name.
+    pub fn name_for_party(mut self, party: &str) -> Feed<'o> {
+        self.party = Some(party.to_string());
+        self
+    }
+
+    /// True when no case names the party (for a clear error upstream).
+    pub fn party_unknown(&self) -> bool {
+        let Some(p) = &self.party else { return false };
+        !self.cases.iter().any(|c| {
+            c.docket
+                .parties
+                .iter()
+                .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
+        })
+    }
+
+    /// Writes the feed.
+    pub fn to_ics(&self) -> String {
+        let n: usize = self
+            .cases
+            .iter()
+            .map(|c| c.schedule.deadlines.len() + c.schedule.events.len())
+            .sum();
+        let mut w = Writer::with_capacity(1024 + n * 900);
+        w.begin("VCALENDAR");
+        w.plain("VERSION", "2.0");
+        w.plain("PRODID", "-//docket//docket 0.1//EN");
+        w.plain("CALSCALE", "GREGORIAN");
+        if let Some(m) = &self.opts.method {
+            w.text("METHOD", &m.to_ascii_uppercase());
+        }
+        let name = self
+            .opts
+            .name
+            .clone()
+            .unwrap_or_else(|| self.default_name());
+        w.text("NAME", &name);
+        w.text("X-WR-CALNAME", &name);
+        let zones: BTreeMap<&str, Tz> = self.cases.iter().map(|c| (c.tz.name(), c.tz)).collect();
+        if let Some((_, tz)) = zones.iter().next() {
+            if zones.len() == 1 && !self.opts.utc_times {
+                w.text("X-WR-TIMEZONE", tz.name());
+            }
+        }
+        let m = self.opts.refresh_minutes;
+        let refresh = if m % 60 == 0 {
+            format!("PT{}H", m / 60)
+        } else {
+            format!("PT{m}M")
+        };
+        w.start("REFRESH-INTERVAL", &[("VALUE", "DURATION")]);
+        w.value_raw(&refresh);
+        w.plain("X-PUBLISHED-TTL", &refresh);
+        // Time zones of timed events, covering the feed's span.
+        if !self.opts.utc_times {
+            let mut used: BTreeMap<&str, (Tz, NaiveDate, NaiveDate)> = BTreeMap::new();
+            for c in &self.cases {
+                for e in &c.schedule.events {
+                    if e.at.is_some() && self.party_matches(&c.docket, &e.parties) {
+                        let entry = used.entry(c.tz.name()).or_insert((c.tz, e.date, e.date));
+                        entry.1 = entry.1.min(e.date);
+                        entry.2 = entry.2.max(e.date);
+                    }
+                }
+            }
+            for (tz, from, to) in used.values() {
+                w.raw_block(&vtimezone::vtimezone(*tz, *from, *to));
+            }
+        }
+        for c in &self.cases {
+            self.write_case(&mut w, c);
+        }
+        w.end("VCALENDAR");
+        w.finish()
+    }
+
+    fn default_name(&self) -> String {
+        let base = match self.cases.as_slice() {
+            [one] => {
+                let case = &one.docket.case;
+                match (&case.caption, &case.number) {
+                    (Some(c), Some(n)) => format!("{c} (No. {n})"),
+                    (Some(c), None) => c.clone(),
+                    _ => case.id.clone(),
+                }
+            }
+            many => format!("Docket: {} cases", many.len()),
+        };
+        match &self.party {
+            Some(p) => format!("{base} - {p}"),
+            None => base,
+        }
+    }
+
+    fn write_case(&self, w: &mut Writer, c: &CaseFeed) {
+        let d = &c.docket;
+        let case = &d.case;
+        let caption = case.caption.as_deref().unwrap_or(&case.id);
+        let number = case.number.as_deref();
+        let party_names = |ids: &[String]| -> Vec<String> {
+            ids.iter()
+                .map(|id| d.parties.get(id).map_or(id.clone(), |p| p.name.clone()))
+                .collect()
+        };
+        let mut items: Vec<(NaiveDate, String, Item<'_>)> = Vec::new();
+        for dl in &c.schedule.deadlines {
+            if dl.status == DeadlineStatus::Vacated && !self.opts.keep_vacated {
+                continue;
+            }
+            if !self.party_matches(d, &dl.parties) {
+                continue;
+            }
+            items.push((dl.due, dl.id.clone(), Item::Deadline(dl)));
+        }
+        for e in &c.schedule.events {
+            if e.status == EventStatus::Cancelled && !self.opts.keep_vacated {
+                continue;
+            }
+            if self.party.is_some() && !e.parties.is_empty() && !self.party_matches(d, &e.parties) {
+                continue;
+            }
+            // Event and obligation ids never collide (validated), and
+            // deadline UIDs have one more segment: case/obligation/n.
+            items.push((e.date, format!("{}/{}", case.id, e.id), Item::Event(e)));
+        }
+        items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let header = match number {
+            Some(n) => format!("{caption}, No. {n}"),
+            None => caption.to_string(),
+        };
+        for (_, uid_base, item) in items {
+            let history_key = match item {
+                Item::Deadline(dl) => dl.id.as_str(),
+                Item::Event(e) => e.id.as_str(),
+            };
+            let (seq, modified) = c
+                .history
+                .get(history_key)
+                .map(|(n, on)| (*n, on.and_hms_opt(0, 0, 0).unwrap_or(c.stamp)))
+                .unwrap_or((0, c.stamp));
+            w.begin("VEVENT");
+            w.text("UID", &format!("{uid_base}@{}", self.opts.domain));
+            w.plain("DTSTAMP", &stamp(c.stamp));
+            w.plain("LAST-MODIFIED", &stamp(modified.min(c.stamp).max(modified)));
+            w.plain("SEQUENCE", &seq.to_string());
+            match item {
+                Item::Deadline(dl) => {
+                    w.start("DTSTART", &[("VALUE", "DATE")]);
+                    w.value_raw(&ymd(dl.due));
+                    w.start("DTEND", &[("VALUE", "DATE")]);
+                    w.value_raw(&ymd(next_day(dl.due)));
+                    let names = party_names(&dl.parties);
+                    let summary = if names.is_empty() {
+                        format!("Due: {}", dl.title)
+                    } else {
+                        format!("Due: {} ({})", dl.title, names.join(", "))
+                    };
+                    w.text("SUMMARY", &summary);
+                    let mut desc = format!("{header}\nDue {} ({})", dl.due, dl.due.format("%A"));
+                    match c.cutoff {
+                        Some(t) => desc.push_str(&format!(
+                            ", by {} {} (court's filing cutoff)",
+                            t.format("%H:%M"),
+                            c.tz.name()
+                        )),
+                        None => desc.push_str(&format!(
+                            ", by midnight {} for electronic filing",
+                            c.tz.name()
+                        )),
+                    }
+                    desc.push_str(&format!("\nStatus: {}", dl.status.as_str()));
+                    if let Some(f) = dl.filed {
+                        desc.push_str(&format!(" (filed {f})"));
+                    }
+                    if let (Some(l), Some(r)) = (dl.latest, &dl.latest_reason) {
+                        desc.push_str(&format!(
+                            "\nLater reading: {l} ({}). Due shows the earliest safe date.",
+                            r
+                        ));
+                    }
+                    if let Some(cite) = &dl.cite {
+                        desc.push_str(&format!("\nImposed by: {cite}"));
+                    }
+                    if !names.is_empty() {
+                        desc.push_str(&format!("\nWho: {}", names.join("; ")));
+                    }
+                    if !dl.explain.is_empty() {
+                        desc.push_str("\nHow it was computed:");
+                        for s in dl.explain.iter().filter(|s| !s.starts_with("imposed by ")) {
+                            desc.push_str("\n- ");
+                            desc.push_str(s);
+                        }
+                    }
+                    for ch in &dl.changes {
+                        desc.push_str(&format!("\nChanged on {}: {}", ch.on, ch.by));
+                    }
+                    desc.push_str(&format!("\nId: {}", dl.id));
+                    w.text_multiline("DESCRIPTION", &desc);
+                    if !names.is_empty() {
+                        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                        w.text_list("CATEGORIES", &refs);
+                    }
+                    w.plain("TRANSP", "TRANSPARENT");
+                    let cancelled = dl.status == DeadlineStatus::Vacated;
+                    w.plain("STATUS", if cancelled { "CANCELLED" } else { "CONFIRMED" });
+                    if !cancelled && dl.status == DeadlineStatus::Open {
+                        for days in &self.opts.alarms {
+                            w.begin("VALARM");
+                            w.plain("ACTION", "DISPLAY");
+                            w.plain("TRIGGER", &format!("-P{days}D"));
+                            w.text("DESCRIPTION", &format!("{summary} in {days} day(s)"));
+                            w.end("VALARM");
+                        }
+                    }
+                }
+                Item::Event(e) => {
+                    match e.at {
+                        Some(at) => self.timed(w, c.tz, at, e.ends),
+                        None => {
+                            w.start("DTSTART", &[("VALUE", "DATE")]);
+                            w.value_raw(&ymd(e.date));
+                            w.start("DTEND", &[("VALUE", "DATE")]);
+                            w.value_raw(&ymd(next_day(e.date)));
+                        }
+                    }
+                    w.text("SUMMARY", &e.title);
+                    let mut desc = header.clone();
+                    let names = party_names(&e.parties);
+                    if !names.is_empty() {
+                        desc.push_str(&format!("\nWho: {}", names.join("; ")));
+                    }
+                    for s in &e.explain {
+                        desc.push_str("\n- ");
+                        desc.push_str(s);
+                    }
+                    desc.push_str(&format!("\nId: {}", e.id));
+                    w.text_multiline("DESCRIPTION", &desc);
+                    if let Some(l) = &e.location {
+                        w.text("LOCATION", l);
+                    }
+                    if !names.is_empty() {
+                        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                        w.text_list("CATEGORIES", &refs);
+                    }
+                    let status = match e.status {
+                        EventStatus::Cancelled => "CANCELLED",
+                        _ => "CONFIRMED",
+                    };
+                    w.plain("STATUS", status);
+                }
+            }
+            w.end("VEVENT");
+        }
+    }
+
+    fn timed(&self, w: &mut Writer, tz: Tz, at: NaiveDateTime, ends: Option<chrono::NaiveTime>) {
+        let end = match ends {
+            Some(t) if t > at.time() => at.date().and_time(t),
+            _ => at + chrono::Duration::hours(1),
+        };
+        if self.opts.utc_times {
+            for (name, t) in [("DTSTART", at), ("DTEND", end)] {
+                let utc = tz
+                    .from_local_datetime(&t)
+                    .earliest()
+                    .map(|x| x.naive_utc())
+                    .unwrap_or(t);
+                w.plain(name, &stamp(utc));
+            }
+        } else {
+            for (name, t) in [("DTSTART", at), ("DTEND", end)] {
+                w.start(name, &[("TZID", tz.name())]);
+                w.value_raw(&t.format("%Y%m%dT%H%M%S").to_string());
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Item<'a> {
+    Deadline(&'a crate::docket::Deadline),
+    Event(&'a crate::docket::EventEntry),
+}
+
+/// The feed of one case.
+///
+/// # Errors
+/// Validation problems; a computation that leaves the calendar's years.
+pub fn case_feed(docket: &Docket, opts: &FeedOptions) -> Result<String> {
+    Ok(Feed::new(opts).case(&docket.check()?)?.to_ics())
+}
+
+/// The feed of one party across cases (its id or name).
+///
+/// # Errors
+/// No case names the party; validation problems.
+pub fn party_feed(dockets: &[Docket], party: &str, opts: &FeedOptions) -> Result<String> {
+    let mut feed = Feed::new(opts).party(Some(party));
+    for d in dockets {
+        feed = feed.case(&d.check()?)?;
+    }
+    if feed.party_unknown() {
+        return Err(Error::invalid(format!(
+            "no case names the party \"{party}\""
+        )));
+    }
+    Ok(feed.to_ics())
+}
+
+/// One feed merging every case.
+///
+/// # Errors
+/// Validation problems; a computation that leaves the calendar's years.
+pub fn portfolio_feed(dockets: &[Docket], opts: &FeedOptions) -> Result<String> {
+    let mut feed = Feed::new(opts);
+    for d in dockets {
+        feed = feed.case(&d.check()?)?;
+    }
+    Ok(feed.to_ics())
+}

@@ -1,0 +1,231 @@
+//! RFC 5545 content lines: escaping, parameter quoting and folding, written
+//! straight into one buffer.
+//!
+//! Every user string goes through here. TEXT values escape `\`, `;`, `,` and
+//! newlines; control characters (CR, LF, TAB, ...) are removed from
+//! single-line values and parameters; lines fold at 75 octets on a character
+//! boundary, never inside a `\n`-style escape.
+
+/// Octets per line before the CRLF (RFC 5545 section 3.1).
+const LIMIT: usize = 75;
+
+/// Builds an iCalendar stream.
+#[derive(Debug, Default)]
+pub(crate) struct Writer {
+    buf: String,
+    /// Octets on the current line so far.
+    col: usize,
+}
+
+impl Writer {
+    pub(crate) fn with_capacity(n: usize) -> Writer {
+        Writer {
+            buf: String::with_capacity(n),
+            col: 0,
+        }
+    }
+
+    pub(crate) fn finish(self) -> String {
+        self.buf
+    }
+
+    /// Appends one unit (a character or an escape pair) that must not be
+    /// split, folding first when it would pass the limit.
+    #[inline]
+    fn unit(&mut self, s: &str) {
+        if self.col + s.len() > LIMIT {
+            self.buf.push_str("\r\n ");
+            self.col = 1;
+        }
+        self.buf.push_str(s);
+        self.col += s.len();
+    }
+
+    /// Appends ASCII text that needs no escaping (names, dates, numbers).
+    #[inline]
+    fn raw(&mut self, s: &str) {
+        if self.col + s.len() <= LIMIT {
+            self.buf.push_str(s);
+            self.col += s.len();
+        } else {
+            let mut b = [0u8; 4];
+            for c in s.chars() {
+                self.unit(c.encode_utf8(&mut b));
+            }
+        }
+    }
+
+    fn end_line(&mut self) {
+        self.buf.push_str("\r\n");
+        self.col = 0;
+    }
+
+    /// `NAME:value` with a value that needs no escaping (dates, numbers,
+    /// enumerated values the library itself writes).
+    pub(crate) fn plain(&mut self, name: &str, value: &str) {
+        self.raw(name);
+        self.raw(":");
+        self.raw(value);
+        self.end_line();
+    }
+
+    /// Appends lines already written and folded (each ending in CRLF).
+    pub(crate) fn raw_block(&mut self, lines: &str) {
+        self.buf.push_str(lines);
+        self.col = 0;
+    }
+
+    /// `BEGIN:X`.
+    pub(crate) fn begin(&mut self, component: &str) {
+        self.plain("BEGIN", component);
+    }
+
+    /// `END:X`.
+    pub(crate) fn end(&mut self, component: &str) {
+        self.plain("END", component);
+    }
+
+    /// Starts a property with parameters: `NAME;K=V;K2="v 2":`. The value
+    /// follows with [`Writer::value_text`] or [`Writer::value_raw`].
+    pub(crate) fn start(&mut self, name: &str, params: &[(&str, &str)]) {
+        self.raw(name);
+        for (k, v) in params {
+            self.raw(";");
+            self.raw(k);
+            self.raw("=");
+            self.param_value(v);
+        }
+        self.raw(":");
+    }
+
+    /// A parameter value: control characters and DQUOTE removed (they cannot
+    /// appear), quoted when it holds `:`, `;` or `,`.
+    fn param_value(&mut self, v: &str) {
+        let needs_quotes = v.contains([':', ';', ',']);
+        if needs_quotes {
+            self.unit("\"");
+        }
+        let mut b = [0u8; 4];
+        for c in v.chars() {
+            if c.is_control() || c == '"' {
+                continue;
+            }
+            self.unit(c.encode_utf8(&mut b));
+        }
+        if needs_quotes {
+            self.unit("\"");
+        }
+    }
+
+    /// Ends a property whose value needs no escaping.
+    pub(crate) fn value_raw(&mut self, value: &str) {
+        self.raw(value);
+        self.end_line();
+    }
+
+    /// Ends a property with an escaped TEXT value. With `multiline`, line
+    /// breaks become `\n`; without, every control character (line breaks
+    /// included) becomes a space.
+    pub(crate) fn value_text(&mut self, value: &str, multiline: bool) {
+        self.text_units(value, multiline);
+        self.end_line();
+    }
+
+    fn text_units(&mut self, value: &str, multiline: bool) {
+        let mut b = [0u8; 4];
+        let mut chars = value.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => self.unit("\\\\"),
+                ';' => self.unit("\\;"),
+                ',' => self.unit("\\,"),
+                '\r' | '\n' if multiline => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    self.unit("\\n");
+                }
+                c if c.is_control() => self.unit(" "),
+                c => self.unit(c.encode_utf8(&mut b)),
+            }
+        }
+    }
+
+    /// `NAME:text` (single-line TEXT).
+    pub(crate) fn text(&mut self, name: &str, value: &str) {
+        self.start(name, &[]);
+        self.value_text(value, false);
+    }
+
+    /// `NAME:text` with line breaks kept as `\n` (DESCRIPTION).
+    pub(crate) fn text_multiline(&mut self, name: &str, value: &str) {
+        self.start(name, &[]);
+        self.value_text(value, true);
+    }
+
+    /// `NAME:a,b,c` (a list of TEXT values, each escaped).
+    pub(crate) fn text_list(&mut self, name: &str, values: &[&str]) {
+        self.start(name, &[]);
+        for (i, v) in values.iter().enumerate() {
+            if i > 0 {
+                self.unit(",");
+            }
+            self.text_units(v, false);
+        }
+        self.end_line();
+    }
+}
+
+/// What a title reads back as after [`Writer::text`]: control characters
+/// become spaces. Exposed so callers and tests can compare.
+pub fn sanitize_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &str) -> Vec<&str> {
+        s.split("\r\n").filter(|l| !l.is_empty()).collect()
+    }
+
+    #[test]
+    fn escapes_text_and_strips_controls() {
+        let mut w = Writer::default();
+        w.text("SUMMARY", "a;b,c\\d\r\nBEGIN:VEVENT\u{7}");
+        let out = w.finish();
+        assert_eq!(out, "SUMMARY:a\\;b\\,c\\\\d  BEGIN:VEVENT \r\n");
+        let mut w = Writer::default();
+        w.text_multiline("DESCRIPTION", "one\r\ntwo\nthree\rfour");
+        assert_eq!(w.finish(), "DESCRIPTION:one\\ntwo\\nthree\\nfour\r\n");
+    }
+
+    #[test]
+    fn quotes_parameters() {
+        let mut w = Writer::default();
+        w.start("X-A", &[("CN", "Doe, John: \"Esq\"\r\n")]);
+        w.value_raw("1");
+        assert_eq!(w.finish(), "X-A;CN=\"Doe, John: Esq\":1\r\n");
+    }
+
+    #[test]
+    fn folds_at_75_octets_without_splitting_chars_or_escapes() {
+        let title: String = "é\\n;".repeat(60);
+        let mut w = Writer::default();
+        w.text_multiline("DESCRIPTION", &title);
+        let out = w.finish();
+        for l in lines(&out) {
+            assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+            // No line ends in a lone backslash (a split escape).
+            let trailing = l.chars().rev().take_while(|c| *c == '\\').count();
+            assert_eq!(trailing % 2, 0, "split escape at end of {l:?}");
+        }
+        // Unfolding restores the escaped text exactly.
+        let unfolded = out.replace("\r\n ", "");
+        assert!(unfolded.starts_with("DESCRIPTION:é\\\\n\\;é"));
+        assert_eq!(unfolded.matches("é").count(), 60);
+    }
+}
