@@ -441,6 +441,16 @@ impl<'o> Feed<'o> {
 
     fn write_case(&self, w: &mut Writer, c: &CaseFeed) {
         let d = &c.docket;
+        if let Some(p) = &self.party {
+            // A party feed shows only cases the party is in.
+            let known = d
+                .parties
+                .iter()
+                .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p));
+            if !known {
+                return;
+            }
+        }
         let case = &d.case;
         let caption = case.caption.as_deref().unwrap_or(&case.id);
         let number = case.number.as_deref();

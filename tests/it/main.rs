@@ -6,6 +6,7 @@
 mod cli;
 mod dockets;
 mod holidays;
+mod ical;
 mod incremental;
 mod properties;
 mod recurrence;

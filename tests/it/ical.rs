@@ -1,0 +1,354 @@
+//! iCalendar feeds, read back with the `icalendar` crate's parser (an
+//! independent reader of what our writer wrote).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use docket::docket::{Change, Docket, EventTime};
+use docket::ical::{case_feed, party_feed, portfolio_feed, sanitize_line, FeedOptions};
+use icalendar::parser::{read_calendar, unfold, Component};
+use proptest::prelude::*;
+
+use super::dockets::{d, example};
+
+/// A property: name, parameters, raw value.
+type Prop = (String, Vec<(String, String)>, String);
+
+/// VEVENTs by UID, each a list of properties (name, params, value). The
+/// parser unescapes TEXT values itself.
+fn events(ics: &str) -> BTreeMap<String, Vec<Prop>> {
+    check_lines(ics);
+    let unfolded = unfold(ics);
+    // One VCALENDAR; the parser hands back what is inside it.
+    assert!(unfolded.starts_with("BEGIN:VCALENDAR\r\n") && unfolded.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(unfolded.matches("BEGIN:VCALENDAR").count(), 1);
+    let cal = read_calendar(&unfolded).unwrap_or_else(|e| panic!("parse: {e}\n{ics}"));
+    let mut out = BTreeMap::new();
+    for c in &cal.components {
+        assert!(
+            ["VEVENT", "VTIMEZONE"].contains(&c.name.as_str()),
+            "unexpected {}",
+            c.name
+        );
+    }
+    for c in cal
+        .components
+        .iter()
+        .filter(|c| c.name.as_str() == "VEVENT")
+    {
+        let props = props(c);
+        let uid = props.iter().find(|p| p.0 == "UID").expect("UID").2.clone();
+        assert!(
+            out.insert(uid.clone(), props).is_none(),
+            "duplicate UID {uid}"
+        );
+    }
+    out
+}
+
+fn props(c: &Component<'_>) -> Vec<Prop> {
+    c.properties
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str().to_string(),
+                p.params
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.key.as_str().to_string(),
+                            x.val
+                                .as_ref()
+                                .map(|v| v.as_str().to_string())
+                                .unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                p.val.as_str().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn get<'a>(props: &'a [Prop], name: &str) -> Option<&'a str> {
+    props.iter().find(|p| p.0 == name).map(|p| p.2.as_str())
+}
+
+/// Lines end in CRLF, hold at most 75 octets, and no fold splits an escape.
+fn check_lines(ics: &str) {
+    assert!(ics.ends_with("\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF"
+    );
+    for l in ics.split("\r\n") {
+        assert!(l.len() <= 75, "{} octets: {l:?}", l.len());
+        let trailing = l.chars().rev().take_while(|c| *c == '\\').count();
+        assert_eq!(trailing % 2, 0, "escape split at {l:?}");
+    }
+}
+
+fn date_of(v: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(&v[..8], "%Y%m%d").unwrap()
+}
+
+#[test]
+fn example_feeds_are_well_formed() {
+    let opts = FeedOptions::new("docket.example").alarms(&[7, 1]);
+    for name in ["lexington", "chapter11", "civil"] {
+        let docket = example(name);
+        let ics = case_feed(&docket, &opts).unwrap();
+        let evs = events(&ics);
+        let schedule = docket
+            .schedule(&docket::docket::ScheduleOptions::new())
+            .unwrap();
+        // One VEVENT per (non-vacated) deadline occurrence and per event.
+        let want: BTreeSet<String> = schedule
+            .deadlines
+            .iter()
+            .map(|x| format!("{}@docket.example", x.id))
+            .chain(
+                schedule
+                    .events
+                    .iter()
+                    .map(|e| format!("{}/{}@docket.example", docket.case.id, e.id)),
+            )
+            .collect();
+        assert_eq!(evs.keys().cloned().collect::<BTreeSet<_>>(), want, "{name}");
+        for (uid, p) in &evs {
+            for required in [
+                "DTSTAMP",
+                "DTSTART",
+                "DTEND",
+                "SUMMARY",
+                "SEQUENCE",
+                "DESCRIPTION",
+            ] {
+                assert!(get(p, required).is_some(), "{uid} lacks {required}");
+            }
+            let start = p.iter().find(|x| x.0 == "DTSTART").unwrap();
+            let end = p.iter().find(|x| x.0 == "DTEND").unwrap();
+            if start.1.iter().any(|(k, v)| k == "VALUE" && v == "DATE") {
+                // All-day: DTEND is the next day (exclusive).
+                assert_eq!(
+                    date_of(&end.2),
+                    date_of(&start.2).succ_opt().unwrap(),
+                    "{uid}"
+                );
+            } else {
+                // Timed: a TZID whose VTIMEZONE is in the file.
+                let tzid = &start.1.iter().find(|(k, _)| k == "TZID").expect("TZID").1;
+                assert!(
+                    ics.contains(&format!("BEGIN:VTIMEZONE\r\nTZID:{tzid}\r\n")),
+                    "{uid}"
+                );
+            }
+        }
+        // Deterministic: the same docket gives the same bytes.
+        assert_eq!(ics, case_feed(&docket, &opts).unwrap());
+        assert!(!ics.contains("METHOD:"), "no METHOD by default");
+    }
+}
+
+#[test]
+fn deadline_event_content() {
+    let docket = example("chapter11");
+    let opts = FeedOptions::new("docket.example").alarms(&[7]);
+    let ics = case_feed(&docket, &opts).unwrap();
+    let evs = events(&ics);
+    let obj = &evs["harbor-freight-lines/plan-objections/1@docket.example"];
+    assert_eq!(get(obj, "DTSTART"), Some("20240618"));
+    assert_eq!(get(obj, "DTEND"), Some("20240619"));
+    let summary = get(obj, "SUMMARY").unwrap().to_string();
+    assert_eq!(
+        summary,
+        "Due: Objections to confirmation (Objecting parties in interest, Office of the United States Trustee, Official Committee of Unsecured Creditors)"
+    );
+    let desc = get(obj, "DESCRIPTION").unwrap().to_string();
+    for want in [
+        "In re Harbor Freight Lines, Inc., et al., No. 24-10123 (ABC)",
+        "Juneteenth",
+        "Fed. R. Bankr. P. 9006(a)(1)(C)",
+        "Imposed by: Order approving the disclosure statement",
+    ] {
+        assert!(desc.contains(want), "{want}: {desc}");
+    }
+    assert!(get(obj, "CATEGORIES")
+        .unwrap()
+        .contains("Office of the United States Trustee"));
+    // A reminder 7 days before, with no random UID or clock DTSTAMP.
+    assert!(ics.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P7D\r\n"));
+    // The hearing is timed in the court's zone.
+    let hearing = &evs["harbor-freight-lines/confirmation-hearing@docket.example"];
+    let start = hearing.iter().find(|p| p.0 == "DTSTART").unwrap();
+    assert_eq!(start.2, "20240626T100000");
+    assert_eq!(
+        start.1,
+        vec![("TZID".to_string(), "America/New_York".to_string())]
+    );
+    assert_eq!(get(hearing, "DTEND"), Some("20240626T130000"));
+    // UTC option: no VTIMEZONE, instants in UTC (10:00 EDT = 14:00Z).
+    let utc = case_feed(&docket, &FeedOptions::new("docket.example").utc_times(true)).unwrap();
+    assert!(!utc.contains("VTIMEZONE"));
+    assert_eq!(
+        get(
+            &events(&utc)["harbor-freight-lines/confirmation-hearing@docket.example"],
+            "DTSTART"
+        ),
+        Some("20240626T140000Z")
+    );
+}
+
+#[test]
+fn a_moved_deadline_keeps_its_uid_bumps_sequence_and_moves() {
+    let before = example("chapter11");
+    let after = before
+        .with_change(Change::move_event(
+            d("2024-06-01"),
+            "Order adjourning the confirmation hearing",
+            "confirmation-hearing",
+            EventTime::At("2024-07-02T10:00:00".parse().unwrap()),
+        ))
+        .unwrap();
+    let opts = FeedOptions::new("docket.example");
+    let a = events(&case_feed(&before, &opts).unwrap());
+    let b = events(&case_feed(&after, &opts).unwrap());
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "same UIDs"
+    );
+    let uid = "harbor-freight-lines/plan-objections/1@docket.example";
+    assert_eq!(get(&a[uid], "SEQUENCE"), Some("0"));
+    assert_eq!(get(&b[uid], "SEQUENCE"), Some("1"));
+    // 7 days before Tuesday 2024-07-02 is Tuesday 06-25.
+    assert_eq!(get(&b[uid], "DTSTART"), Some("20240625"));
+    assert_eq!(get(&b[uid], "LAST-MODIFIED"), Some("20240601T000000Z"));
+    // A fixed deadline did not move: SEQUENCE stays 0.
+    let mor = "harbor-freight-lines/operating-reports/4@docket.example";
+    assert_eq!(get(&b[mor], "SEQUENCE"), Some("0"));
+    assert_eq!(get(&b[mor], "DTSTART"), get(&a[mor], "DTSTART"));
+    // A second move bumps again.
+    let again = after
+        .with_change(Change::move_event(
+            d("2024-06-10"),
+            "Second adjournment",
+            "confirmation-hearing",
+            EventTime::At("2024-07-09T10:00:00".parse().unwrap()),
+        ))
+        .unwrap();
+    let c = events(&case_feed(&again, &opts).unwrap());
+    assert_eq!(get(&c[uid], "SEQUENCE"), Some("2"));
+    assert_eq!(
+        get(
+            &c["harbor-freight-lines/confirmation-hearing@docket.example"],
+            "SEQUENCE"
+        ),
+        Some("2")
+    );
+}
+
+#[test]
+fn vacated_items_are_dropped_or_cancelled() {
+    let docket = example("lexington")
+        .with_change(Change::vacate(
+            d("2009-04-20"),
+            "Order vacating",
+            "bullet-summary",
+        ))
+        .unwrap();
+    let uid = "lexington/bullet-summary/1@x.example";
+    let opts = FeedOptions::new("x.example").window(None, Some(d("2009-06-01")));
+    let dropped = events(&case_feed(&docket, &opts).unwrap());
+    assert!(!dropped.contains_key(uid));
+    let kept = events(&case_feed(&docket, &opts.clone().keep_vacated(true)).unwrap());
+    assert_eq!(get(&kept[uid], "STATUS"), Some("CANCELLED"));
+    assert_eq!(get(&kept[uid], "SEQUENCE"), Some("1"));
+}
+
+#[test]
+fn party_and_portfolio_feeds() {
+    let all = [example("lexington"), example("chapter11"), example("civil")];
+    let opts = FeedOptions::new("docket.example");
+    let debtors = events(&party_feed(&all, "debtors", &opts).unwrap());
+    assert!(debtors
+        .keys()
+        .any(|k| k.starts_with("lexington/status-report/")));
+    assert!(debtors
+        .keys()
+        .any(|k| k.starts_with("harbor-freight-lines/confirmation-notice/")));
+    assert!(!debtors
+        .keys()
+        .any(|k| k.starts_with("harbor-freight-lines/plan-objections/")));
+    assert!(!debtors.keys().any(|k| k.starts_with("acme-v-widget/")));
+    assert!(party_feed(&all, "nobody", &opts).is_err());
+    let every = events(&portfolio_feed(&all, &opts).unwrap());
+    let per_case: usize = all
+        .iter()
+        .map(|x| events(&case_feed(x, &opts).unwrap()).len())
+        .sum();
+    assert_eq!(every.len(), per_case);
+}
+
+fn hostile() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\n".to_string()),
+        Just(";".to_string()),
+        Just(",".to_string()),
+        Just("\\".to_string()),
+        Just("\\n".to_string()),
+        Just("\"".to_string()),
+        Just(":".to_string()),
+        Just("BEGIN:VEVENT".to_string()),
+        Just("END:VCALENDAR".to_string()),
+        Just("\r\nUID:evil@x\r\nBEGIN:VALARM".to_string()),
+        "\\PC{1,12}",
+        "[\u{0}-\u{1f}]{1,3}",
+        "[é漢字🎉\u{200b}]{1,5}",
+    ];
+    prop::collection::vec(pieces, 1..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// Whatever the titles, captions and party names hold, each feed has
+    /// exactly the components and properties intended, and the summary reads
+    /// back equal to the sanitized title.
+    #[test]
+    fn hostile_text_cannot_inject(title in hostile(), caption in hostile(), party in hostile(), location in hostile()) {
+        let toml_str = |s: &str| serde_json::to_string(s).unwrap().replace("\\u0000", "\\u0000");
+        let text = format!(
+            "[case]\nid = \"h\"\ncourt = \"nysd\"\ncaption = {}\n[parties.p]\nname = {}\n\
+             [events.hearing]\ntitle = {}\nat = \"2025-03-20T10:00\"\nlocation = {}\n\
+             [obligations.brief]\ntitle = {}\nparties = [\"p\"]\ndue = {{ days = 7, before = \"hearing\" }}\ncite = {}\n",
+            toml_str(&caption), toml_str(&party), toml_str(&title), toml_str(&location), toml_str(&title), toml_str(&caption)
+        );
+        let Ok(docket) = Docket::from_toml_str(&text) else { return Ok(()); };
+        if docket.validate().is_err() { return Ok(()); }
+        let ics = case_feed(&docket, &FeedOptions::new("x.example").alarms(&[1]).name(title.clone())).unwrap();
+        let evs = events(&ics);
+        prop_assert_eq!(evs.len(), 2);
+        let brief = &evs["h/brief/1@x.example"];
+        let names: Vec<&str> = brief.iter().map(|p| p.0.as_str()).collect();
+        prop_assert_eq!(names, vec!["UID", "DTSTAMP", "LAST-MODIFIED", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "CATEGORIES", "TRANSP", "STATUS"]);
+        let summary = get(brief, "SUMMARY").unwrap().to_string();
+        prop_assert_eq!(summary, format!("Due: {} ({})", sanitize_line(&title), sanitize_line(&party)));
+        let hearing = &evs["h/hearing@x.example"];
+        prop_assert_eq!(get(hearing, "SUMMARY").unwrap().to_string(), sanitize_line(&title));
+        prop_assert_eq!(get(hearing, "LOCATION").unwrap().to_string(), sanitize_line(&location));
+        // The description keeps line breaks as \n escapes and nothing else.
+        let desc = get(brief, "DESCRIPTION").unwrap().to_string();
+        prop_assert!(desc.contains(&sanitize_line(&title)) || title.contains(['\r', '\n']));
+        // Exactly one VALARM, one VTIMEZONE, one VCALENDAR.
+        // (Counted at line starts: a value may contain the words.)
+        prop_assert_eq!(ics.matches("\r\nBEGIN:VALARM\r\n").count(), 1);
+        prop_assert_eq!(ics.matches("\r\nBEGIN:VCALENDAR\r\n").count(), 0);
+        prop_assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+        prop_assert_eq!(ics.matches("\r\nBEGIN:VTIMEZONE\r\n").count(), 1);
+        prop_assert_eq!(ics.matches("\r\nUID:").count(), 2);
+        prop_assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), 2);
+    }
+}
