@@ -265,6 +265,19 @@ fn ymd(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
+fn weekday(d: NaiveDate) -> &'static str {
+    use chrono::Weekday::*;
+    match d.weekday() {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
 fn stamp(t: NaiveDateTime) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
@@ -485,20 +498,20 @@ impl<'o> Feed<'o> {
             Some(n) => format!("{caption}, No. {n}"),
             None => caption.to_string(),
         };
+        let dtstamp = stamp(c.stamp);
         for (_, uid_base, item) in items {
             let history_key = match item {
                 Item::Deadline(dl) => dl.id.as_str(),
                 Item::Event(e) => e.id.as_str(),
             };
-            let (seq, modified) = c
-                .history
-                .get(history_key)
-                .map(|(n, on)| (*n, on.and_hms_opt(0, 0, 0).unwrap_or(c.stamp)))
-                .unwrap_or((0, c.stamp));
+            let (seq, modified) = match c.history.get(history_key) {
+                Some((n, on)) => (*n, Some(format!("{}T000000Z", ymd(*on)))),
+                None => (0, None),
+            };
             w.begin("VEVENT");
             w.text("UID", &format!("{uid_base}@{}", self.opts.domain));
-            w.plain("DTSTAMP", &stamp(c.stamp));
-            w.plain("LAST-MODIFIED", &stamp(modified.min(c.stamp).max(modified)));
+            w.plain("DTSTAMP", &dtstamp);
+            w.plain("LAST-MODIFIED", modified.as_deref().unwrap_or(&dtstamp));
             w.plain("SEQUENCE", &seq.to_string());
             match item {
                 Item::Deadline(dl) => {
@@ -513,7 +526,7 @@ impl<'o> Feed<'o> {
                         format!("Due: {} ({})", dl.title, names.join(", "))
                     };
                     w.text("SUMMARY", &summary);
-                    let mut desc = format!("{header}\nDue {} ({})", dl.due, dl.due.format("%A"));
+                    let mut desc = format!("{header}\nDue {} ({})", dl.due, weekday(dl.due));
                     match c.cutoff {
                         Some(t) => desc.push_str(&format!(
                             ", by {} {} (court's filing cutoff)",

@@ -47,6 +47,8 @@ impl Writer {
         if self.col + s.len() <= LIMIT {
             self.buf.push_str(s);
             self.col += s.len();
+        } else if s.is_ascii() {
+            self.ascii_run(s);
         } else {
             let mut b = [0u8; 4];
             for c in s.chars() {
@@ -132,22 +134,54 @@ impl Writer {
     }
 
     fn text_units(&mut self, value: &str, multiline: bool) {
+        let bytes = value.as_bytes();
         let mut b = [0u8; 4];
-        let mut chars = value.chars().peekable();
-        while let Some(c) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // Fast path: a run of plain printable ASCII is copied in chunks.
+            let start = i;
+            while i < bytes.len() && is_plain(bytes[i]) {
+                i += 1;
+            }
+            if i > start {
+                self.ascii_run(&value[start..i]);
+                continue;
+            }
+            let Some(c) = value[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
             match c {
                 '\\' => self.unit("\\\\"),
                 ';' => self.unit("\\;"),
                 ',' => self.unit("\\,"),
                 '\r' | '\n' if multiline => {
-                    if c == '\r' && chars.peek() == Some(&'\n') {
-                        chars.next();
+                    if c == '\r' && bytes.get(i) == Some(&b'\n') {
+                        i += 1;
                     }
                     self.unit("\\n");
                 }
                 c if c.is_control() => self.unit(" "),
                 c => self.unit(c.encode_utf8(&mut b)),
             }
+        }
+    }
+
+    /// Appends printable ASCII (any split is a character boundary),
+    /// folding as needed.
+    #[inline]
+    fn ascii_run(&mut self, mut s: &str) {
+        while !s.is_empty() {
+            let room = LIMIT - self.col;
+            if room == 0 {
+                self.buf.push_str("\r\n ");
+                self.col = 1;
+                continue;
+            }
+            let take = room.min(s.len());
+            self.buf.push_str(&s[..take]);
+            self.col += take;
+            s = &s[take..];
         }
     }
 
@@ -174,6 +208,12 @@ impl Writer {
         }
         self.end_line();
     }
+}
+
+/// Printable ASCII that TEXT values carry as is.
+#[inline]
+fn is_plain(b: u8) -> bool {
+    (0x20..0x7f).contains(&b) && !matches!(b, b'\\' | b';' | b',')
 }
 
 /// What a title reads back as after [`Writer::text`]: control characters
