@@ -415,12 +415,10 @@ impl<'o> Feed<'o> {
         if !self.opts.utc_times {
             let mut used: BTreeMap<&str, (Tz, NaiveDate, NaiveDate)> = BTreeMap::new();
             for c in &self.cases {
-                for e in &c.schedule.events {
-                    if e.at.is_some() && self.party_matches(&c.docket, &e.parties) {
-                        let entry = used.entry(c.tz.name()).or_insert((c.tz, e.date, e.date));
-                        entry.1 = entry.1.min(e.date);
-                        entry.2 = entry.2.max(e.date);
-                    }
+                for e in self.events_shown(c).filter(|e| e.at.is_some()) {
+                    let entry = used.entry(c.tz.name()).or_insert((c.tz, e.date, e.date));
+                    entry.1 = entry.1.min(e.date);
+                    entry.2 = entry.2.max(e.date);
                 }
             }
             for (tz, from, to) in used.values() {
@@ -452,17 +450,36 @@ impl<'o> Feed<'o> {
         }
     }
 
+    /// True when the case is shown: every case, or in a party feed only
+    /// the cases the party is in.
+    fn case_shown(&self, c: &CaseFeed) -> bool {
+        let Some(p) = &self.party else { return true };
+        c.docket
+            .parties
+            .iter()
+            .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
+    }
+
+    /// The events the feed shows for a case (one selection for the events
+    /// and for the time zones they need).
+    fn events_shown<'c>(
+        &'c self,
+        c: &'c CaseFeed,
+    ) -> impl Iterator<Item = &'c crate::docket::EventEntry> + 'c {
+        let shown = self.case_shown(c);
+        c.schedule.events.iter().filter(move |e| {
+            shown
+                && (e.status != EventStatus::Cancelled || self.opts.keep_vacated)
+                && (self.party.is_none()
+                    || e.parties.is_empty()
+                    || self.party_matches(&c.docket, &e.parties))
+        })
+    }
+
     fn write_case(&self, w: &mut Writer, c: &CaseFeed) {
         let d = &c.docket;
-        if let Some(p) = &self.party {
-            // A party feed shows only cases the party is in.
-            let known = d
-                .parties
-                .iter()
-                .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p));
-            if !known {
-                return;
-            }
+        if !self.case_shown(c) {
+            return;
         }
         let case = &d.case;
         let caption = case.caption.as_deref().unwrap_or(&case.id);
@@ -482,13 +499,7 @@ impl<'o> Feed<'o> {
             }
             items.push((dl.due, dl.id.clone(), Item::Deadline(dl)));
         }
-        for e in &c.schedule.events {
-            if e.status == EventStatus::Cancelled && !self.opts.keep_vacated {
-                continue;
-            }
-            if self.party.is_some() && !e.parties.is_empty() && !self.party_matches(d, &e.parties) {
-                continue;
-            }
+        for e in self.events_shown(c) {
             // Event and obligation ids never collide (validated), and
             // deadline UIDs have one more segment: case/obligation/n.
             items.push((e.date, format!("{}/{}", case.id, e.id), Item::Event(e)));
@@ -504,8 +515,13 @@ impl<'o> Feed<'o> {
                 Item::Deadline(dl) => dl.id.as_str(),
                 Item::Event(e) => e.id.as_str(),
             };
+            // LAST-MODIFIED: the last change that touched the item, never
+            // after DTSTAMP.
             let (seq, modified) = match c.history.get(history_key) {
-                Some((n, on)) => (*n, Some(format!("{}T000000Z", ymd(*on)))),
+                Some((n, on)) if on.and_hms_opt(0, 0, 0).is_some_and(|t| t < c.stamp) => {
+                    (*n, Some(format!("{}T000000Z", ymd(*on))))
+                }
+                Some((n, _)) => (*n, None),
                 None => (0, None),
             };
             w.begin("VEVENT");
@@ -630,10 +646,18 @@ impl<'o> Feed<'o> {
         };
         if self.opts.utc_times {
             for (name, t) in [("DTSTART", at), ("DTEND", end)] {
+                // In a spring-forward gap the wall time does not exist: use
+                // the offset in force just before it.
+                let hour = chrono::Duration::hours(1);
                 let utc = tz
                     .from_local_datetime(&t)
                     .earliest()
                     .map(|x| x.naive_utc())
+                    .or_else(|| {
+                        tz.from_local_datetime(&(t - hour))
+                            .earliest()
+                            .map(|x| x.naive_utc() + hour)
+                    })
                     .unwrap_or(t);
                 w.plain(name, &stamp(utc));
             }

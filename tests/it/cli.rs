@@ -369,3 +369,295 @@ fn check_reports_ok_and_every_problem() {
     assert!(err.contains("bad.toml"), "{err}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn temp_dir(tag: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("docket-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn reschedule_what_if_json_and_report() {
+    let file = data("chapter11.toml");
+    let o = docket(&[
+        "reschedule",
+        &file,
+        "--move",
+        "confirmation-hearing",
+        "--to",
+        "2024-07-02T10:00",
+        "--by",
+        "Order adjourning",
+        "--on",
+        "2024-06-01",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let moved = v["moved"].as_array().unwrap();
+    let find = |id: &str| {
+        moved
+            .iter()
+            .find(|m| m["id"] == id)
+            .unwrap_or_else(|| panic!("{id} not moved: {v}"))
+    };
+    // 7 days before Tuesday 07-02 = Tuesday 06-25; reply 3 days after = 06-28.
+    let obj = find("harbor-freight-lines/plan-objections/1");
+    assert_eq!(
+        (obj["from"].as_str(), obj["to"].as_str()),
+        (Some("2024-06-18"), Some("2024-06-25"))
+    );
+    let reply = find("harbor-freight-lines/confirmation-reply/1");
+    assert_eq!(reply["to"], "2024-06-28");
+    let chain: Vec<&str> = reply["chain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    assert!(
+        chain[0].starts_with("Hearing to consider confirmation of the plan moved to 2024-07-02"),
+        "{chain:?}"
+    );
+    assert!(
+        chain[1].contains("7 days before confirmation-hearing"),
+        "{chain:?}"
+    );
+    assert!(
+        chain[2].contains("3 days after plan-objections"),
+        "{chain:?}"
+    );
+    for key in ["added", "removed", "vacated"] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    // Fixed dates do not move: the operating reports are unchanged.
+    assert!(!moved
+        .iter()
+        .any(|m| m["id"].as_str().unwrap().contains("operating-reports")));
+    assert_eq!(v["written"], false);
+    // The readable report, and a move into the past flagged loudly.
+    let o = docket(&[
+        "reschedule",
+        &file,
+        "--move",
+        "confirmation-hearing",
+        "--to",
+        "2024-05-01",
+        "--on",
+        "2024-05-20",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("WARNING: harbor-freight-lines/confirmation-notice/1"),
+        "{out}"
+    );
+    assert!(out.contains("[PAST]"), "{out}");
+    assert!(out.contains("what-if: nothing written"), "{out}");
+}
+
+#[test]
+fn reschedule_write_appends_atomically_and_refuses_bad_changes() {
+    let dir = temp_dir("write");
+    let file = dir.join("lexington.toml");
+    std::fs::copy(data("lexington.toml"), &file).unwrap();
+    let original = std::fs::read_to_string(&file).unwrap();
+    let f = file.to_str().unwrap();
+    // A bad change: refused, file untouched, no temp file left.
+    for bad in [
+        vec![
+            "reschedule",
+            f,
+            "--extend",
+            "bullet-summry",
+            "--to",
+            "2009-04-24",
+            "--on",
+            "2009-04-20",
+            "--write",
+        ],
+        vec![
+            "reschedule",
+            f,
+            "--move",
+            "mediation",
+            "--to",
+            "2009-04-31",
+            "--on",
+            "2009-04-20",
+            "--write",
+        ],
+        vec!["reschedule", f, "--file", "status-report", "--write"],
+    ] {
+        let o = docket(&bad);
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), original, "{bad:?}");
+    }
+    // A good one: appended, comments kept, and the schedule follows.
+    let o = docket(&[
+        "reschedule",
+        f,
+        "--extend",
+        "bullet-summary",
+        "--to",
+        "2009-04-24",
+        "--by",
+        "Stipulated order",
+        "--on",
+        "2009-04-20",
+        "--write",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.starts_with(&original), "the original text is kept");
+    assert!(text.contains("# \"on or before April 22, 2009\""));
+    assert!(text.contains("[[changes]]\non = \"2009-04-20\"\nby = \"Stipulated order\"\nextend = \"bullet-summary\"\nto = \"2009-04-24\"\n"), "{text}");
+    let o = docket(&["schedule", f, "--json", "--to", "2009-05-01"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let bullet = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["obligation"] == "bullet-summary")
+        .unwrap()
+        .clone();
+    assert_eq!(bullet["due"], "2009-04-24");
+    // A filing recorded with --file --on.
+    let o = docket(&[
+        "reschedule",
+        f,
+        "--file",
+        "status-report",
+        "--on",
+        "2009-04-30",
+        "--write",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = docket(&["schedule", f, "--json", "--to", "2009-05-20"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let third = v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "lexington/status-report/3")
+        .unwrap()
+        .clone();
+    assert_eq!(third["status"], "filed");
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+    // JSON files too.
+    let json = dir.join("civil.json");
+    let d = docket::docket::Docket::load(data("civil.toml")).unwrap();
+    std::fs::write(&json, d.to_json_string().unwrap()).unwrap();
+    let o = docket(&[
+        "reschedule",
+        json.to_str().unwrap(),
+        "--move",
+        "pretrial-conference",
+        "--to",
+        "2025-10-21T10:00",
+        "--on",
+        "2025-09-01",
+        "--write",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let back = docket::docket::Docket::load(&json).unwrap();
+    assert_eq!(back.changes.len(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn diff_compares_two_files() {
+    let dir = temp_dir("diff");
+    let old = data("civil.toml");
+    let new = dir.join("civil-new.toml");
+    let text = std::fs::read_to_string(&old)
+        .unwrap()
+        .replace("2025-10-14T10:00", "2025-10-21T10:00");
+    std::fs::write(&new, text).unwrap();
+    let o = docket(&["diff", &old, new.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let moved: Vec<(&str, &str)> = v["moved"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["to"].as_str().unwrap()))
+        .collect();
+    // Five court days before Tuesday 10-21: 10-20, 17, 16, 15, 14 -> 10-14.
+    assert!(
+        moved.contains(&("acme-v-widget/pretrial-submission/1", "2025-10-14")),
+        "{moved:?}"
+    );
+    assert!(
+        moved.contains(&("pretrial-conference", "2025-10-21")),
+        "{moved:?}"
+    );
+    assert_eq!(moved.len(), 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ics_file_party_and_folder() {
+    let o = docket(&[
+        "ics",
+        &data("lexington.toml"),
+        "--domain",
+        "firm.example",
+        "--to",
+        "2009-05-01",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(out.contains("UID:lexington/status-report/3@firm.example\r\n"));
+    let again = docket(&[
+        "ics",
+        &data("lexington.toml"),
+        "--domain",
+        "firm.example",
+        "--to",
+        "2009-05-01",
+    ]);
+    assert_eq!(o.stdout, again.stdout, "same input, same bytes");
+    let o = docket(&["ics", &data("lexington.toml"), "--party", "mediator"]);
+    let out = stdout(&o);
+    assert!(
+        !out.contains("status-report"),
+        "the mediator files no status reports"
+    );
+    assert!(out.contains("Mediation session"));
+    let dir = temp_dir("feeds");
+    let out_file = dir.join("lex.ics");
+    let o = docket(&[
+        "ics",
+        &data("lexington.toml"),
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&out_file)
+        .unwrap()
+        .starts_with("BEGIN:VCALENDAR"));
+    let feeds = dir.join("feeds");
+    let examples = format!("{}/examples/data", env!("CARGO_MANIFEST_DIR"));
+    let o = docket(&["ics", &examples, "--out-dir", feeds.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for f in [
+        "lexington.ics",
+        "harbor-freight-lines.ics",
+        "acme-v-widget.ics",
+        "party-debtors.ics",
+        "all.ics",
+    ] {
+        assert!(feeds.join(f).exists(), "{f}");
+    }
+    let o = docket(&["ics", &examples]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--out-dir"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

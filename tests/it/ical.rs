@@ -353,3 +353,21 @@ proptest! {
         prop_assert_eq!(ics.matches("\r\nBEGIN:VEVENT\r\n").count(), 2);
     }
 }
+
+#[test]
+fn party_feeds_declare_zones_and_utc_handles_the_dst_gap() {
+    let d = Docket::from_toml_str(
+        "[case]\nid = \"z\"\ncourt = \"nysd\"\n[parties.p]\nname = \"P\"\n\
+         [events.conference]\ntitle = \"Conference\"\nat = \"2025-03-09T02:30\"\n\
+         [obligations.letter]\ntitle = \"Letter\"\nparties = [\"p\"]\ndue = { days = 3, before = \"conference\" }\n",
+    )
+    .unwrap();
+    // A timed event with no parties is in every party's feed, with its zone.
+    let ics = party_feed(std::slice::from_ref(&d), "p", &FeedOptions::new("x")).unwrap();
+    assert!(ics.contains("DTSTART;TZID=America/New_York:20250309T023000"));
+    assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
+    // 02:30 does not exist on 2025-03-09 in New York (clocks jump to 03:00):
+    // in UTC it is written with the offset in force before the jump (-5).
+    let utc = case_feed(&d, &FeedOptions::new("x").utc_times(true)).unwrap();
+    assert!(utc.contains("DTSTART:20250309T073000Z"), "{utc}");
+}
