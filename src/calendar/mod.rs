@@ -152,6 +152,8 @@ pub struct Calendar {
     notes: BTreeMap<NaiveDate, Vec<DayNote>>,
     /// Day numbers (from the common era) of disputed days, sorted.
     disputed: Vec<i32>,
+    /// For each disputed day, what it is and why it is disputed.
+    disputed_text: Vec<String>,
 }
 
 /// Builds a [`Calendar`].
@@ -370,13 +372,24 @@ impl CalendarBuilder {
                 d = next;
             }
         }
-        let disputed = notes
-            .iter()
-            .filter(|(_, list)| list.iter().any(|n| n.status.is_disputed()))
-            .map(|(d, _)| d.num_days_from_ce())
-            .collect();
+        let mut disputed = Vec::new();
+        let mut disputed_text = Vec::new();
+        for (d, list) in &notes {
+            let why: Vec<String> = list
+                .iter()
+                .filter_map(|n| match &n.status {
+                    Status::Disputed(r) => Some(format!("{d} ({n}): {r}")),
+                    Status::Settled => None,
+                })
+                .collect();
+            if !why.is_empty() {
+                disputed.push(d.num_days_from_ce());
+                disputed_text.push(why.join("; "));
+            }
+        }
         Ok(Calendar {
             disputed,
+            disputed_text,
             name: self.name,
             time_zone: self.time_zone,
             cutoff: self.cutoff,
@@ -506,6 +519,14 @@ impl Calendar {
         self.disputed.get(i).is_some_and(|&d| d <= hi)
     }
 
+    /// What each disputed day from `lo` through `hi` (day numbers) is, and
+    /// why it is disputed.
+    pub(crate) fn disputed_between(&self, lo: i32, hi: i32) -> &[String] {
+        let a = self.disputed.partition_point(|&d| d < lo);
+        let b = self.disputed.partition_point(|&d| d <= hi);
+        &self.disputed_text[a..b]
+    }
+
     /// The day's flags by day number from the common era.
     #[inline]
     pub(crate) fn flags_ce(&self, ce: i32) -> u8 {
@@ -537,6 +558,7 @@ fn unreachable_calendar() -> Calendar {
         flags: vec![0u8; table_len()].into_boxed_slice(),
         notes: BTreeMap::new(),
         disputed: Vec::new(),
+        disputed_text: Vec::new(),
     }
 }
 

@@ -69,6 +69,9 @@ fn closure_mask(r: Reading) -> u8 {
 }
 
 pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Result<Due> {
+    if let Some(due) = fast(req, cal, family) {
+        return Ok(due);
+    }
     let period = req.period.check()?;
     let ed = req.edition(family);
     let trigger = req.trigger.num_days_from_ce();
@@ -156,6 +159,120 @@ fn readings(
     Ok(finish(req, cal, ed, best, later))
 }
 
+/// The common cases without the general path's bookkeeping: no
+/// explanation, the rule's own roll, and no closure, disputed day or
+/// unsettled old-rule reading in play. Anything else returns `None` and takes
+/// the general path, which gives the same answer for these cases (checked by
+/// the property tests, which compare both paths).
+#[inline]
+fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
+    let p = req.period;
+    if req.explain
+        || req.roll != Roll::Rule
+        || p.unit == Unit::Hours
+        || p.amount > p.unit.max_amount()
+    {
+        return None;
+    }
+    let ed = req.edition(family);
+    let dir = req.direction;
+    let pre = ed.is_pre_2009();
+    let svc = match req.service {
+        None => 0,
+        Some(_) if dir == Direction::Before => return None, // an error
+        Some(s) => ed.service_days(s) as i32,
+    };
+    if svc > 0 && ed.service_days_added_to_period() {
+        return None;
+    }
+    let trigger = req.trigger.num_days_from_ce();
+    let (sign, base, disputed) = match dir {
+        Direction::After => (1, WEEKEND | HOLIDAY | STATE, DISPUTED | DISPUTED_STATE),
+        // Before Dec. 1, 2009 state holidays counted both ways.
+        Direction::Before if pre => (-1, WEEKEND | HOLIDAY | STATE, DISPUTED | DISPUTED_STATE),
+        Direction::Before => (-1, WEEKEND | HOLIDAY, DISPUTED),
+    };
+    const STOP: u8 = OUTSIDE | CLOSURE | DISPUTED_CLOSURE;
+    let n = p.amount;
+    // One reading: `mask` is what counts as closed.
+    let core = |mask: u8| -> Option<i32> {
+        let count = |n: u32| -> Option<i32> {
+            let mut ce = trigger;
+            let mut left = n;
+            while left > 0 {
+                ce += sign;
+                let f = cal.flags_ce(ce);
+                if f & STOP != 0 {
+                    return None;
+                }
+                if f & mask == 0 {
+                    left -= 1;
+                }
+            }
+            Some(ce)
+        };
+        let roll = |mut d: i32, sign: i32| -> Option<i32> {
+            loop {
+                let f = cal.flags_ce(d);
+                if f & STOP != 0 {
+                    return None;
+                }
+                if f & mask == 0 {
+                    return Some(d);
+                }
+                d += sign;
+            }
+        };
+        let d = match p.unit {
+            Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => count(n)?,
+            Unit::Days => trigger + sign * n as i32,
+            Unit::Weeks => trigger + sign * (n * 7) as i32,
+            Unit::CourtDays => count(n)?,
+            Unit::Months | Unit::Years => {
+                let m = chrono::Months::new(if p.unit == Unit::Years { n * 12 } else { n });
+                match dir {
+                    Direction::After => req.trigger.checked_add_months(m),
+                    Direction::Before => req.trigger.checked_sub_months(m),
+                }?
+                .num_days_from_ce()
+            }
+            Unit::Hours => return None,
+        };
+        let rolled = roll(d, sign)?;
+        if pre && dir == Direction::Before && rolled != d {
+            // The old rule's roll direction for a backward period is
+            // unsettled: the general path reports both readings.
+            return None;
+        }
+        if svc > 0 {
+            roll(rolled + svc, 1)
+        } else {
+            Some(rolled)
+        }
+    };
+    let d = core(base)?;
+    // A disputed day in play: the other reading must agree, or the general
+    // path reports both.
+    if cal.any_disputed_ce(trigger.min(d), trigger.max(d)) && core(base | disputed)? != d {
+        return None;
+    }
+    let delta = d - trigger;
+    let due = if delta >= 0 {
+        req.trigger
+            .checked_add_days(chrono::Days::new(delta as u64))?
+    } else {
+        req.trigger
+            .checked_sub_days(chrono::Days::new(u64::from(delta.unsigned_abs())))?
+    };
+    Some(Due {
+        due,
+        at: None,
+        steps: Vec::new(),
+        later: None,
+        edition: ed,
+    })
+}
+
 #[inline]
 fn key(r: (i32, Option<NaiveDateTime>)) -> (i32, Option<NaiveDateTime>) {
     r
@@ -233,12 +350,7 @@ fn reason(
     let mut parts = Vec::new();
     if first.disputed_closed != later.disputed_closed {
         let (lo, hi) = span(req.trigger.min(a), b.max(req.trigger));
-        let mut days = Vec::new();
-        for (d, note) in cal.days_off(from_ce(lo), from_ce(hi)) {
-            if let crate::calendar::Status::Disputed(why) = &note.status {
-                days.push(format!("{d} ({}): {why}", note));
-            }
-        }
+        let days = cal.disputed_between(lo, hi);
         let how = if later.disputed_closed {
             "if the disputed day counts as a legal holiday or closure"
         } else {

@@ -102,6 +102,39 @@ proptest! {
         prop_assert_eq!(a.due(), b.due());
     }
 
+    /// The fast path (no explanation) and the general path (with one)
+    /// always agree, in every unit, direction, service and rule edition.
+    #[test]
+    fn fast_and_general_paths_agree(c in 0usize..49, from in date(), n in 0u32..400,
+                                    unit in 0u8..5, before in any::<bool>(),
+                                    svc in prop::option::of(prop_oneof![Just(Service::Mail), Just(Service::Electronic), Just(Service::Hand)]),
+                                    as_of in prop::option::of(date())) {
+        let (cal, family) = &calendars()[c % calendars().len()];
+        let period = match unit {
+            0 => Period::days(n),
+            1 => Period::weeks(n % 60),
+            2 => Period::months(n % 40),
+            3 => Period::years(n % 5),
+            _ => Period::court_days(n % 60),
+        };
+        let req = if before {
+            Request::before(from, period)
+        } else {
+            Request::after(from, period).service(svc)
+        }
+        .rules_as_of(as_of);
+        let fast = req.compute(cal, *family);
+        let slow = req.explain(true).compute(cal, *family);
+        match (fast, slow) {
+            (Ok(a), Ok(b)) => {
+                prop_assert_eq!(a.due(), b.due(), "{} {:?}", cal.name(), req);
+                prop_assert_eq!(a.later().map(|l| l.date), b.later().map(|l| l.date));
+            }
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|d| d.due()), b.map(|d| d.due())),
+        }
+    }
+
     #[test]
     fn months_land_on_the_same_day_or_the_month_end(from in date(), n in 1u32..36) {
         let cal = Calendar::builder("plain").weekend(&[]).build().unwrap();
