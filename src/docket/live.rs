@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::diff::Diff;
 use super::model::{Action, Change, Docket};
 use super::schedule::{
-    apply_one, dependencies, CheckedDocket, ItemOut, Schedule, ScheduleOptions, State, Value,
+    apply_one, dependencies, CheckedDocket, ItemOut, Schedule, ScheduleOptions, Slot, State,
 };
 use crate::error::{Error, Result};
 
@@ -35,13 +35,8 @@ impl Docket {
     }
 }
 
-/// An item's computed state before a change: id, output, value, ancestry.
-type SavedItem = (
-    String,
-    Option<ItemOut>,
-    Option<Value>,
-    Option<BTreeSet<usize>>,
-);
+/// An item's computed state before a change.
+type SavedItem = (String, Option<Slot>);
 
 /// What an applied change replaced, to undo it exactly.
 #[derive(Debug, Clone)]
@@ -55,6 +50,7 @@ struct Undo {
     touched: Option<Vec<usize>>,
     added: bool,
     horizon: NaiveDate,
+    default_horizon: NaiveDate,
     items: Vec<SavedItem>,
 }
 
@@ -184,11 +180,13 @@ impl LiveSchedule {
             touched: applied.touched.get(&target).cloned(),
             added: is_add,
             horizon: self.horizon,
+            default_horizon: self.checked.default_horizon,
             items: Vec::new(),
         };
         let index = self.checked.docket.changes.len();
         apply_one(applied, index, &change)?;
         self.checked.docket.changes.push(change);
+        self.refresh(&target);
         if is_add {
             let pos = self.checked.order.len();
             self.checked.order.push(target.clone());
@@ -220,14 +218,38 @@ impl LiveSchedule {
         let before: Vec<(String, Option<ItemOut>)> = undo
             .items
             .iter()
-            .map(|(id, ..)| (id.clone(), self.state.out.get(id).cloned()))
+            .map(|(id, _)| (id.clone(), self.out(id)))
             .collect();
         self.restore(undo);
         let after: Vec<(String, Option<ItemOut>)> = before
             .iter()
-            .map(|(id, _)| (id.clone(), self.state.out.get(id).cloned()))
+            .map(|(id, _)| (id.clone(), self.out(id)))
             .collect();
         Some(Ok(diff_items(&before, &after)))
+    }
+
+    /// After the target changed: what it counts from, and (without an
+    /// explicit horizon) the default horizon.
+    fn refresh(&mut self, target: &str) {
+        self.refresh_deps(target);
+        if self.opts.explicit_horizon().is_none() {
+            self.checked.default_horizon = self.checked.scan_horizon();
+        }
+    }
+
+    fn refresh_deps(&mut self, target: &str) {
+        let deps = dependencies(&self.checked.applied.docket, target);
+        if self.checked.applied.docket.events.contains_key(target)
+            || self.checked.applied.docket.obligations.contains_key(target)
+        {
+            self.checked.deps.insert(target.to_string(), deps);
+        } else {
+            self.checked.deps.remove(target);
+        }
+    }
+
+    fn out(&self, id: &str) -> Option<ItemOut> {
+        self.state.slots.get(id).and_then(|s| s.out.clone())
     }
 
     fn restore(&mut self, undo: Undo) {
@@ -278,10 +300,10 @@ impl LiveSchedule {
             }
         }
         self.horizon = undo.horizon;
-        for (id, out, value, anc) in undo.items {
-            restore_entry(&mut self.state.out, &id, out);
-            restore_entry(&mut self.state.values, &id, value);
-            restore_entry(&mut self.state.ancestry, &id, anc);
+        self.checked.default_horizon = undo.default_horizon;
+        self.refresh_deps(&t);
+        for (id, slot) in undo.items {
+            restore_entry(&mut self.state.slots, &id, slot);
         }
     }
 
@@ -312,14 +334,9 @@ impl LiveSchedule {
         }
         let mut before = Vec::with_capacity(affected.len());
         for (_, id) in &affected {
-            let out = self.state.out.get(id).cloned();
-            before.push((id.clone(), out.clone()));
-            undo.items.push((
-                id.clone(),
-                out,
-                self.state.values.get(id).copied(),
-                self.state.ancestry.get(id).cloned(),
-            ));
+            let slot = self.state.slots.get(id).cloned();
+            before.push((id.clone(), slot.as_ref().and_then(|s| s.out.clone())));
+            undo.items.push((id.clone(), slot));
         }
         for (_, id) in &affected {
             self.checked
@@ -327,7 +344,7 @@ impl LiveSchedule {
         }
         let after: Vec<(String, Option<ItemOut>)> = affected
             .iter()
-            .map(|(_, id)| (id.clone(), self.state.out.get(id).cloned()))
+            .map(|(_, id)| (id.clone(), self.out(id)))
             .collect();
         Ok(diff_items(&before, &after))
     }
@@ -388,7 +405,11 @@ impl LiveSchedule {
     }
 }
 
-fn restore_entry<V>(map: &mut HashMap<String, V>, id: &str, v: Option<V>) {
+fn restore_entry<V, S: std::hash::BuildHasher>(
+    map: &mut HashMap<String, V, S>,
+    id: &str,
+    v: Option<V>,
+) {
     match v {
         Some(v) => {
             map.insert(id.to_string(), v);

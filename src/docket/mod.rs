@@ -6,6 +6,7 @@
 //! exact image ([`Docket`] reads and writes TOML and JSON with serde).
 
 mod diff;
+mod fnv;
 mod io;
 mod live;
 mod model;

@@ -1,7 +1,11 @@
 //! From a docket to its schedule: every deadline in dependency order, each
 //! recurring duty expanded to a horizon, each date explained.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::fnv::FnvMap;
 use std::sync::Arc;
 
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
@@ -83,6 +87,11 @@ impl ScheduleOptions {
     /// True when explanations are built.
     pub fn explains(&self) -> bool {
         self.explain
+    }
+
+    /// The horizon the options set (the horizon, else the window's end).
+    pub(crate) fn explicit_horizon(&self) -> Option<NaiveDate> {
+        self.horizon.or(self.to)
     }
 
     /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`]).
@@ -172,7 +181,7 @@ pub struct Deadline {
     pub depends_on: Vec<String>,
     /// How the date is set, in brief ("7 days before confirmation-hearing",
     /// "fixed by order", "every 2 weeks from the previous filing").
-    pub basis: String,
+    pub basis: Cow<'static, str>,
 }
 
 /// An event in a schedule.
@@ -498,6 +507,10 @@ pub struct CheckedDocket {
     pub(crate) calendar: Arc<Calendar>,
     pub(crate) family: RuleFamily,
     pub(crate) order: Vec<String>,
+    /// What each item counts from.
+    pub(crate) deps: FnvMap<String, Vec<String>>,
+    /// The horizon when the options give none (see `scan_horizon`).
+    pub(crate) default_horizon: NaiveDate,
 }
 
 impl Docket {
@@ -512,13 +525,21 @@ impl Docket {
         let (calendar, family) = docket_calendar(self)?;
         let order = topo_order(&applied.docket)
             .map_err(|c| Error::invalid(format!("dependency cycle: {}", c.join(" -> "))))?;
-        Ok(CheckedDocket {
+        let deps = order
+            .iter()
+            .map(|id| (id.clone(), dependencies(&applied.docket, id)))
+            .collect();
+        let mut checked = CheckedDocket {
             docket: self.clone(),
             applied,
             calendar,
             family,
             order,
-        })
+            deps,
+            default_horizon: NaiveDate::MIN,
+        };
+        checked.default_horizon = checked.scan_horizon();
+        Ok(checked)
     }
 
     /// Validates and computes the schedule.
@@ -612,12 +633,25 @@ pub(crate) enum ItemOut {
     },
 }
 
+/// What one item computed to, for those that count from it and for the
+/// schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub value: Option<Value>,
+    pub ancestry: BTreeSet<usize>,
+    pub out: Option<ItemOut>,
+}
+
 /// Computed items by id.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct State {
-    pub values: HashMap<String, Value>,
-    pub ancestry: HashMap<String, BTreeSet<usize>>,
-    pub out: HashMap<String, ItemOut>,
+    pub slots: FnvMap<String, Slot>,
+}
+
+impl State {
+    fn value(&self, id: &str) -> Option<Value> {
+        self.slots.get(id).and_then(|s| s.value)
+    }
 }
 
 /// A computed date of an item, for those that count from it.
@@ -679,10 +713,11 @@ impl CheckedDocket {
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
         let mut st = State::default();
         let horizon = self.horizon(opts);
+        st.slots.reserve(self.order.len());
         for id in &self.order {
             self.compute_item(id, &mut st, horizon, opts)?;
         }
-        Ok(self.assemble(&st, opts))
+        Ok(self.assemble_owned(st, opts))
     }
 
     /// Builds the sorted, windowed schedule from computed items.
@@ -691,7 +726,7 @@ impl CheckedDocket {
         let mut deadlines = Vec::new();
         let mut truncated = Vec::new();
         for id in &self.order {
-            match st.out.get(id) {
+            match st.slots.get(id).and_then(|s| s.out.as_ref()) {
                 Some(ItemOut::Event(e)) => events.push(e.clone()),
                 Some(ItemOut::Obligation {
                     deadlines: d,
@@ -703,6 +738,37 @@ impl CheckedDocket {
                 None => {}
             }
         }
+        self.finish_schedule(deadlines, events, truncated, opts)
+    }
+
+    /// The schedule from computed items, taking them (no copies).
+    fn assemble_owned(&self, mut st: State, opts: &ScheduleOptions) -> Schedule {
+        let mut events = Vec::new();
+        let mut deadlines = Vec::new();
+        let mut truncated = Vec::new();
+        for id in &self.order {
+            match st.slots.remove(id).and_then(|s| s.out) {
+                Some(ItemOut::Event(e)) => events.push(e),
+                Some(ItemOut::Obligation {
+                    deadlines: d,
+                    truncated: t,
+                }) => {
+                    deadlines.extend(d);
+                    truncated.extend(t);
+                }
+                None => {}
+            }
+        }
+        self.finish_schedule(deadlines, events, truncated, opts)
+    }
+
+    fn finish_schedule(
+        &self,
+        mut deadlines: Vec<Deadline>,
+        mut events: Vec<EventEntry>,
+        truncated: Vec<Truncation>,
+        opts: &ScheduleOptions,
+    ) -> Schedule {
         deadlines.sort_by(|a, b| (a.due, a.at, &a.id).cmp(&(b.due, b.at, &b.id)));
         events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
         if opts.from.is_some() || opts.to.is_some() {
@@ -730,19 +796,55 @@ impl CheckedDocket {
     ) -> Result<()> {
         let d = &self.applied.docket;
         // Changes bearing on this item: its own and its sources'.
-        let mut touched: BTreeSet<usize> = self
-            .applied
-            .touched
-            .get(id)
-            .map(|v| v.iter().copied().collect())
-            .unwrap_or_default();
-        let deps = dependencies(d, id);
-        for dep in &deps {
-            if let Some(a) = st.ancestry.get(dep.as_str()) {
-                touched.extend(a.iter().copied());
+        let mut touched: BTreeSet<usize> = if self.applied.touched.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.applied
+                .touched
+                .get(id)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default()
+        };
+        let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        for dep in deps {
+            if let Some(slot) = st.slots.get(dep.as_str()) {
+                touched.extend(slot.ancestry.iter().copied());
             }
         }
-        if let Some(e) = d.events.get(id) {
+        if let Some(o) = d.obligations.get(id) {
+            let mut deadlines = Vec::new();
+            let mut truncated = None;
+            if o.repeat.is_some() {
+                truncated = self.recurring(id, o, st, horizon, opts, &mut deadlines)?;
+            } else {
+                self.one_off(id, o, st, opts, &mut deadlines)?;
+            }
+            // Others count from its (first) occurrence: its filing, else its
+            // due date.
+            let value = deadlines.first().map(|dl| Value {
+                date: dl.filed.unwrap_or(dl.due),
+                time: None,
+                cancelled: dl.status == DeadlineStatus::Vacated,
+            });
+            if !touched.is_empty() || !deps.is_empty() {
+                let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
+                for dl in &mut deadlines {
+                    dl.changes.clone_from(&refs);
+                    dl.depends_on = deps.to_vec();
+                }
+            }
+            st.slots.insert(
+                id.to_string(),
+                Slot {
+                    value,
+                    ancestry: touched,
+                    out: Some(ItemOut::Obligation {
+                        deadlines,
+                        truncated,
+                    }),
+                },
+            );
+        } else if let Some(e) = d.events.get(id) {
             let mut explain = Vec::new();
             let (date, time) = match (&e.date, e.at) {
                 (_, Some(at)) => {
@@ -758,7 +860,7 @@ impl CheckedDocket {
                     (*date, None)
                 }
                 (Some(When::Relative(r)), None) => {
-                    let c = self.relative(r, &st.values, opts.explain)?;
+                    let c = self.relative(r, st, opts.explain)?;
                     explain.extend(c.explain);
                     (c.due, c.at.map(|t| t.time()))
                 }
@@ -772,85 +874,44 @@ impl CheckedDocket {
             let cancelled = e.status == EventStatus::Cancelled
                 || deps
                     .iter()
-                    .any(|dep| st.values.get(dep.as_str()).is_some_and(|v| v.cancelled));
-            st.values.insert(
+                    .any(|dep| st.value(dep).is_some_and(|v| v.cancelled));
+            let value = Value {
+                date,
+                time,
+                cancelled,
+            };
+            let changes = touched.iter().map(|&i| self.change_ref(i)).collect();
+            st.slots.insert(
                 id.to_string(),
-                Value {
-                    date,
-                    time,
-                    cancelled,
-                },
-            );
-            st.out.insert(
-                id.to_string(),
-                ItemOut::Event(EventEntry {
-                    id: id.to_string(),
-                    title: e.title.clone(),
-                    date,
-                    at: time.map(|t| date.and_time(t)),
-                    ends: e.ends,
-                    location: e.location.clone(),
-                    parties: e.parties.clone(),
-                    status: e.status,
-                    explain,
-                    changes: touched.iter().map(|&i| self.change_ref(i)).collect(),
-                }),
-            );
-        } else if let Some(o) = d.obligations.get(id) {
-            let mut deadlines = Vec::new();
-            let mut truncated = None;
-            if o.repeat.is_some() {
-                truncated = self.recurring(id, o, &st.values, horizon, opts, &mut deadlines)?;
-                // Others count from its first occurrence (its filing, else
-                // its due date).
-                if let Some(dl) = deadlines.first() {
-                    st.values.insert(
-                        id.to_string(),
-                        Value {
-                            date: dl.filed.unwrap_or(dl.due),
-                            time: None,
-                            cancelled: dl.status == DeadlineStatus::Vacated,
-                        },
-                    );
-                }
-            } else {
-                self.one_off(id, o, &st.values, opts, &mut deadlines)?;
-                // Others count from its filing, else its due date.
-                if let Some(dl) = deadlines.last() {
-                    let date = dl.filed.unwrap_or(dl.due);
-                    st.values.insert(
-                        id.to_string(),
-                        Value {
-                            date,
-                            time: None,
-                            cancelled: dl.status == DeadlineStatus::Vacated,
-                        },
-                    );
-                }
-            }
-            let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
-            for dl in &mut deadlines {
-                dl.changes = refs.clone();
-                dl.depends_on = deps.clone();
-            }
-            st.out.insert(
-                id.to_string(),
-                ItemOut::Obligation {
-                    deadlines,
-                    truncated,
+                Slot {
+                    value: Some(value),
+                    ancestry: touched,
+                    out: Some(ItemOut::Event(EventEntry {
+                        id: id.to_string(),
+                        title: e.title.clone(),
+                        date,
+                        at: time.map(|t| date.and_time(t)),
+                        ends: e.ends,
+                        location: e.location.clone(),
+                        parties: e.parties.clone(),
+                        status: e.status,
+                        explain,
+                        changes,
+                    })),
                 },
             );
         }
-        st.ancestry.insert(id.to_string(), touched);
         Ok(())
     }
 
     /// Expansion horizon: the caller's, else the window's end, else a year
     /// past the latest date the docket names.
     pub(crate) fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
-        if let Some(h) = opts.horizon.or(opts.to) {
-            return h;
-        }
+        opts.horizon.or(opts.to).unwrap_or(self.default_horizon)
+    }
+
+    /// A year past the latest date the docket names.
+    pub(crate) fn scan_horizon(&self) -> NaiveDate {
         let d = &self.applied.docket;
         let mut latest = NaiveDate::MIN;
         let mut see = |x: NaiveDate| latest = latest.max(x);
@@ -886,17 +947,12 @@ impl CheckedDocket {
     }
 
     /// Computes a relative date.
-    fn relative(
-        &self,
-        r: &Relative,
-        values: &HashMap<String, Value>,
-        explain: bool,
-    ) -> Result<Computed> {
+    fn relative(&self, r: &Relative, values: &State, explain: bool) -> Result<Computed> {
         let (target, dir) = r
             .reference()
             .ok_or_else(|| Error::invalid("relative date without after/before"))?;
         let v = values
-            .get(target)
+            .value(target)
             .ok_or_else(|| Error::invalid(format!("\"{target}\" has no date yet")))?;
         let period = r
             .period()
@@ -973,7 +1029,7 @@ impl CheckedDocket {
             .unwrap_or_else(|| id.to_string())
     }
 
-    fn when(&self, w: &When, values: &HashMap<String, Value>, explain: bool) -> Result<Computed> {
+    fn when(&self, w: &When, values: &State, explain: bool) -> Result<Computed> {
         match w {
             When::Date(date) => {
                 let mut lines = Vec::new();
@@ -1010,7 +1066,7 @@ impl CheckedDocket {
         &self,
         id: &str,
         o: &super::model::Obligation,
-        values: &HashMap<String, Value>,
+        values: &State,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,
     ) -> Result<()> {
@@ -1031,8 +1087,15 @@ impl CheckedDocket {
         mut c: Computed,
         opts: &ScheduleOptions,
     ) -> Deadline {
-        let key = (id.to_string(), n);
-        if let Some(&(to, i)) = self.applied.ext.get(&key) {
+        // Most dockets have no extensions or vacaturs: skip the lookups.
+        let a = &self.applied;
+        let key = if a.ext.is_empty() && a.vac_occ.is_empty() {
+            None
+        } else {
+            Some((id.to_string(), n))
+        };
+        let ext = key.as_ref().and_then(|k| a.ext.get(k)).copied();
+        if let Some((to, i)) = ext {
             if opts.explain {
                 c.explain.push(format!(
                     "due date set to {to} by {} (computed date was {}); {VIOLETTE}",
@@ -1044,13 +1107,17 @@ impl CheckedDocket {
             c.at = None;
             c.latest = None;
         }
-        let basis = match self.applied.ext.get(&key) {
-            Some(&(to, i)) => format!("set to {to} by change {}", i + 1),
+        let basis = match ext {
+            Some((to, i)) => format!("set to {to} by change {}", i + 1).into(),
             None => basis_of(o, n),
         };
         let filed = o.filed.get(n as usize - 1).copied();
-        let vacated_occ = self.applied.vac_occ.get(&key).copied();
-        let vacated_from = self.applied.vac_from.get(id).copied();
+        let vacated_occ = key.as_ref().and_then(|k| a.vac_occ.get(k)).copied();
+        let vacated_from = if a.vac_from.is_empty() {
+            None
+        } else {
+            a.vac_from.get(id).copied()
+        };
         let vacated = filed.is_none()
             && (vacated_occ.is_some()
                 || c.cancelled
@@ -1103,7 +1170,7 @@ impl CheckedDocket {
             None => (None, None),
         };
         Deadline {
-            id: format!("{}/{id}/{n}", self.applied.docket.case.id),
+            id: deadline_id(&self.applied.docket.case.id, id, n),
             obligation: id.to_string(),
             occurrence: n,
             title: o.title.clone(),
@@ -1127,7 +1194,7 @@ impl CheckedDocket {
         &self,
         id: &str,
         o: &super::model::Obligation,
-        values: &HashMap<String, Value>,
+        values: &State,
         horizon: NaiveDate,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,
@@ -1143,7 +1210,7 @@ impl CheckedDocket {
         let first = self.when(first_w, values, opts.explain)?;
         let until = match &repeat.until {
             Some(Until::Date(d)) => Some(*d),
-            Some(Until::Event(e)) => values.get(e.as_str()).map(|v| v.date),
+            Some(Until::Event(e)) => values.value(e).map(|v| v.date),
             None => None,
         };
         let count = repeat.count.unwrap_or(u32::MAX);
@@ -1341,38 +1408,63 @@ impl CheckedDocket {
     }
 }
 
-/// How an occurrence's date is set, in brief.
-fn basis_of(o: &super::model::Obligation, n: u32) -> String {
-    let when = |w: &Option<When>| match w {
-        Some(When::Date(_)) | None => "fixed by order".to_string(),
-        Some(When::Relative(r)) => {
-            let mut s = match (r.period(), r.reference()) {
-                (Some(p), Some((t, dir))) => format!(
-                    "{p} {} {t}",
-                    if dir == Direction::After {
-                        "after"
-                    } else {
-                        "before"
-                    }
-                ),
-                _ => "relative".to_string(),
-            };
-            if let Some(sv) = r.service {
-                s.push_str(&format!(", served by {}", sv.as_str()));
-            }
-            s
+/// `case/obligation/n`, built without the formatting machinery (this runs
+/// once per deadline).
+fn deadline_id(case: &str, obligation: &str, n: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    let mut v = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
         }
+    }
+    let mut s = String::with_capacity(case.len() + obligation.len() + 2 + digits.len() - i);
+    s.push_str(case);
+    s.push('/');
+    s.push_str(obligation);
+    s.push('/');
+    s.extend(digits[i..].iter().map(|&b| b as char));
+    s
+}
+
+/// How an occurrence's date is set, in brief.
+fn basis_of(o: &super::model::Obligation, n: u32) -> Cow<'static, str> {
+    let when = |w: &Option<When>| -> Cow<'static, str> {
+        let Some(When::Relative(r)) = w else {
+            return Cow::Borrowed("fixed by order");
+        };
+        let (Some(p), Some((t, dir))) = (r.period(), r.reference()) else {
+            return Cow::Borrowed("relative");
+        };
+        let side = if dir == Direction::After {
+            "after"
+        } else {
+            "before"
+        };
+        let mut s = String::with_capacity(48);
+        let _ = write!(s, "{p} {side} {t}");
+        if let Some(sv) = r.service {
+            s.push_str(", served by ");
+            s.push_str(sv.as_str());
+        }
+        Cow::Owned(s)
     };
     match (&o.repeat, n) {
         (None, _) => when(&o.due),
         (Some(_), 1) => when(&o.first_due),
         (Some(r), _) => match (&r.rrule, r.every, r.from) {
-            (Some(rule), ..) => format!("RRULE {rule}"),
+            (Some(rule), ..) => format!("RRULE {rule}").into(),
             (None, Some(p), RepeatFrom::PreviousFiling) => {
-                format!("every {p} after the previous filing")
+                format!("every {p} after the previous filing").into()
             }
-            (None, Some(p), RepeatFrom::Schedule) => format!("every {p} from the first due date"),
-            (None, None, _) => "recurring".to_string(),
+            (None, Some(p), RepeatFrom::Schedule) => {
+                format!("every {p} from the first due date").into()
+            }
+            (None, None, _) => Cow::Borrowed("recurring"),
         },
     }
 }
@@ -1454,5 +1546,21 @@ impl Computed {
             cancelled: false,
             cancelled_source: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadline_ids() {
+        assert_eq!(
+            deadline_id("lexington", "status-report", 3),
+            "lexington/status-report/3"
+        );
+        assert_eq!(deadline_id("a", "b", 10), "a/b/10");
+        assert_eq!(deadline_id("a", "b", 1000), "a/b/1000");
+        assert_eq!(deadline_id("a", "b", u32::MAX), "a/b/4294967295");
     }
 }
