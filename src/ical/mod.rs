@@ -12,7 +12,9 @@
 //! small writer whose every property goes through one escaping and folding
 //! path; the `icalendar` crate's parser and independent Python parsers
 //! (`icalendar`, `ical`, `recurring-ical-events`) read the output back in
-//! the tests and in CI.
+//! the tests and in CI. Tools that work with the `icalendar` crate's model
+//! get the same feed as an `icalendar::Calendar` from
+//! [`Feed::to_icalendar`].
 
 mod vtimezone;
 mod write;
@@ -372,6 +374,39 @@ impl<'o> Feed<'o> {
                 .iter()
                 .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
         })
+    }
+
+    /// The feed as an `icalendar` crate calendar, for tools that embed that
+    /// crate's model. Built by reading back [`Feed::to_ics`] with the
+    /// crate's parser, so it holds exactly what subscribers receive
+    /// (including the explicit UID, DTSTAMP and VTIMEZONE).
+    ///
+    /// # Errors
+    /// The parser rejects the feed (a bug here: every feed is tested to
+    /// parse).
+    ///
+    /// # Example
+    /// ```
+    /// use icalendar::Component;
+    /// let d = docket::docket::Docket::from_toml_str(r#"
+    ///     [case]
+    ///     id = "demo"
+    ///     court = "nysd"
+    ///     [obligations.brief]
+    ///     title = "Opening brief"
+    ///     due = "2025-03-03"
+    /// "#)?;
+    /// let opts = docket::ical::FeedOptions::new("example.com");
+    /// let cal = docket::ical::Feed::new(&opts).case(&d.check()?)?.to_icalendar()?;
+    /// let event = cal.components.iter().find_map(|c| c.as_event()).unwrap();
+    /// assert_eq!(event.get_uid(), Some("demo/brief/1@example.com"));
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn to_icalendar(&self) -> Result<icalendar::Calendar> {
+        let text = icalendar::parser::unfold(&self.to_ics());
+        icalendar::parser::read_calendar(&text)
+            .map(icalendar::Calendar::from)
+            .map_err(|e| Error::parse(format!("feed does not read back: {e}")))
     }
 
     /// Writes the feed.
