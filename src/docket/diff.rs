@@ -32,10 +32,16 @@ pub struct Moved {
     /// The new date.
     pub to: NaiveDate,
     /// The old time, for timed items.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::model::local_datetime_opt::serialize"
+    )]
     pub from_at: Option<NaiveDateTime>,
     /// The new time, for timed items.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::model::local_datetime_opt::serialize"
+    )]
     pub to_at: Option<NaiveDateTime>,
     /// Calendar days moved (negative: earlier).
     pub days: i64,
@@ -397,14 +403,4 @@ fn chain(n: Entry<'_>, moved: &HashMap<&str, (Entry<'_>, NaiveDate)>) -> Vec<Str
             (_, Entry::D(d)) => format!("{} ({}): due {}", d.title, d.basis, d.due),
         })
         .collect()
-}
-
-fn ser_dt_opt<S: serde::Serializer>(
-    v: &Option<NaiveDateTime>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(t) => s.serialize_str(&t.format("%Y-%m-%dT%H:%M").to_string()),
-        None => s.serialize_none(),
-    }
 }

@@ -376,19 +376,14 @@ impl LiveSchedule {
                 let Some(o) = d.obligations.get(obligation) else {
                     return err(format!("unknown obligation \"{obligation}\""));
                 };
-                match (o.repeat.is_some(), occurrence) {
-                    (true, None) if matches!(action, Action::Extend { .. }) => {
-                        return err(format!(
-                            "extend of the recurring obligation \"{obligation}\" needs `occurrence`"
-                        ))
-                    }
-                    (false, Some(n)) if *n != 1 => {
-                        return err(format!(
-                        "occurrence {n} of the one-off obligation \"{obligation}\" does not exist"
-                    ))
-                    }
-                    (_, Some(0)) => return err("occurrences count from 1".into()),
-                    _ => {}
+                let extend = matches!(action, Action::Extend { .. });
+                if let Some(m) = super::validate::occurrence_problem(
+                    obligation,
+                    o.repeat.is_some(),
+                    *occurrence,
+                    extend,
+                ) {
+                    return err(m);
                 }
             }
             Action::Reinstate { obligation } | Action::File { obligation } => {

@@ -783,7 +783,7 @@ pub(crate) fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
         .ok()
 }
 
-mod local_datetime_opt {
+pub(crate) mod local_datetime_opt {
     use super::*;
 
     pub fn serialize<S: Serializer>(

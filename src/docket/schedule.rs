@@ -152,7 +152,10 @@ pub struct Deadline {
     /// The last day to act (the earliest safe reading).
     pub due: NaiveDate,
     /// The last moment, for periods in hours (local time at the court).
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::model::local_datetime_opt::serialize"
+    )]
     pub at: Option<NaiveDateTime>,
     /// A later date another reading of the rules gives.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -194,7 +197,10 @@ pub struct EventEntry {
     /// The day.
     pub date: NaiveDate,
     /// The local date-time, for timed events.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "ser_dt_opt")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "super::model::local_datetime_opt::serialize"
+    )]
     pub at: Option<NaiveDateTime>,
     /// When it ends.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -238,16 +244,6 @@ pub struct Schedule {
     /// Recurring duties cut at the horizon (more occurrences would follow).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub truncated: Vec<Truncation>,
-}
-
-fn ser_dt_opt<S: serde::Serializer>(
-    v: &Option<NaiveDateTime>,
-    s: S,
-) -> std::result::Result<S::Ok, S::Error> {
-    match v {
-        Some(t) => s.serialize_str(&t.format("%Y-%m-%dT%H:%M").to_string()),
-        None => s.serialize_none(),
-    }
 }
 
 /// The docket with its changes applied, plus what the model cannot say.

@@ -180,15 +180,15 @@ impl Docket {
                         "vacate"
                     };
                     need(Kind::Obligation, obligation, field, &mut p);
-                    match (ids.obligations.get(obligation.as_str()), occurrence) {
-                        (Some(true), None) if field == "extend" => p.push(format!(
-                            "{ctx}: extend of the recurring obligation \"{obligation}\" needs `occurrence`"
-                        )),
-                        (Some(false), Some(n)) if *n != 1 => p.push(format!(
-                            "{ctx}: occurrence {n} of the one-off obligation \"{obligation}\" does not exist"
-                        )),
-                        (_, Some(0)) => p.push(format!("{ctx}: occurrences count from 1")),
-                        _ => {}
+                    if let Some(&recurring) = ids.obligations.get(obligation.as_str()) {
+                        if let Some(m) = occurrence_problem(
+                            obligation,
+                            recurring,
+                            *occurrence,
+                            field == "extend",
+                        ) {
+                            p.push(format!("{ctx}: {m}"));
+                        }
                     }
                 }
                 Action::Reinstate { obligation } => {
@@ -276,6 +276,25 @@ impl Docket {
         } else {
             Err(Error::many(ErrorKind::Invalid, p))
         }
+    }
+}
+
+/// What is wrong with the `occurrence` of an extend or vacate, if anything.
+pub(crate) fn occurrence_problem(
+    obligation: &str,
+    recurring: bool,
+    occurrence: Option<u32>,
+    extend: bool,
+) -> Option<String> {
+    match (recurring, occurrence) {
+        (_, Some(0)) => Some("occurrences count from 1".into()),
+        (true, None) if extend => Some(format!(
+            "extend of the recurring obligation \"{obligation}\" needs `occurrence`"
+        )),
+        (false, Some(n)) if n != 1 => Some(format!(
+            "occurrence {n} of the one-off obligation \"{obligation}\" does not exist"
+        )),
+        _ => None,
     }
 }
 
