@@ -578,13 +578,18 @@ impl<'o> Feed<'o> {
                     };
                     w.text("SUMMARY", &summary);
                     let mut desc = format!("{header}\nDue {} ({})", dl.due, weekday(dl.due));
-                    match c.cutoff {
-                        Some(t) => desc.push_str(&format!(
+                    match (dl.at, c.cutoff) {
+                        (Some(at), _) => desc.push_str(&format!(
+                            ", by {} {} (a period in hours)",
+                            at.format("%H:%M"),
+                            c.tz.name()
+                        )),
+                        (None, Some(t)) => desc.push_str(&format!(
                             ", by {} {} (court's filing cutoff)",
                             t.format("%H:%M"),
                             c.tz.name()
                         )),
-                        None => desc.push_str(&format!(
+                        (None, None) => desc.push_str(&format!(
                             ", by midnight {} for electronic filing",
                             c.tz.name()
                         )),

@@ -371,3 +371,17 @@ fn party_feeds_declare_zones_and_utc_handles_the_dst_gap() {
     let utc = case_feed(&d, &FeedOptions::new("x").utc_times(true)).unwrap();
     assert!(utc.contains("DTSTART:20250309T073000Z"), "{utc}");
 }
+
+#[test]
+fn hours_deadlines_say_the_time() {
+    let d = super::dockets::rich_docket();
+    let ics = case_feed(&d, &FeedOptions::new("x")).unwrap();
+    let evs = events(&ics);
+    let em = &evs["rich/emergency/1@x"];
+    // 48 hours after the moved hearing (Thursday 2025-03-27 14:30) end on
+    // Saturday -> Monday 2025-03-31 at 14:30.
+    assert_eq!(get(em, "DTSTART"), Some("20250331"));
+    assert!(get(em, "DESCRIPTION")
+        .unwrap()
+        .contains("by 14:30 America/New_York"));
+}
