@@ -291,7 +291,7 @@ fn amount(flag: &str, n: i64) -> Result<u32, Error> {
 
 fn due(a: DueArgs) -> Result<String, Error> {
     let (calendar, family) = if a.court == "federal" {
-        (Calendar::federal(), RuleFamily::Civil)
+        (Calendar::federal()?, RuleFamily::Civil)
     } else {
         let c = court(&a.court)?;
         (c.calendar()?, c.family)

@@ -147,12 +147,12 @@ fn readings(
         }
         let mut t: Trace = req.explain.then(Vec::new);
         let res = run(req, cal, ed, alt, &mut t)?;
-        if key(res) < key(best.0) {
+        if res < best.0 {
             let prev = std::mem::replace(&mut best, (res, alt, t));
-            if later.as_ref().is_none_or(|l| key(prev.0) > key(l.0)) {
+            if later.as_ref().is_none_or(|l| prev.0 > l.0) {
                 later = Some(prev);
             }
-        } else if key(res) > key(best.0) && later.as_ref().is_none_or(|l| key(res) > key(l.0)) {
+        } else if res > best.0 && later.as_ref().is_none_or(|l| res > l.0) {
             later = Some((res, alt, t));
         }
     }
@@ -273,11 +273,6 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     })
 }
 
-#[inline]
-fn key(r: (i32, Option<NaiveDateTime>)) -> (i32, Option<NaiveDateTime>) {
-    r
-}
-
 fn span(a: NaiveDate, b: NaiveDate) -> (i32, i32) {
     let (a, b) = (a.num_days_from_ce(), b.num_days_from_ce());
     (a.min(b), a.max(b))
@@ -378,9 +373,6 @@ fn run(
     r: Reading,
     trace: &mut Trace,
 ) -> Result<(i32, Option<NaiveDateTime>)> {
-    if req.period.unit == Unit::Hours {
-        return run_hours(req, cal, ed, r, trace);
-    }
     let dir = req.direction;
     let sign: i32 = if dir == Direction::After { 1 } else { -1 };
     let mask = closed_mask(ed, dir, r);
@@ -471,7 +463,7 @@ fn run(
             });
             d
         }
-        Unit::Hours => unreachable_hours()?.num_days_from_ce(),
+        Unit::Hours => return run_hours(req, cal, ed, r, trace),
     };
     if trace.is_some() && dir == Direction::Before {
         note_ignored_state_day(cal, ed, from_ce(d), mask, trace);
@@ -539,10 +531,6 @@ fn run(
         note_open_disputed_day(cal, from_ce(d), trace);
     }
     Ok((d, None))
-}
-
-fn unreachable_hours() -> Result<NaiveDate> {
-    Err(Error::invalid("internal: hours handled separately"))
 }
 
 fn word(dir: Direction) -> &'static str {

@@ -1265,8 +1265,8 @@ impl CheckedDocket {
                     (Some(g), _, _) => {
                         let Some(&nominal) = g.get(k as usize - 1) else {
                             // The rule ended (its own COUNT/UNTIL) or the horizon.
-                            let more = g.len() as u32 >= cap.min(count)
-                                || set_continues(rule_of(repeat), first_date(&grid));
+                            let more =
+                                g.len() as u32 >= cap.min(count) || set_continues(rule_of(repeat));
                             return Ok(more.then(|| Truncation {
                                 obligation: id.to_string(),
                                 occurrences: n,
@@ -1309,7 +1309,7 @@ impl CheckedDocket {
                         if opts.explain {
                             lines.push(format!(
                                 "occurrence {next}, every {} from the first due date {anchor}: {period} after it is {nominal}, rolled on its own, under {}",
-                                fmt_period(every),
+                                every,
                                 due.edition()
                             ));
                             lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
@@ -1336,12 +1336,12 @@ impl CheckedDocket {
                             lines.push(match pfiled {
                                 Some(f) => format!(
                                     "occurrence {next}: {} after occurrence {n} was filed on {f}, under {}",
-                                    fmt_period(every),
+                                    every,
                                     due.edition()
                                 ),
                                 None => format!(
                                     "occurrence {next}: {} after occurrence {n}'s due date {pdue} (not yet filed; it will move when that occurrence is filed), under {}",
-                                    fmt_period(every),
+                                    every,
                                     due.edition()
                                 ),
                             });
@@ -1483,19 +1483,11 @@ fn rule_of(r: &super::model::Repeat) -> &str {
     r.rrule.as_deref().unwrap_or("")
 }
 
-fn first_date(g: &Option<Vec<NaiveDate>>) -> Option<NaiveDate> {
-    g.as_ref().and_then(|g| g.first().copied())
-}
-
 /// Whether an RRULE has no COUNT or UNTIL of its own (so it ran into the
 /// horizon rather than ending).
-fn set_continues(rule: &str, _start: Option<NaiveDate>) -> bool {
+fn set_continues(rule: &str) -> bool {
     let up = rule.to_ascii_uppercase();
     !up.contains("COUNT=") && !up.contains("UNTIL=")
-}
-
-fn fmt_period(p: Period) -> String {
-    p.to_string()
 }
 
 fn scaled(every: Period, k: u32) -> Result<Period> {

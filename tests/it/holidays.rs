@@ -95,7 +95,7 @@ fn federal_rules_match_fixture_year_by_year() {
 
 #[test]
 fn calendar_notes_every_fixture_date() {
-    let cal = Calendar::federal();
+    let cal = Calendar::federal().unwrap();
     let mut missing = Vec::new();
     for (day, name) in fixture() {
         let notes = cal.notes_on(day);
@@ -115,7 +115,7 @@ fn calendar_notes_every_fixture_date() {
 
 #[test]
 fn calendar_has_no_extra_federal_days() {
-    let cal = Calendar::federal();
+    let cal = Calendar::federal().unwrap();
     let f = fixture();
     let extra: Vec<String> = cal
         .days_off(d(FIRST, 1, 1), d(LAST, 12, 31))
@@ -158,7 +158,7 @@ fn declared_closures_present() {
         .iter()
         .filter(|r| r.scope == Scope::Declared)
         .collect();
-    let cal = Calendar::federal();
+    let cal = Calendar::federal().unwrap();
     for day in whole {
         let r: Vec<_> = declared
             .iter()
@@ -207,7 +207,7 @@ fn declared_closures_present() {
 /// Hand-checked dates (weekdays from a perpetual calendar).
 #[test]
 fn spot_checks() {
-    let cal = Calendar::federal();
+    let cal = Calendar::federal().unwrap();
     let federal = |day: NaiveDate| {
         cal.notes_on(day)
             .iter()

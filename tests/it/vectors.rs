@@ -46,7 +46,7 @@ fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
         (None, Some(name)) => {
             assert_eq!(name, "federal", "{}", v.name);
             let fam = v.family.as_deref().expect("family").parse().unwrap();
-            (Calendar::federal(), fam)
+            (Calendar::federal().unwrap(), fam)
         }
         _ => panic!("{}: exactly one of court and calendar", v.name),
     };
