@@ -145,7 +145,7 @@ pub struct Calendar {
     time_zone: Tz,
     cutoff: Option<NaiveTime>,
     weekend: [bool; 7],
-    state: Option<State>,
+    states: Vec<State>,
     rules: Vec<HolidayRule>,
     closures: Vec<Closure>,
     flags: Box<[u8]>,
@@ -163,7 +163,7 @@ pub struct CalendarBuilder {
     time_zone: Tz,
     cutoff: Option<NaiveTime>,
     weekend: [bool; 7],
-    state: Option<State>,
+    states: Vec<State>,
     rules: Vec<HolidayRule>,
     closures: Vec<Closure>,
 }
@@ -204,7 +204,7 @@ impl CalendarBuilder {
             time_zone: Tz::UTC,
             cutoff: None,
             weekend,
-            state: None,
+            states: Vec::new(),
             rules: Vec::new(),
             closures: Vec::new(),
         }
@@ -240,9 +240,14 @@ impl CalendarBuilder {
     }
 
     /// Adds the state's holidays (FRCP 6(a)(6)(C)) and records the state.
+    /// A court of appeals may need two: FRAP 26(a)(6)(C) counts the days of
+    /// the state of the district court whose judgment is challenged as well
+    /// as those of the circuit clerk's state.
     pub fn state(mut self, state: State) -> CalendarBuilder {
-        self.state = Some(state);
-        self.rules.extend(state_rules(state));
+        if !self.states.contains(&state) {
+            self.states.push(state);
+            self.rules.extend(state_rules(state));
+        }
         self
     }
 
@@ -394,7 +399,7 @@ impl CalendarBuilder {
             time_zone: self.time_zone,
             cutoff: self.cutoff,
             weekend: self.weekend,
-            state: self.state,
+            states: self.states.clone(),
             rules: self.rules,
             closures: self.closures,
             flags,
@@ -436,7 +441,7 @@ impl Calendar {
             time_zone: self.time_zone,
             cutoff: self.cutoff,
             weekend: self.weekend,
-            state: self.state,
+            states: self.states.clone(),
             rules: self.rules.clone(),
             closures: self.closures.clone(),
         }
@@ -457,9 +462,14 @@ impl Calendar {
         self.cutoff
     }
 
-    /// The state whose holidays count under FRCP 6(a)(6)(C), if any.
+    /// The (first) state whose holidays count under FRCP 6(a)(6)(C), if any.
     pub fn state(&self) -> Option<State> {
-        self.state
+        self.states.first().copied()
+    }
+
+    /// Every state whose holidays count under FRCP 6(a)(6)(C).
+    pub fn states(&self) -> &[State] {
+        &self.states
     }
 
     /// The holiday rules in the calendar.

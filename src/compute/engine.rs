@@ -801,7 +801,10 @@ fn describe(cal: &Calendar, d: NaiveDate, mask: u8) -> String {
                 n.name, n.source
             ),
             DayKind::Holiday(Scope::State) => {
-                let state = cal.state().map_or("state", |s| s.name());
+                let state = match cal.states() {
+                    [one] => one.name(),
+                    _ => "state",
+                };
                 format!("{}, a {state} legal holiday ({})", n.name, n.source)
             }
             DayKind::Holiday(_) => format!("{}, a court holiday ({})", n.name, n.source),

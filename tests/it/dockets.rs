@@ -689,3 +689,36 @@ fn queries_between_party_overdue_next() {
         ]
     );
 }
+
+#[test]
+fn appeals_count_the_district_courts_state_too() {
+    // FRAP 26(a)(6)(C): days declared by the state of the district court
+    // whose judgment is challenged count as well as the circuit clerk's.
+    // An appeal from the District of New Jersey to the Third Circuit
+    // (clerk in Philadelphia): New Jersey observed Juneteenth on the third
+    // Friday of June, 2022-06-17 (N.J.S.A. 36:1-1.2).
+    let text = |state: &str| {
+        format!(
+            "[case]\nid = \"appeal\"\n[calendar]\nbase = \"ca3\"\n{state}\n\
+             [events.judgment]\ntitle = \"Judgment entered\"\ndate = \"2022-06-03\"\n\
+             [obligations.brief]\ntitle = \"Brief\"\ndue = {{ days = 14, after = \"judgment\" }}\n"
+        )
+    };
+    let with_nj = Docket::from_toml_str(&text("state = \"NJ\"")).unwrap();
+    let s = with_nj.schedule(&ScheduleOptions::new()).unwrap();
+    // 14 days after Friday 06-03 is Friday 06-17 (New Jersey's Juneteenth)
+    // -> the weekend -> Monday 06-20, the federal Juneteenth observed ->
+    // Tuesday 06-21.
+    assert_eq!(due_of(&s, "appeal/brief/1"), "2022-06-21");
+    assert!(
+        s.deadlines[0]
+            .explain
+            .iter()
+            .any(|l| l.contains("a state legal holiday")),
+        "{:?}",
+        s.deadlines[0].explain
+    );
+    let pa_only = Docket::from_toml_str(&text("")).unwrap();
+    let s = pa_only.schedule(&ScheduleOptions::new()).unwrap();
+    assert_eq!(due_of(&s, "appeal/brief/1"), "2022-06-17");
+}
