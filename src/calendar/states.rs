@@ -324,10 +324,10 @@ fn texas() -> Vec<HolidayRule> {
         fixed("Confederate Heroes Day", 1, 19, ST).disputed(SKELETON),
         nth("Presidents' Day", 2, Mon, 3, NAT),
         fixed("Texas Independence Day", 3, 2, ST).disputed(SKELETON),
-        // Optional holiday since the 2001 session (year approximate; the rule
-        // is disputed in any case).
+        // Optional holiday added by S.B. 107 (76th Leg.), effective
+        // September 1, 1999: first observed 2000-03-31.
         fixed("Cesar Chavez Day", 3, 31, "Tex. Gov't Code s.662.013")
-            .in_force_from(date(2001, 9, 1))
+            .in_force_from(date(1999, 9, 1))
             .disputed(OPTIONAL),
         from_easter("Good Friday", -2, "Tex. Gov't Code s.662.003(c)").disputed(OPTIONAL),
         fixed("San Jacinto Day", 4, 21, ST).disputed(SKELETON),

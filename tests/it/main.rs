@@ -12,4 +12,5 @@ mod properties;
 mod recurrence;
 #[cfg(feature = "serve")]
 mod serve;
+mod state_holidays;
 mod vectors;
