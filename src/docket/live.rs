@@ -100,7 +100,6 @@ pub struct LiveSchedule {
     horizon: NaiveDate,
     state: State,
     dependents: HashMap<String, Vec<String>>,
-    position: HashMap<String, usize>,
     history: Vec<Undo>,
 }
 
@@ -111,14 +110,14 @@ impl LiveSchedule {
     /// A computation that leaves the calendar's years.
     pub fn new(checked: CheckedDocket, opts: ScheduleOptions) -> Result<LiveSchedule> {
         let horizon = checked.horizon(&opts);
-        let mut state = State::default();
+        let mut state = State {
+            slots: vec![None; checked.order.len()],
+        };
         for id in &checked.order {
             checked.compute_item(id, &mut state, horizon, &opts)?;
         }
         let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
-        let mut position = HashMap::new();
-        for (i, id) in checked.order.iter().enumerate() {
-            position.insert(id.clone(), i);
+        for id in &checked.order {
             for dep in dependencies(&checked.applied.docket, id) {
                 dependents.entry(dep).or_default().push(id.clone());
             }
@@ -129,7 +128,6 @@ impl LiveSchedule {
             horizon,
             state,
             dependents,
-            position,
             history: Vec::new(),
         })
     }
@@ -190,7 +188,8 @@ impl LiveSchedule {
         if is_add {
             let pos = self.checked.order.len();
             self.checked.order.push(target.clone());
-            self.position.insert(target.clone(), pos);
+            self.checked.index.insert(target.clone(), pos);
+            self.state.slots.push(None);
             for dep in dependencies(&self.checked.applied.docket, &target) {
                 self.dependents.entry(dep).or_default().push(target.clone());
             }
@@ -249,7 +248,9 @@ impl LiveSchedule {
     }
 
     fn out(&self, id: &str) -> Option<ItemOut> {
-        self.state.slots.get(id).and_then(|s| s.out.clone())
+        self.checked
+            .slot(&self.state, id)
+            .and_then(|s| s.out.clone())
     }
 
     fn restore(&mut self, undo: Undo) {
@@ -294,7 +295,8 @@ impl LiveSchedule {
         self.checked.docket.changes.pop();
         if undo.added {
             self.checked.order.pop();
-            self.position.remove(&t);
+            self.checked.index.remove(&t);
+            self.state.slots.pop();
             for list in self.dependents.values_mut() {
                 list.retain(|x| *x != t);
             }
@@ -303,7 +305,7 @@ impl LiveSchedule {
         self.checked.default_horizon = undo.default_horizon;
         self.refresh_deps(&t);
         for (id, slot) in undo.items {
-            restore_entry(&mut self.state.slots, &id, slot);
+            self.checked.put_slot(&mut self.state, &id, slot);
         }
     }
 
@@ -312,7 +314,7 @@ impl LiveSchedule {
         let mut affected: BTreeSet<(usize, String)> = BTreeSet::new();
         let mut queue = VecDeque::from([target.to_string()]);
         while let Some(id) = queue.pop_front() {
-            let Some(&pos) = self.position.get(&id) else {
+            let Some(&pos) = self.checked.index.get(&id) else {
                 continue;
             };
             if affected.insert((pos, id.clone())) {
@@ -326,7 +328,7 @@ impl LiveSchedule {
             self.horizon = horizon;
             for (id, o) in &self.checked.applied.docket.obligations {
                 if o.repeat.is_some() {
-                    if let Some(&pos) = self.position.get(id) {
+                    if let Some(&pos) = self.checked.index.get(id) {
                         affected.insert((pos, id.clone()));
                     }
                 }
@@ -334,7 +336,7 @@ impl LiveSchedule {
         }
         let mut before = Vec::with_capacity(affected.len());
         for (_, id) in &affected {
-            let slot = self.state.slots.get(id).cloned();
+            let slot = self.checked.slot(&self.state, id).cloned();
             before.push((id.clone(), slot.as_ref().and_then(|s| s.out.clone())));
             undo.items.push((id.clone(), slot));
         }
@@ -397,21 +399,6 @@ impl LiveSchedule {
             }
         }
         Ok(())
-    }
-}
-
-fn restore_entry<V, S: std::hash::BuildHasher>(
-    map: &mut HashMap<String, V, S>,
-    id: &str,
-    v: Option<V>,
-) {
-    match v {
-        Some(v) => {
-            map.insert(id.to_string(), v);
-        }
-        None => {
-            map.remove(id);
-        }
     }
 }
 

@@ -505,6 +505,8 @@ pub struct CheckedDocket {
     pub(crate) order: Vec<String>,
     /// What each item counts from.
     pub(crate) deps: FnvMap<String, Vec<String>>,
+    /// Each item's position in `order`.
+    pub(crate) index: FnvMap<String, usize>,
     /// The horizon when the options give none (see `scan_horizon`).
     pub(crate) default_horizon: NaiveDate,
 }
@@ -525,6 +527,11 @@ impl Docket {
             .iter()
             .map(|id| (id.clone(), dependencies(&applied.docket, id)))
             .collect();
+        let index = order
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
         let mut checked = CheckedDocket {
             docket: self.clone(),
             applied,
@@ -532,6 +539,7 @@ impl Docket {
             family,
             order,
             deps,
+            index,
             default_horizon: NaiveDate::MIN,
         };
         checked.default_horizon = checked.scan_horizon();
@@ -638,16 +646,11 @@ pub(crate) struct Slot {
     pub out: Option<ItemOut>,
 }
 
-/// Computed items by id.
+/// Computed items, by position in the dependency order (see
+/// `CheckedDocket::index`).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct State {
-    pub slots: FnvMap<String, Slot>,
-}
-
-impl State {
-    fn value(&self, id: &str) -> Option<Value> {
-        self.slots.get(id).and_then(|s| s.value)
-    }
+    pub slots: Vec<Option<Slot>>,
 }
 
 /// A computed date of an item, for those that count from it.
@@ -663,6 +666,30 @@ const VIOLETTE: &str = "a date set by order is not computed and does not roll (F
                         Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005))";
 
 impl CheckedDocket {
+    /// An item's computed slot.
+    pub(crate) fn slot<'s>(&self, st: &'s State, id: &str) -> Option<&'s Slot> {
+        let i = *self.index.get(id)?;
+        st.slots.get(i)?.as_ref()
+    }
+
+    fn value_of(&self, st: &State, id: &str) -> Option<Value> {
+        self.slot(st, id).and_then(|s| s.value)
+    }
+
+    /// Records (or, with `None`, clears) an item's slot.
+    pub(crate) fn put_slot(&self, st: &mut State, id: &str, slot: Option<Slot>) {
+        if let Some(&i) = self.index.get(id) {
+            if st.slots.len() <= i {
+                st.slots.resize(i + 1, None);
+            }
+            st.slots[i] = slot;
+        }
+    }
+
+    fn put(&self, st: &mut State, id: &str, slot: Slot) {
+        self.put_slot(st, id, Some(slot));
+    }
+
     /// The horizon recurring duties are expanded to under `opts`.
     pub fn horizon_for(&self, opts: &ScheduleOptions) -> NaiveDate {
         self.horizon(opts)
@@ -707,9 +734,10 @@ impl CheckedDocket {
     /// # Errors
     /// A computation that leaves the calendar's years.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
-        let mut st = State::default();
+        let mut st = State {
+            slots: vec![None; self.order.len()],
+        };
         let horizon = self.horizon(opts);
-        st.slots.reserve(self.order.len());
         for id in &self.order {
             self.compute_item(id, &mut st, horizon, opts)?;
         }
@@ -721,8 +749,8 @@ impl CheckedDocket {
         let mut events = Vec::new();
         let mut deadlines = Vec::new();
         let mut truncated = Vec::new();
-        for id in &self.order {
-            match st.slots.get(id).and_then(|s| s.out.as_ref()) {
+        for slot in &st.slots {
+            match slot.as_ref().and_then(|s| s.out.as_ref()) {
                 Some(ItemOut::Event(e)) => events.push(e.clone()),
                 Some(ItemOut::Obligation {
                     deadlines: d,
@@ -742,8 +770,8 @@ impl CheckedDocket {
         let mut events = Vec::new();
         let mut deadlines = Vec::new();
         let mut truncated = Vec::new();
-        for id in &self.order {
-            match st.slots.remove(id).and_then(|s| s.out) {
+        for slot in st.slots.iter_mut() {
+            match slot.take().and_then(|s| s.out) {
                 Some(ItemOut::Event(e)) => events.push(e),
                 Some(ItemOut::Obligation {
                     deadlines: d,
@@ -803,7 +831,7 @@ impl CheckedDocket {
         };
         let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
         for dep in deps {
-            if let Some(slot) = st.slots.get(dep.as_str()) {
+            if let Some(slot) = self.slot(st, dep) {
                 touched.extend(slot.ancestry.iter().copied());
             }
         }
@@ -829,8 +857,9 @@ impl CheckedDocket {
                     dl.depends_on = deps.to_vec();
                 }
             }
-            st.slots.insert(
-                id.to_string(),
+            self.put(
+                st,
+                id,
                 Slot {
                     value,
                     ancestry: touched,
@@ -870,15 +899,16 @@ impl CheckedDocket {
             let cancelled = e.status == EventStatus::Cancelled
                 || deps
                     .iter()
-                    .any(|dep| st.value(dep).is_some_and(|v| v.cancelled));
+                    .any(|dep| self.value_of(st, dep).is_some_and(|v| v.cancelled));
             let value = Value {
                 date,
                 time,
                 cancelled,
             };
             let changes = touched.iter().map(|&i| self.change_ref(i)).collect();
-            st.slots.insert(
-                id.to_string(),
+            self.put(
+                st,
+                id,
                 Slot {
                     value: Some(value),
                     ancestry: touched,
@@ -947,8 +977,8 @@ impl CheckedDocket {
         let (target, dir) = r
             .reference()
             .ok_or_else(|| Error::invalid("relative date without after/before"))?;
-        let v = values
-            .value(target)
+        let v = self
+            .value_of(values, target)
             .ok_or_else(|| Error::invalid(format!("\"{target}\" has no date yet")))?;
         let period = r
             .period()
@@ -1206,7 +1236,7 @@ impl CheckedDocket {
         let first = self.when(first_w, values, opts.explain)?;
         let until = match &repeat.until {
             Some(Until::Date(d)) => Some(*d),
-            Some(Until::Event(e)) => values.value(e).map(|v| v.date),
+            Some(Until::Event(e)) => self.value_of(values, e).map(|v| v.date),
             None => None,
         };
         let count = repeat.count.unwrap_or(u32::MAX);
