@@ -195,7 +195,10 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     const STOP: u8 = OUTSIDE | CLOSURE | DISPUTED_CLOSURE;
     let n = p.amount;
     // One reading: `mask` is what counts as closed.
-    let core = |mask: u8| -> Option<i32> {
+    // With `old_forward`, a backward period under the old rules rolls
+    // forward (the other reading of "the next day"). Returns the date and
+    // whether the last day rolled.
+    let core = |mask: u8, old_forward: bool| -> Option<(i32, bool)> {
         let count = |n: u32| -> Option<i32> {
             let mut ce = trigger;
             let mut left = n;
@@ -238,24 +241,65 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
             }
             Unit::Hours => return None,
         };
-        let rolled = roll(d, sign)?;
-        if pre && dir == Direction::Before && rolled != d {
-            // The old rule's roll direction for a backward period is
-            // unsettled: the general path reports both readings.
-            return None;
-        }
+        let rolled = roll(d, if old_forward { 1 } else { sign })?;
+        let moved = rolled != d;
         if svc > 0 {
-            roll(rolled + svc, 1)
+            roll(rolled + svc, 1).map(|x| (x, moved))
         } else {
-            Some(rolled)
+            Some((rolled, moved))
         }
     };
-    let d = core(base)?;
-    // A disputed day in play: the other reading must agree, or the general
-    // path reports both.
-    if cal.any_disputed_ce(trigger.min(d), trigger.max(d)) && core(base | disputed)? != d {
+    let (d, rolled) = core(base, false)?;
+    let old = pre && dir == Direction::Before && rolled;
+    let disputed_in = cal.any_disputed_ce(trigger.min(d), trigger.max(d));
+    if pre && dir == Direction::Before && disputed_in {
+        // The old roll direction and a disputed day together: the general
+        // path weighs every combination.
         return None;
     }
+    let plain = Reading::default();
+    // The other reading, when one can differ: (its date, which reading is
+    // the due date's, which is the later one's).
+    let other = if old {
+        let (f, _) = core(base, true)?;
+        Some((
+            f,
+            plain,
+            Reading {
+                disputed_closed: false,
+                old_roll_forward: true,
+            },
+        ))
+    } else if disputed_in {
+        let (x, _) = core(base | disputed, false)?;
+        let closed = Reading {
+            disputed_closed: true,
+            old_roll_forward: false,
+        };
+        Some(if x >= d {
+            (x, plain, closed)
+        } else {
+            (x, closed, plain)
+        })
+    } else {
+        None
+    };
+    let (d, later) = match other {
+        Some((x, first, second)) if x != d => {
+            let (lo, hi) = (d.min(x), d.max(x));
+            let (lo_date, hi_date) = (from_ce(lo), from_ce(hi));
+            (
+                lo,
+                Some(Box::new(LaterReading {
+                    date: hi_date,
+                    at: None,
+                    reason: reason(req, cal, ed, first, second, lo_date, hi_date),
+                    steps: Vec::new(),
+                })),
+            )
+        }
+        _ => (d, None),
+    };
     let delta = d - trigger;
     let due = if delta >= 0 {
         req.trigger
@@ -268,7 +312,7 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         due,
         at: None,
         steps: Vec::new(),
-        later: None,
+        later,
         edition: ed,
     })
 }

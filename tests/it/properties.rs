@@ -128,7 +128,10 @@ proptest! {
         match (fast, slow) {
             (Ok(a), Ok(b)) => {
                 prop_assert_eq!(a.due(), b.due(), "{} {:?}", cal.name(), req);
-                prop_assert_eq!(a.later().map(|l| l.date), b.later().map(|l| l.date));
+                prop_assert_eq!(
+                    a.later().map(|l| (l.date, l.reason.clone())),
+                    b.later().map(|l| (l.date, l.reason.clone()))
+                );
             }
             (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
             (a, b) => prop_assert!(false, "{:?} vs {:?}", a.map(|d| d.due()), b.map(|d| d.due())),
