@@ -350,7 +350,7 @@ fn due(a: DueArgs) -> Result<String, Error> {
         .explain(a.explain || a.json)
         .compute(&calendar, family)?;
     Ok(if a.json {
-        json(&due)
+        json(&due, &calendar)
     } else {
         text(&due, a.explain)
     })
@@ -386,9 +386,12 @@ fn text(due: &Due, explain: bool) -> String {
     out
 }
 
-fn json(due: &Due) -> String {
+fn json(due: &Due, calendar: &Calendar) -> String {
     let mut obj = serde_json::Map::new();
     obj.insert("due".into(), due.due().to_string().into());
+    if let Ok(end) = due.ends_at(calendar) {
+        obj.insert("ends_at".into(), end.to_rfc3339().into());
+    }
     if let Some(at) = due.at() {
         obj.insert("at".into(), at.format("%Y-%m-%dT%H:%M").to_string().into());
     }

@@ -373,6 +373,49 @@ impl Due {
     pub fn edition(&self) -> Edition {
         self.edition
     }
+
+    /// The instant the time to act ends, at the court (FRCP 6(a)(4)): the
+    /// end of a period in hours; else the court's cutoff on the due date
+    /// when it has one; else midnight ending the due date (electronic
+    /// filing). Dates stay civil until this is asked for.
+    ///
+    /// # Errors
+    /// The instant does not exist in the court's zone (a cutoff inside a
+    /// daylight-saving gap).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use docket::calendar::Calendar;
+    /// use docket::compute::{Period, Request};
+    ///
+    /// let sdny = Calendar::for_court("nysd")?;
+    /// let from = NaiveDate::from_ymd_opt(2025, 1, 29).unwrap();
+    /// let due = Request::after(from, Period::days(14)).compute(&sdny, docket::calendar::RuleFamily::Civil)?;
+    /// // Midnight ending Thursday 2025-02-13 in New York is 05:00 UTC on the 14th.
+    /// assert_eq!(due.ends_at(&sdny)?.naive_utc().to_string(), "2025-02-14 05:00:00");
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn ends_at(&self, calendar: &Calendar) -> Result<chrono::DateTime<chrono_tz::Tz>> {
+        use chrono::TimeZone;
+        let tz = calendar.time_zone();
+        let local = match (self.at, calendar.cutoff()) {
+            (Some(at), _) => at,
+            (None, Some(cutoff)) => self.due.and_time(cutoff),
+            (None, None) => self
+                .due
+                .succ_opt()
+                .ok_or_else(|| Error::range(format!("{} has no next day", self.due)))?
+                .and_time(NaiveTime::MIN),
+        };
+        tz.from_local_datetime(&local).earliest().ok_or_else(|| {
+            Error::invalid(format!(
+                "{} does not exist in {} (a daylight-saving gap)",
+                local.format("%Y-%m-%dT%H:%M"),
+                tz.name()
+            ))
+        })
+    }
 }
 
 /// A computation to run: trigger, period, direction and options.

@@ -133,3 +133,42 @@ fn every_vector_computes_its_published_date() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_last_moment_follows_the_cutoff_and_the_zone() {
+    use chrono::NaiveTime;
+    let from = NaiveDate::from_ymd_opt(2025, 1, 29).unwrap();
+    let req = Request::after(from, Period::days(14));
+    // Midnight ending Thursday 2025-02-13 in Los Angeles: 08:00 UTC on the 14th.
+    let cacd = Calendar::for_court("cacd").unwrap();
+    let due = req.compute(&cacd, RuleFamily::Civil).unwrap();
+    assert_eq!(
+        due.ends_at(&cacd).unwrap().to_rfc3339(),
+        "2025-02-14T00:00:00-08:00"
+    );
+    // A 5 p.m. cutoff (FRCP 6(a)(4): "unless a different time is set").
+    let five = cacd
+        .to_builder()
+        .cutoff(NaiveTime::from_hms_opt(17, 0, 0))
+        .build()
+        .unwrap();
+    let due = req.compute(&five, RuleFamily::Civil).unwrap();
+    assert_eq!(
+        due.ends_at(&five).unwrap().to_rfc3339(),
+        "2025-02-13T17:00:00-08:00"
+    );
+    // Hours: the period's own end.
+    let nysd = Calendar::for_court("nysd").unwrap();
+    let t = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+    let due = Request::after(
+        NaiveDate::from_ymd_opt(2025, 1, 17).unwrap(),
+        Period::hours(24),
+    )
+    .at(t)
+    .compute(&nysd, RuleFamily::Civil)
+    .unwrap();
+    assert_eq!(
+        due.ends_at(&nysd).unwrap().to_rfc3339(),
+        "2025-01-21T10:00:00-05:00"
+    );
+}
