@@ -9,6 +9,7 @@ mod holidays;
 mod ical;
 mod incremental;
 mod properties;
+mod robustness;
 mod recurrence;
 #[cfg(feature = "serve")]
 mod serve;
