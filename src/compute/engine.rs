@@ -633,6 +633,12 @@ fn roll(
                  Sunday or legal holiday ({})",
                 ed.cite("(a)(1)(C)")
             )
+        } else if ed.is_pre_2009() {
+            format!(
+                "counting backward, the period ends on the previous day that is not a Saturday, \
+                 Sunday or legal holiday ({}; the reading the 2009 amendments adopted in (a)(5))",
+                ed.cite("(a)(1)(C)")
+            )
         } else {
             format!(
                 "counting backward, the period ends on the previous day that is not a Saturday, \
