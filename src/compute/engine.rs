@@ -528,6 +528,18 @@ fn run(
         });
     }
     if req.roll == Roll::None {
+        if service_days > 0 && !ed.service_days_added_to_period() {
+            d += service_days as i32;
+            push(trace, || Step {
+                text: format!(
+                    "{service_days} days added for service by {} ({})",
+                    req.service.map_or("", |s| s.as_str()),
+                    ed.service_cite()
+                ),
+                date: from_ce(d),
+                time: None,
+            });
+        }
         push(trace, || Step {
             text: "no roll: the date stands even if the court is closed (roll = none)".into(),
             date: from_ce(d),
