@@ -566,7 +566,14 @@ fn check(a: CheckArgs) -> Result<String, Error> {
     let mut out = String::new();
     let mut problems = Vec::new();
     for f in &a.files {
-        match Docket::load(f) {
+        // Loading validates; scheduling once more finds dates the
+        // calendars cannot reach.
+        let loaded = Docket::load(f).and_then(|d| {
+            d.schedule(&ScheduleOptions::new().explain(false))
+                .map_err(|e| e.context(f.display()))?;
+            Ok(d)
+        });
+        match loaded {
             Ok(d) => out.push_str(&format!(
                 "{}: ok ({} parties, {} events, {} obligations, {} changes)\n",
                 f.display(),
@@ -646,6 +653,11 @@ fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
     };
     if a.to.is_some() && a.move_event.is_none() && a.extend.is_none() {
         return Err(invalid("--to goes with --move or --extend".into()));
+    }
+    if a.write && a.by.as_deref().is_none_or(|b| b.trim().is_empty()) {
+        return Err(invalid(
+            "--write records the change in the file: pass --by with the order or agreement".into(),
+        ));
     }
     let after = docket
         .with_change(change.clone())

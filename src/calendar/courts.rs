@@ -35,7 +35,7 @@ impl RuleFamily {
             RuleFamily::Civil => "Fed. R. Civ. P. 6",
             RuleFamily::Bankruptcy => "Fed. R. Bankr. P. 9006",
             RuleFamily::Appellate => "Fed. R. App. P. 26",
-            RuleFamily::Plain => "plain day counting",
+            RuleFamily::Plain => "plain counting as in Fed. R. Civ. P. 6",
         }
     }
 

@@ -475,9 +475,17 @@ fn run(
                 Direction::After => from_day.checked_add_months(m),
                 Direction::Before => from_day.checked_sub_months(m),
             }
-            .filter(|d| cal.covers(*d))
-            .ok_or_else(|| out_of_range(from_day))?
-            .num_days_from_ce();
+            .ok_or_else(|| {
+                Error::range(format!(
+                    "{} {} {from_day} is not a date",
+                    req.period,
+                    word(dir)
+                ))
+            })?;
+            if !cal.covers(d) {
+                return Err(out_of_range(d));
+            }
+            let d = d.num_days_from_ce();
             push(trace, || {
                 Step {
                 text: format!(
@@ -515,16 +523,14 @@ fn run(
     let service_days = req.service.map_or(0, |s| ed.service_days(s));
     if service_days > 0 && ed.service_days_added_to_period() {
         d += service_days as i32;
-        push(trace, || {
-            Step {
+        push(trace, || Step {
             text: format!(
-                "{service_days} calendar days added to the prescribed period for service by {} ({})",
-                req.service.map_or("", |s| s.as_str()),
+                "{service_days} calendar days added to the prescribed period for service {} ({})",
+                req.service.map_or("", |s| s.describe()),
                 ed.service_cite()
             ),
             date: from_ce(d),
             time: None,
-        }
         });
     }
     if req.roll == Roll::None {
@@ -532,8 +538,8 @@ fn run(
             d += service_days as i32;
             push(trace, || Step {
                 text: format!(
-                    "{service_days} days added for service by {} ({})",
-                    req.service.map_or("", |s| s.as_str()),
+                    "{service_days} days added for service {} ({})",
+                    req.service.map_or("", |s| s.describe()),
                     ed.service_cite()
                 ),
                 date: from_ce(d),
@@ -563,8 +569,8 @@ fn run(
         push(trace, || Step {
             text: format!(
                 "{service_days} days added after the period would otherwise expire, for service \
-                 by {} ({})",
-                req.service.map_or("", |s| s.as_str()),
+                 {} ({})",
+                req.service.map_or("", |s| s.describe()),
                 ed.service_cite()
             ),
             date: from_ce(d),
@@ -575,8 +581,8 @@ fn run(
     } else if let (Some(s), 0) = (req.service, service_days) {
         push(trace, || Step {
             text: format!(
-                "no days added for service by {} ({})",
-                s.as_str(),
+                "no days added for service {} ({})",
+                s.describe(),
                 ed.service_cite()
             ),
             date: from_ce(d),
@@ -584,7 +590,15 @@ fn run(
         });
     }
     if trace.is_some() && r == Reading::default() {
-        note_open_disputed_day(cal, from_ce(d), trace);
+        let closed_if_disputed = closed_mask(
+            ed,
+            dir,
+            Reading {
+                disputed_closed: true,
+                old_roll_forward: false,
+            },
+        );
+        note_open_disputed_day(cal, from_ce(d), closed_if_disputed, trace);
     }
     Ok((d, None))
 }
@@ -818,9 +832,11 @@ fn note_ignored_state_day(cal: &Calendar, ed: Edition, d: NaiveDate, mask: u8, t
 }
 
 /// The due date is a disputed day treated as open in this reading.
-fn note_open_disputed_day(cal: &Calendar, d: NaiveDate, trace: &mut Trace) {
+/// Only days that would count under the other reading (a disputed state day
+/// does not count for a period measured before an event).
+fn note_open_disputed_day(cal: &Calendar, d: NaiveDate, mask: u8, trace: &mut Trace) {
     for n in cal.notes_on(d) {
-        if n.status.is_disputed() {
+        if n.status.is_disputed() && n.bit() & mask != 0 {
             push(trace, || Step {
                 text: format!(
                     "{d} is {n}, whose effect is disputed; this reading counts it as an ordinary \
@@ -864,7 +880,7 @@ fn describe(cal: &Calendar, d: NaiveDate, mask: u8) -> String {
             ),
             DayKind::Holiday(Scope::State) => {
                 let state = match cal.states() {
-                    [one] => one.name(),
+                    [one] => one.name().trim_start_matches("the "),
                     _ => "state",
                 };
                 format!("{}, a {state} legal holiday ({})", n.name, n.source)

@@ -252,6 +252,20 @@ impl Service {
     }
 }
 
+impl Service {
+    /// How the method reads in an explanation ("by mail", "by leaving it
+    /// with the clerk").
+    pub fn describe(self) -> &'static str {
+        match self {
+            Service::Mail => "by mail",
+            Service::Electronic => "by electronic means",
+            Service::Hand => "by hand",
+            Service::LeavingWithClerk => "by leaving it with the clerk",
+            Service::Other => "by other means consented to",
+        }
+    }
+}
+
 impl FromStr for Service {
     type Err = Error;
     fn from_str(s: &str) -> Result<Service> {
@@ -262,7 +276,7 @@ impl FromStr for Service {
             "leaving_with_clerk" | "clerk" => Ok(Service::LeavingWithClerk),
             "other" => Ok(Service::Other),
             _ => Err(Error::invalid(format!(
-                "unknown service method \"{s}\" (expected mail, electronic, hand or other)"
+                "unknown service method \"{s}\" (expected mail, electronic, hand, leaving_with_clerk or other)"
             ))),
         }
     }

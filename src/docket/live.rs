@@ -363,7 +363,11 @@ impl LiveSchedule {
         match action {
             Action::Move { event, .. } | Action::Cancel { event } => {
                 if !d.events.contains_key(event) {
-                    return err(format!("unknown event \"{event}\""));
+                    return err(if d.obligations.contains_key(event) {
+                        format!("\"{event}\" is an obligation, not an event")
+                    } else {
+                        format!("unknown event \"{event}\"")
+                    });
                 }
             }
             Action::Extend {
@@ -379,9 +383,11 @@ impl LiveSchedule {
                     return err(format!("unknown obligation \"{obligation}\""));
                 };
                 let extend = matches!(action, Action::Extend { .. });
+                let count = o.repeat.as_ref().and_then(|r| r.count);
                 if let Some(m) = super::validate::occurrence_problem(
                     obligation,
                     o.repeat.is_some(),
+                    count,
                     *occurrence,
                     extend,
                 ) {

@@ -818,6 +818,24 @@ impl CheckedDocket {
         horizon: NaiveDate,
         opts: &ScheduleOptions,
     ) -> Result<()> {
+        self.compute_item_inner(id, st, horizon, opts).map_err(|e| {
+            let d = &self.applied.docket;
+            let what = if d.obligations.contains_key(id) {
+                "obligation"
+            } else {
+                "event"
+            };
+            e.context(format!("{what} \"{id}\""))
+        })
+    }
+
+    fn compute_item_inner(
+        &self,
+        id: &str,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
         let d = &self.applied.docket;
         // Changes bearing on this item: its own and its sources'.
         let mut touched: BTreeSet<usize> = if self.applied.touched.is_empty() {
@@ -1314,10 +1332,12 @@ impl CheckedDocket {
                         let mut lines = Vec::new();
                         if opts.explain {
                             lines.push(format!(
-                                "occurrence {next} of RRULE {}: {nominal}",
+                                "occurrence {next} of RRULE {}: {nominal}, rolled on its own",
                                 rule_of(repeat)
                             ));
-                            lines.extend(due.steps().iter().map(|s| s.to_string()));
+                            // Skip the zero-day count that only places the
+                            // grid date.
+                            lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
                         }
                         (Computed::from_due(&due, lines), nominal)
                     }

@@ -48,7 +48,7 @@ impl Ids {
         self.events
             .iter()
             .chain(self.obligations.keys())
-            .find(|c| edit_distance(c, id) <= 2)
+            .find(|c| c.as_str() != id && edit_distance(c, id) <= 2)
             .map(|c| format!(" (did you mean \"{c}\"?)"))
             .unwrap_or_default()
     }
@@ -152,7 +152,15 @@ impl Docket {
             };
             let need = |want: Kind, id: &str, field: &str, p: &mut Vec<String>| match ids.kind(id) {
                 Some(k) if k == want => {}
-                _ => p.push(format!(
+                Some(k) => p.push(format!(
+                    "{ctx}: {field} names \"{id}\", which is {}",
+                    if k == Kind::Event {
+                        "an event, not an obligation"
+                    } else {
+                        "an obligation, not an event"
+                    }
+                )),
+                None => p.push(format!(
                     "{ctx}: {field} names unknown {} \"{id}\"{}",
                     if want == Kind::Event {
                         "event"
@@ -181,9 +189,15 @@ impl Docket {
                     };
                     need(Kind::Obligation, obligation, field, &mut p);
                     if let Some(&recurring) = ids.obligations.get(obligation.as_str()) {
+                        let count = self
+                            .obligations
+                            .get(obligation.as_str())
+                            .and_then(|o| o.repeat.as_ref())
+                            .and_then(|r| r.count);
                         if let Some(m) = occurrence_problem(
                             obligation,
                             recurring,
+                            count,
                             *occurrence,
                             field == "extend",
                         ) {
@@ -283,11 +297,16 @@ impl Docket {
 pub(crate) fn occurrence_problem(
     obligation: &str,
     recurring: bool,
+    count: Option<u32>,
     occurrence: Option<u32>,
     extend: bool,
 ) -> Option<String> {
     match (recurring, occurrence) {
         (_, Some(0)) => Some("occurrences count from 1".into()),
+        (true, Some(n)) if count.is_some_and(|c| n > c) => Some(format!(
+            "occurrence {n} of \"{obligation}\" does not exist (repeat.count is {})",
+            count.unwrap_or(0)
+        )),
         (true, None) if extend => Some(format!(
             "extend of the recurring obligation \"{obligation}\" needs `occurrence`"
         )),

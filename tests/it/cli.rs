@@ -488,6 +488,28 @@ fn reschedule_write_appends_atomically_and_refuses_bad_changes() {
             "--write",
         ],
         vec!["reschedule", f, "--file", "status-report", "--write"],
+        vec![
+            "reschedule",
+            f,
+            "--file",
+            "status-report",
+            "--on",
+            "2009-04-30",
+            "--write",
+        ],
+        vec![
+            "reschedule",
+            f,
+            "--move",
+            "bullet-summary",
+            "--to",
+            "2009-04-24",
+            "--on",
+            "2009-04-20",
+            "--by",
+            "x",
+            "--write",
+        ],
     ] {
         let o = docket(&bad);
         assert_eq!(o.status.code(), Some(2), "{bad:?}");
@@ -530,6 +552,8 @@ fn reschedule_write_appends_atomically_and_refuses_bad_changes() {
         "status-report",
         "--on",
         "2009-04-30",
+        "--by",
+        "Status report filed",
         "--write",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -562,6 +586,8 @@ fn reschedule_write_appends_atomically_and_refuses_bad_changes() {
         "2025-10-21T10:00",
         "--on",
         "2025-09-01",
+        "--by",
+        "Order",
         "--write",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -9,8 +9,8 @@ mod holidays;
 mod ical;
 mod incremental;
 mod properties;
-mod robustness;
 mod recurrence;
+mod robustness;
 #[cfg(feature = "serve")]
 mod serve;
 mod state_holidays;
