@@ -153,7 +153,7 @@ struct ScheduleArgs {
     /// Only items on or before this date (recurring duties are expanded to it).
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
-    /// Only deadlines and events of this party (id).
+    /// Only deadlines and events of this party (its id or name).
     #[arg(long)]
     party: Option<String>,
     /// Mark open deadlines due before this date as overdue.
@@ -204,7 +204,8 @@ struct DueArgs {
     /// Count backward from the trigger (a period before an event).
     #[arg(long)]
     before: bool,
-    /// Service method whose days are added: mail, electronic, hand, other.
+    /// Service method whose days are added: mail, electronic, hand,
+    /// leaving_with_clerk, other.
     #[arg(long)]
     service: Option<String>,
     /// Apply the rules in force on this date instead of the trigger date.
@@ -219,8 +220,8 @@ struct DueArgs {
     /// Print the explanation after the date.
     #[arg(long)]
     explain: bool,
-    /// Print a JSON object with `due`, `latest` (when a later reading exists)
-    /// and `steps`.
+    /// Print a JSON object: `due`, `ends_at`, `latest`, `latest_reason` and
+    /// `latest_steps` (when a later reading exists), `rules`, `steps`.
     #[arg(long)]
     json: bool,
 }
@@ -330,6 +331,12 @@ fn due(a: DueArgs) -> Result<String, Error> {
         Ok(dt) => (dt.date(), Some(dt.time())),
         Err(_) => (parse_date("--from", &a.from)?, None),
     };
+    if time.is_some() && a.hours.is_none() {
+        return Err(invalid(format!(
+            "--from {}: a time of day is used only with --hours; give a date",
+            a.from
+        )));
+    }
     let mut req = if a.before {
         Request::before(date, period)
     } else {
@@ -430,7 +437,15 @@ fn schedule(a: ScheduleArgs) -> Result<String, Error> {
     let to = opt_date("--to", &a.to)?;
     let as_of = opt_date("--as-of", &a.as_of)?;
     let horizon = opt_date("--horizon", &a.horizon)?;
-    if let Some(p) = &a.party {
+    // --party takes an id or a name.
+    let party = a.party.as_ref().map(|p| {
+        docket
+            .parties
+            .iter()
+            .find(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
+            .map_or(p.clone(), |(id, _)| id.clone())
+    });
+    if let Some(p) = &party {
         if !docket.parties.contains_key(p) {
             return Err(invalid(format!(
                 "--party: {}: no party \"{p}\" (parties: {})",
@@ -444,6 +459,11 @@ fn schedule(a: ScheduleArgs) -> Result<String, Error> {
             )));
         }
     }
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(invalid(format!("--from {f} is after --to {t}")));
+        }
+    }
     let opts = ScheduleOptions::new()
         .window(from, to)
         .horizon(horizon)
@@ -451,7 +471,7 @@ fn schedule(a: ScheduleArgs) -> Result<String, Error> {
     let mut s = docket
         .schedule(&opts)
         .map_err(|e| e.context(a.file.display()))?;
-    if let Some(p) = &a.party {
+    if let Some(p) = &party {
         s.deadlines.retain(|d| d.parties.iter().any(|x| x == p));
         s.events
             .retain(|e| e.parties.is_empty() || e.parties.iter().any(|x| x == p));
@@ -476,6 +496,20 @@ fn schedule_json(s: &Schedule, as_of: Option<NaiveDate>) -> Result<String, Error
     let mut out = serde_json::to_string_pretty(&v).map_err(|e| invalid(e.to_string()))?;
     out.push('\n');
     Ok(out)
+}
+
+/// A cell of the table: no control or bidirectional-override characters
+/// reach the terminal.
+fn cell(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn schedule_table(
@@ -511,7 +545,10 @@ fn schedule_table(
         if as_of.is_some_and(|a| d.status == docket::docket::DeadlineStatus::Open && d.due < a) {
             status.push_str(" OVERDUE");
         }
-        let mut what = format!("Due: {}", d.title);
+        let mut what = match d.at {
+            Some(t) => format!("Due: {} by {}", d.title, t.format("%H:%M")),
+            None => format!("Due: {}", d.title),
+        };
         if let Some(l) = d.latest {
             what.push_str(&format!(" (later reading: {l})"));
         }
@@ -533,9 +570,13 @@ fn schedule_table(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{}  {}",
-        s.case,
-        docket.case.caption.as_deref().unwrap_or("")
+        "{}",
+        cell(&format!(
+            "{}  {}",
+            s.case,
+            docket.case.caption.as_deref().unwrap_or("")
+        ))
+        .trim_end()
     );
     let _ = writeln!(
         out,
@@ -543,13 +584,14 @@ fn schedule_table(
         "date", "weekday", "what", "who"
     );
     for (date, what, who, status, _, lines) in rows {
+        let (what, who) = (cell(&what), cell(&who));
         let _ = writeln!(
             out,
             "{date}  {:<9}  {what:<60}  {who:<40}  {status}",
             date.format("%A")
         );
         for l in lines {
-            let _ = writeln!(out, "            - {l}");
+            let _ = writeln!(out, "            - {}", cell(&l));
         }
     }
     for t in &s.truncated {
@@ -674,6 +716,8 @@ fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
         let v = serde_json::json!({
             "case": docket.case.id,
             "change": change,
+            "on": on.to_string(),
+            "on_is_today": on_given.is_none(),
             "written": a.write,
             "moved": diff.moved,
             "added": diff.added,
@@ -812,6 +856,13 @@ fn diff_files(a: DiffArgs) -> Result<String, Error> {
 }
 
 fn ics_options(a: &IcsArgs) -> Result<FeedOptions, Error> {
+    if let Some(m) = &a.method {
+        if m.is_empty() || !m.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
+            return Err(invalid(format!(
+                "--method \"{m}\": an iCalendar method is letters only (e.g. PUBLISH)"
+            )));
+        }
+    }
     let stamp = match &a.stamp {
         Some(s) => Some(
             NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S")

@@ -1088,7 +1088,12 @@ impl CheckedDocket {
                             if cal.is_weekend(*date) {
                                 date.format("%A").to_string()
                             } else {
-                                cal.notes_on(*date).iter().map(|n| n.name.clone()).collect::<Vec<_>>().join(", ")
+                                {
+                                    let mut names: Vec<&str> =
+                                        cal.notes_on(*date).iter().map(|n| n.name.as_str()).collect();
+                                    names.dedup();
+                                    names.join(", ")
+                                }
                             }
                         ));
                     }
