@@ -687,3 +687,86 @@ fn ics_file_party_and_folder() {
     assert!(stderr(&o).contains("--out-dir"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn review_messages_and_options() {
+    let ch11 = data("chapter11.toml");
+    let lex = data("lexington.toml");
+    for (args, want) in [
+        (
+            vec![
+                "reschedule",
+                ch11.as_str(),
+                "--move",
+                "plan-objections",
+                "--to",
+                "2024-06-20",
+                "--on",
+                "2024-06-01",
+            ],
+            "\"plan-objections\", which is an obligation, not an event",
+        ),
+        (
+            vec![
+                "schedule",
+                lex.as_str(),
+                "--from",
+                "2009-05-01",
+                "--to",
+                "2009-04-01",
+            ],
+            "--from 2009-05-01 is after --to 2009-04-01",
+        ),
+        (
+            vec![
+                "due",
+                "--court",
+                "nysd",
+                "--from",
+                "2025-01-01T10:00",
+                "--days",
+                "3",
+            ],
+            "a time of day is used only with --hours",
+        ),
+        (
+            vec!["ics", lex.as_str(), "--method", "PUB\nLISH"],
+            "an iCalendar method is letters only",
+        ),
+        (
+            vec![
+                "reschedule",
+                lex.as_str(),
+                "--extend",
+                "bullet-summary",
+                "--to",
+                "2009-04-24",
+                "--on",
+                "2009-04-20",
+                "--write",
+            ],
+            "pass --by",
+        ),
+    ] {
+        let o = docket(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(want), "{args:?}: {}", stderr(&o));
+    }
+    // --party takes a name as well as an id.
+    let o = docket(&[
+        "schedule",
+        &lex,
+        "--json",
+        "--to",
+        "2009-05-01",
+        "--party",
+        "Prepetition Senior Lenders",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|x| x["obligation"] == "status-report"));
+}
