@@ -841,7 +841,13 @@ fn diff_files(a: DiffArgs) -> Result<String, Error> {
     let opts = ScheduleOptions::new();
     let horizon = Some(old.horizon_for(&opts).max(new.horizon_for(&opts)));
     let opts = opts.horizon(horizon);
-    let diff = Diff::between(&old.schedule(&opts)?, &new.schedule(&opts)?);
+    let mut diff = Diff::between(&old.schedule(&opts)?, &new.schedule(&opts)?);
+    let (oc, nc) = (&old.docket().case.id, &new.docket().case.id);
+    if oc != nc {
+        diff.warnings.push(format!(
+            "the files describe different cases (\"{oc}\" and \"{nc}\"): every item shows as added or removed"
+        ));
+    }
     if a.json {
         let mut s = serde_json::to_string_pretty(&diff).map_err(|e| invalid(e.to_string()))?;
         s.push('\n');
@@ -962,11 +968,14 @@ fn ics_dir(
     if !problems.is_empty() {
         return Err(Error::many(ErrorKind::Invalid, problems));
     }
-    let mut seen = std::collections::BTreeSet::new();
-    for (d, _) in &cases {
-        if !seen.insert(d.case.id.clone()) {
+    // Cases keep the order of `files` (every file loaded, or we returned).
+    let mut seen = std::collections::BTreeMap::new();
+    for (f, (d, _)) in files.iter().zip(&cases) {
+        if let Some(first) = seen.insert(d.case.id.clone(), f.clone()) {
             return Err(invalid(format!(
-                "two docket files use the case id \"{}\"",
+                "{} and {} both use the case id \"{}\"",
+                first.display(),
+                f.display(),
                 d.case.id
             )));
         }

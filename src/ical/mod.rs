@@ -545,6 +545,9 @@ impl<'o> Feed<'o> {
             None => caption.to_string(),
         };
         let dtstamp = stamp(c.stamp);
+        // In a feed of several cases, each summary says which case.
+        let case_label =
+            (self.cases.len() > 1).then(|| case.number.clone().unwrap_or_else(|| case.id.clone()));
         for (_, uid_base, item) in items {
             let history_key = match item {
                 Item::Deadline(dl) => dl.id.as_str(),
@@ -571,11 +574,14 @@ impl<'o> Feed<'o> {
                     w.start("DTEND", &[("VALUE", "DATE")]);
                     w.value_raw(&ymd(next_day(dl.due)));
                     let names = party_names(&dl.parties);
-                    let summary = if names.is_empty() {
+                    let mut summary = if names.is_empty() {
                         format!("Due: {}", dl.title)
                     } else {
                         format!("Due: {} ({})", dl.title, names.join(", "))
                     };
+                    if let Some(label) = &case_label {
+                        summary = format!("[{label}] {summary}");
+                    }
                     w.text("SUMMARY", &summary);
                     let mut desc = format!("{header}\nDue {} ({})", dl.due, weekday(dl.due));
                     match (dl.at, c.cutoff) {
@@ -649,7 +655,10 @@ impl<'o> Feed<'o> {
                             w.value_raw(&ymd(next_day(e.date)));
                         }
                     }
-                    w.text("SUMMARY", &e.title);
+                    match &case_label {
+                        Some(label) => w.text("SUMMARY", &format!("[{label}] {}", e.title)),
+                        None => w.text("SUMMARY", &e.title),
+                    }
                     let mut desc = header.clone();
                     let names = party_names(&e.parties);
                     if !names.is_empty() {

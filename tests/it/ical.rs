@@ -283,6 +283,13 @@ fn party_and_portfolio_feeds() {
     assert!(!debtors.keys().any(|k| k.starts_with("acme-v-widget/")));
     assert!(party_feed(&all, "nobody", &opts).is_err());
     let every = events(&portfolio_feed(&all, &opts).unwrap());
+    // In a feed of several cases each summary names its case.
+    assert!(get(
+        &every["lexington/status-report/1@docket.example"],
+        "SUMMARY"
+    )
+    .unwrap()
+    .starts_with("[08-11153-MG] Due: Joint status report"));
     let per_case: usize = all
         .iter()
         .map(|x| events(&case_feed(x, &opts).unwrap()).len())
