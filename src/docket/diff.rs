@@ -226,6 +226,11 @@ impl Diff {
                     continue;
                 }
                 if nd.status != od.status && nd.due == od.due {
+                    // A filing moves what counts from the obligation: it is
+                    // a source for the chains.
+                    if let Some(k) = n.source_key() {
+                        moved_sources.insert(k, (*n, o.date()));
+                    }
                     diff.status_changed.push(StatusChange {
                         id: nd.id.clone(),
                         title: nd.title.clone(),
@@ -264,7 +269,8 @@ impl Diff {
             });
         }
         diff.moved.sort_by(|a, b| (a.to, &a.id).cmp(&(b.to, &b.id)));
-        diff.unchanged.sort();
+        // Ids in natural order: "x/2" before "x/10".
+        diff.unchanged.sort_by(|a, b| natural(a).cmp(&natural(b)));
         diff
     }
 
@@ -370,6 +376,14 @@ impl Diff {
     }
 }
 
+/// A sort key that orders a trailing occurrence number numerically.
+fn natural(id: &str) -> (&str, u64) {
+    match id.rsplit_once('/').map(|(head, n)| (head, n.parse())) {
+        Some((head, Ok(n))) => (head, n),
+        _ => (id, 0),
+    }
+}
+
 /// The chain of moved sources that moved `n`, first source first.
 fn chain(n: Entry<'_>, moved: &HashMap<&str, (Entry<'_>, NaiveDate)>) -> Vec<String> {
     let mut path = vec![n];
@@ -400,7 +414,22 @@ fn chain(n: Entry<'_>, moved: &HashMap<&str, (Entry<'_>, NaiveDate)>) -> Vec<Str
                     .to_string())
             ),
             (_, Entry::E(ev)) => format!("{} ({}) on {}", ev.title, ev.id, ev.date),
-            (_, Entry::D(d)) => format!("{} ({}): due {}", d.title, d.basis, d.due),
+            (_, Entry::D(d)) => match d.filed {
+                Some(f) => format!("{} ({}): due {}, filed {f}", d.title, d.basis, d.due),
+                None => format!("{} ({}): due {}", d.title, d.basis, d.due),
+            },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_of_ids() {
+        let mut ids = vec!["c/a/10", "c/a/2", "c/a/1", "c/b/1", "event"];
+        ids.sort_by(|a, b| natural(a).cmp(&natural(b)));
+        assert_eq!(ids, ["c/a/1", "c/a/2", "c/a/10", "c/b/1", "event"]);
+    }
 }

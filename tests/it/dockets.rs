@@ -722,3 +722,41 @@ fn appeals_count_the_district_courts_state_too() {
     let s = pa_only.schedule(&ScheduleOptions::new()).unwrap();
     assert_eq!(due_of(&s, "appeal/brief/1"), "2022-06-17");
 }
+
+#[test]
+fn a_filing_moves_what_counts_from_it_and_the_diff_says_why() {
+    let before = example("chapter11");
+    // Objections filed early, on Friday 2024-06-14: the reply counts from
+    // the filing, 3 days later: Monday 2024-06-17 (was 06-21).
+    let after = before
+        .with_change(Change::file(
+            d("2024-06-14"),
+            "Objection filed",
+            "plan-objections",
+        ))
+        .unwrap();
+    let opts = ScheduleOptions::new();
+    let diff = docket::docket::Diff::between(
+        &before.schedule(&opts).unwrap(),
+        &after.schedule(&opts).unwrap(),
+    );
+    let reply = diff
+        .moved
+        .iter()
+        .find(|m| m.id == "harbor-freight-lines/confirmation-reply/1")
+        .unwrap();
+    assert_eq!((reply.from, reply.to), (d("2024-06-21"), d("2024-06-17")));
+    assert!(
+        reply.chain[0].contains("filed 2024-06-14"),
+        "{:?}",
+        reply.chain
+    );
+    assert_eq!(diff.status_changed.len(), 1);
+    // Unchanged ids come in natural order (occurrence 2 before 10).
+    let mut ids = diff.unchanged.clone();
+    ids.retain(|x| x.contains("operating-reports"));
+    assert_eq!(
+        ids.first().map(String::as_str),
+        Some("harbor-freight-lines/operating-reports/1")
+    );
+}
