@@ -428,17 +428,13 @@ fn run(
         Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => {
             let d = count_open(cal, from, n, sign, mask)?;
             push(trace, || {
-                Step {
-                text: format!(
+                on_day(format!(
                     "counted {n} days {} {from_day}, leaving out intermediate Saturdays, Sundays and \
                      legal holidays because the period is less than {} days ({})",
                     word(dir),
                     ed.short_period_limit().unwrap_or(0),
                     ed.cite("(a)(short)")
-                ),
-                date: from_ce(d),
-                time: None,
-            }
+                ), d)
             });
             d
         }
@@ -450,17 +446,13 @@ fn run(
             };
             let d = from + sign * days as i32;
             push(trace, || {
-                Step {
-                text: format!(
+                on_day(format!(
                     "counted {} {} {from_day}, excluding the day of the event and counting every day \
                      ({})",
                     req.period,
                     word(dir),
                     ed.cite("(a)(1)(A)-(B)")
-                ),
-                date: from_ce(d),
-                time: None,
-            }
+                ), d)
             });
             d
         }
@@ -487,31 +479,28 @@ fn run(
             }
             let d = d.num_days_from_ce();
             push(trace, || {
-                Step {
-                text: format!(
+                on_day(format!(
                     "counted {} {} {from_day} to the same day of the month, or the month's last day \
                      when it is shorter ({})",
                     req.period,
                     word(dir),
                     ed.cite("(a)(1)")
-                ),
-                date: from_ce(d),
-                time: None,
-            }
+                ), d)
             });
             d
         }
         Unit::CourtDays => {
             let d = count_open(cal, from, n, sign, mask | closure)?;
-            push(trace, || Step {
-                text: format!(
+            push(trace, || {
+                on_day(
+                    format!(
                     "counted {} {} {from_day}, leaving out Saturdays, Sundays, legal holidays and \
                      days the clerk's office is closed",
                     req.period,
                     word(dir)
                 ),
-                date: from_ce(d),
-                time: None,
+                    d,
+                )
             });
             d
         }
@@ -523,33 +512,36 @@ fn run(
     let service_days = req.service.map_or(0, |s| ed.service_days(s));
     if service_days > 0 && ed.service_days_added_to_period() {
         d += service_days as i32;
-        push(trace, || Step {
-            text: format!(
+        push(trace, || {
+            on_day(
+                format!(
                 "{service_days} calendar days added to the prescribed period for service {} ({})",
                 req.service.map_or("", |s| s.describe()),
                 ed.service_cite()
             ),
-            date: from_ce(d),
-            time: None,
+                d,
+            )
         });
     }
     if req.roll == Roll::None {
         if service_days > 0 && !ed.service_days_added_to_period() {
             d += service_days as i32;
-            push(trace, || Step {
-                text: format!(
-                    "{service_days} days added for service {} ({})",
-                    req.service.map_or("", |s| s.describe()),
-                    ed.service_cite()
-                ),
-                date: from_ce(d),
-                time: None,
+            push(trace, || {
+                on_day(
+                    format!(
+                        "{service_days} days added for service {} ({})",
+                        req.service.map_or("", |s| s.describe()),
+                        ed.service_cite()
+                    ),
+                    d,
+                )
             });
         }
-        push(trace, || Step {
-            text: "no roll: the date stands even if the court is closed (roll = none)".into(),
-            date: from_ce(d),
-            time: None,
+        push(trace, || {
+            on_day(
+                "no roll: the date stands even if the court is closed (roll = none)",
+                d,
+            )
         });
         if cal.flags_ce(d) & OUTSIDE != 0 {
             return Err(out_of_range(from_ce(d)));
@@ -566,27 +558,29 @@ fn run(
     d = closure_roll(cal, ed, d, mask, closure, trace)?;
     if service_days > 0 && !ed.service_days_added_to_period() {
         d += service_days as i32;
-        push(trace, || Step {
-            text: format!(
+        push(trace, || {
+            on_day(
+                format!(
                 "{service_days} days added after the period would otherwise expire, for service \
                  {} ({})",
                 req.service.map_or("", |s| s.describe()),
                 ed.service_cite()
             ),
-            date: from_ce(d),
-            time: None,
+                d,
+            )
         });
         d = roll(cal, ed, d, 1, mask, trace)?;
         d = closure_roll(cal, ed, d, mask, closure, trace)?;
     } else if let (Some(s), 0) = (req.service, service_days) {
-        push(trace, || Step {
-            text: format!(
-                "no days added for service {} ({})",
-                s.describe(),
-                ed.service_cite()
-            ),
-            date: from_ce(d),
-            time: None,
+        push(trace, || {
+            on_day(
+                format!(
+                    "no days added for service {} ({})",
+                    s.describe(),
+                    ed.service_cite()
+                ),
+                d,
+            )
         });
     }
     if trace.is_some() && r == Reading::default() {
@@ -846,6 +840,15 @@ fn note_open_disputed_day(cal: &Calendar, d: NaiveDate, mask: u8, trace: &mut Tr
                 time: None,
             });
         }
+    }
+}
+
+/// A step that reaches day number `d`.
+fn on_day(text: impl Into<String>, d: i32) -> Step {
+    Step {
+        text: text.into(),
+        date: from_ce(d),
+        time: None,
     }
 }
 
