@@ -172,3 +172,29 @@ fn the_last_moment_follows_the_cutoff_and_the_zone() {
         "2025-01-21T10:00:00-05:00"
     );
 }
+
+#[test]
+fn a_cutoff_inside_the_dst_gap_is_an_error_not_a_guess() {
+    use chrono::NaiveTime;
+    // 02:30 does not exist in New York on Sunday 2025-03-09; a roll=none
+    // period landing that day with a 02:30 cutoff has no last moment.
+    let cal = Calendar::for_court("nysd")
+        .unwrap()
+        .to_builder()
+        .cutoff(NaiveTime::from_hms_opt(2, 30, 0))
+        .build()
+        .unwrap();
+    let due = Request::after(
+        NaiveDate::from_ymd_opt(2025, 3, 2).unwrap(),
+        Period::days(7),
+    )
+    .roll(Roll::None)
+    .compute(&cal, RuleFamily::Civil)
+    .unwrap();
+    assert_eq!(due.due(), NaiveDate::from_ymd_opt(2025, 3, 9).unwrap());
+    let e = due.ends_at(&cal).unwrap_err().to_string();
+    assert!(
+        e.contains("2025-03-09T02:30 does not exist in America/New_York"),
+        "{e}"
+    );
+}
