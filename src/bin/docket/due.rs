@@ -1,0 +1,208 @@
+//! `docket due`: the last day to act.
+
+use chrono::NaiveDateTime;
+use clap::Args;
+use docket::calendar::{court, Calendar, Closure, RuleFamily};
+use docket::compute::{Due, Period, Request, Service};
+use docket::{Error, ErrorKind};
+
+use crate::common::{invalid, parse_date};
+
+#[derive(Args)]
+pub(crate) struct DueArgs {
+    /// Court id (CourtListener style: nysb, nysd, ca2, ...) or "federal".
+    #[arg(long)]
+    pub(crate) court: String,
+    /// The trigger: a date (YYYY-MM-DD), or a local date-time at the court
+    /// (YYYY-MM-DDTHH:MM) for --hours.
+    #[arg(long)]
+    pub(crate) from: String,
+    /// Period in calendar days.
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) days: Option<i64>,
+    /// Period in court days.
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) court_days: Option<i64>,
+    /// Period in weeks.
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) weeks: Option<i64>,
+    /// Period in months (month-end clamped).
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) months: Option<i64>,
+    /// Period in years.
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) years: Option<i64>,
+    /// Period in hours (needs --from with a time).
+    #[arg(long, group = "period", allow_negative_numbers = true)]
+    pub(crate) hours: Option<i64>,
+    /// Count backward from the trigger (a period before an event).
+    #[arg(long)]
+    pub(crate) before: bool,
+    /// Service method whose days are added: mail, electronic, hand,
+    /// leaving_with_clerk, other.
+    #[arg(long)]
+    pub(crate) service: Option<String>,
+    /// Apply the rules in force on this date instead of the trigger date.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) rules_as_of: Option<String>,
+    /// Rule family, overriding the court's: civil, bankruptcy, appellate, plain.
+    #[arg(long)]
+    pub(crate) rules: Option<String>,
+    /// A day the clerk's office was inaccessible (repeatable).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) closure: Vec<String>,
+    /// Print the explanation after the date.
+    #[arg(long)]
+    pub(crate) explain: bool,
+    /// Print a JSON object: `due`, `ends_at`, `latest`, `latest_reason` and
+    /// `latest_steps` (when a later reading exists), `rules`, `steps`.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+fn amount(flag: &str, n: i64) -> Result<u32, Error> {
+    if n < 0 {
+        return Err(invalid(format!(
+            "{flag} {n}: a period cannot be negative (use --before to count back from an event)"
+        )));
+    }
+    u32::try_from(n)
+        .map_err(|_| Error::new(ErrorKind::Range, format!("{flag} {n}: period too long")))
+}
+
+pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
+    let (calendar, family) = if a.court == "federal" {
+        (Calendar::federal()?, RuleFamily::Civil)
+    } else {
+        let c = court(&a.court)?;
+        (c.calendar()?, c.family)
+    };
+    let family = match &a.rules {
+        Some(r) => r.parse()?,
+        None => family,
+    };
+    let calendar = if a.closure.is_empty() {
+        calendar
+    } else {
+        let mut b = calendar.to_builder();
+        for d in &a.closure {
+            b = b.closure(Closure::on(
+                parse_date("--closure", d)?,
+                "Clerk's office inaccessible (--closure)",
+            ));
+        }
+        b.build()?
+    };
+    let period = match (a.days, a.court_days, a.weeks, a.months, a.years, a.hours) {
+        (Some(n), ..) => Period::days(amount("--days", n)?),
+        (_, Some(n), ..) => Period::court_days(amount("--court-days", n)?),
+        (_, _, Some(n), ..) => Period::weeks(amount("--weeks", n)?),
+        (_, _, _, Some(n), ..) => Period::months(amount("--months", n)?),
+        (_, _, _, _, Some(n), _) => Period::years(amount("--years", n)?),
+        (.., Some(n)) => Period::hours(amount("--hours", n)?),
+        _ => {
+            return Err(invalid(
+                "give a period: --days, --court-days, --weeks, --months, --years or --hours".into(),
+            ))
+        }
+    }
+    .check()?;
+    let (date, time) = match NaiveDateTime::parse_from_str(&a.from, "%Y-%m-%dT%H:%M") {
+        Ok(dt) => (dt.date(), Some(dt.time())),
+        Err(_) => (parse_date("--from", &a.from)?, None),
+    };
+    if time.is_some() && a.hours.is_none() {
+        return Err(invalid(format!(
+            "--from {}: a time of day is used only with --hours; give a date",
+            a.from
+        )));
+    }
+    let mut req = if a.before {
+        Request::before(date, period)
+    } else {
+        Request::after(date, period)
+    };
+    if let Some(t) = time {
+        req = req.at(t);
+    }
+    let service: Option<Service> = a.service.as_deref().map(str::parse).transpose()?;
+    let as_of = a
+        .rules_as_of
+        .as_deref()
+        .map(|s| parse_date("--rules-as-of", s))
+        .transpose()?;
+    let due = req
+        .service(service)
+        .rules_as_of(as_of)
+        .explain(a.explain || a.json)
+        .compute(&calendar, family)?;
+    Ok(if a.json {
+        json(&due, &calendar)
+    } else {
+        text(&due, a.explain)
+    })
+}
+
+fn show(due: &Due) -> String {
+    match due.at() {
+        Some(at) => at.format("%Y-%m-%dT%H:%M").to_string(),
+        None => due.due().to_string(),
+    }
+}
+
+fn text(due: &Due, explain: bool) -> String {
+    let mut out = format!("{}\n", show(due));
+    if let Some(l) = due.later() {
+        let when = l.at.map_or(l.date.to_string(), |t| {
+            t.format("%Y-%m-%dT%H:%M").to_string()
+        });
+        out.push_str(&format!("later reading: {when} ({})\n", l.reason));
+    }
+    if explain {
+        out.push_str(&format!("rules: {}\n", due.edition()));
+        for s in due.steps() {
+            out.push_str(&format!("  - {s}\n"));
+        }
+        if let Some(l) = due.later() {
+            out.push_str("later reading:\n");
+            for s in &l.steps {
+                out.push_str(&format!("  - {s}\n"));
+            }
+        }
+    }
+    out
+}
+
+fn json(due: &Due, calendar: &Calendar) -> String {
+    let mut obj = serde_json::Map::new();
+    obj.insert("due".into(), due.due().to_string().into());
+    if let Ok(end) = due.ends_at(calendar) {
+        obj.insert("ends_at".into(), end.to_rfc3339().into());
+    }
+    if let Some(at) = due.at() {
+        obj.insert("at".into(), at.format("%Y-%m-%dT%H:%M").to_string().into());
+    }
+    if let Some(l) = due.later() {
+        obj.insert("latest".into(), l.date.to_string().into());
+        if let Some(at) = l.at {
+            obj.insert(
+                "latest_at".into(),
+                at.format("%Y-%m-%dT%H:%M").to_string().into(),
+            );
+        }
+        obj.insert("latest_reason".into(), l.reason.clone().into());
+        obj.insert(
+            "latest_steps".into(),
+            l.steps.iter().map(|s| s.to_string()).collect(),
+        );
+    }
+    obj.insert("rules".into(), due.edition().to_string().into());
+    obj.insert(
+        "steps".into(),
+        due.steps().iter().map(|s| s.to_string()).collect(),
+    );
+    let mut s = serde_json::to_string_pretty(&serde_json::Value::Object(obj))
+        .unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}
