@@ -290,12 +290,14 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
             let (lo_date, hi_date) = (from_ce(lo), from_ce(hi));
             (
                 lo,
-                Some(Box::new(LaterReading {
+                Some(LaterReading {
+                    question: question_of(first, second).into(),
                     date: hi_date,
                     at: None,
                     reason: reason(req, cal, ed, first, second, lo_date, hi_date),
+                    cites: Vec::new(),
                     steps: Vec::new(),
-                })),
+                }),
             )
         }
         _ => (d, None),
@@ -312,7 +314,7 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         due,
         at: None,
         steps: Vec::new(),
-        later,
+        readings: later.into_iter().collect(),
         edition: ed,
     })
 }
@@ -335,12 +337,14 @@ fn finish(
     let due = from_ce(due);
     let later = later.map(|((date, lat), lreading, ltrace)| {
         let date = from_ce(date);
-        Box::new(LaterReading {
+        LaterReading {
+            question: question_of(reading, lreading).into(),
             date,
             at: lat,
             reason: reason(req, cal, ed, reading, lreading, due, date),
+            cites: Vec::new(),
             steps: ltrace.unwrap_or_default(),
-        })
+        }
     });
     let mut steps = trace.unwrap_or_default();
     if req.explain && at.is_none() && !ed.is_pre_2009() {
@@ -350,7 +354,7 @@ fn finish(
         due,
         at,
         steps,
-        later,
+        readings: later.into_iter().collect(),
         edition: ed,
     }
 }
@@ -374,6 +378,14 @@ fn last_day_step(cal: &Calendar, ed: Edition, due: NaiveDate) -> Step {
         text,
         date: due,
         time: None,
+    }
+}
+
+fn question_of(first: Reading, later: Reading) -> &'static str {
+    if first.old_roll_forward != later.old_roll_forward {
+        "pre-2009-backward-roll"
+    } else {
+        "disputed-day"
     }
 }
 

@@ -30,6 +30,7 @@
 mod edition;
 mod engine;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -335,9 +336,14 @@ impl fmt::Display for Step {
     }
 }
 
-/// A later date that another reasonable reading of the rules gives.
+/// A later date that another reasonable reading of the rules gives: the
+/// answer to one of the unsettled questions of the catalog
+/// ([`crate::calendar::questions`]) that the computation met.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LaterReading {
+    /// The id of the question this reading answers (`eo-closure`,
+    /// `service-days-pre-2005`, ...).
+    pub question: Cow<'static, str>,
     /// The later date.
     pub date: NaiveDate,
     /// The later date-time, for periods in hours.
@@ -345,6 +351,9 @@ pub struct LaterReading {
     pub at: Option<NaiveDateTime>,
     /// Why another reading exists.
     pub reason: String,
+    /// The authorities for the reading.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cites: Vec<Cow<'static, str>>,
     /// The steps of that reading (when an explanation was asked for).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<Step>,
@@ -357,7 +366,7 @@ pub struct Due {
     due: NaiveDate,
     at: Option<NaiveDateTime>,
     steps: Vec<Step>,
-    later: Option<Box<LaterReading>>,
+    readings: Vec<LaterReading>,
     edition: Edition,
 }
 
@@ -378,9 +387,17 @@ impl Due {
         &self.steps
     }
 
-    /// A later date another reading gives, with its reason.
+    /// The latest date another reading gives, with its reason (the last of
+    /// [`Due::readings`]).
     pub fn later(&self) -> Option<&LaterReading> {
-        self.later.as_deref()
+        self.readings.last()
+    }
+
+    /// Every later reading the computation met, in date order (one per
+    /// unsettled question whose other answer gives a later date). The due
+    /// date is never after any of them.
+    pub fn readings(&self) -> &[LaterReading] {
+        &self.readings
     }
 
     /// The rule edition applied.
