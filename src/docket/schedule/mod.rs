@@ -1,0 +1,600 @@
+//! From a docket to its schedule: every deadline in dependency order, each
+//! recurring duty expanded to a horizon, each date explained.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{Days, NaiveDate, NaiveTime};
+
+use super::fnv::FnvMap;
+use super::model::{Docket, EventStatus, Until, When};
+use crate::calendar::{shared_calendar, Calendar, CalendarBuilder, HolidayRule, RuleFamily, Scope};
+use crate::error::{Error, Result};
+
+mod changes;
+mod deadline;
+mod order;
+mod output;
+mod recurrence;
+mod relative;
+
+pub(crate) use changes::{apply_all, apply_one, Applied};
+pub(crate) use order::{dependencies, find_cycle, topo_order};
+pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Schedule, Truncation};
+pub(crate) use recurrence::check_rrule;
+
+/// Occurrences of one recurring duty expanded at most, whatever the horizon.
+pub const MAX_OCCURRENCES: u32 = 1_000;
+/// Days past the docket's last known date that recurring duties are expanded
+/// to when no horizon or window end is given.
+pub const DEFAULT_HORIZON_DAYS: u64 = 365;
+
+/// Options for computing a schedule.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::docket::ScheduleOptions;
+/// let opts = ScheduleOptions::new()
+///     .window(NaiveDate::from_ymd_opt(2009, 4, 1), NaiveDate::from_ymd_opt(2009, 6, 30))
+///     .explain(false);
+/// assert!(!opts.explains());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScheduleOptions {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    horizon: Option<NaiveDate>,
+    explain: bool,
+    max_occurrences: u32,
+}
+
+impl Default for ScheduleOptions {
+    fn default() -> Self {
+        ScheduleOptions {
+            from: None,
+            to: None,
+            horizon: None,
+            explain: true,
+            max_occurrences: MAX_OCCURRENCES,
+        }
+    }
+}
+
+impl ScheduleOptions {
+    /// Explanations on, no window, the default horizon.
+    pub fn new() -> ScheduleOptions {
+        ScheduleOptions::default()
+    }
+
+    /// Keeps only deadlines and events from `from` through `to` (either
+    /// open). Recurring duties are expanded through `to`.
+    pub fn window(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> ScheduleOptions {
+        self.from = from;
+        self.to = to;
+        self
+    }
+
+    /// Expands recurring duties through this date (default: the window's
+    /// end, or [`DEFAULT_HORIZON_DAYS`] after the latest date the docket
+    /// names).
+    pub fn horizon(mut self, horizon: Option<NaiveDate>) -> ScheduleOptions {
+        self.horizon = horizon;
+        self
+    }
+
+    /// Builds explanations (on by default; off is much faster).
+    pub fn explain(mut self, yes: bool) -> ScheduleOptions {
+        self.explain = yes;
+        self
+    }
+
+    /// True when explanations are built.
+    pub fn explains(&self) -> bool {
+        self.explain
+    }
+
+    /// The horizon the options set (the horizon, else the window's end).
+    pub(crate) fn explicit_horizon(&self) -> Option<NaiveDate> {
+        self.horizon.or(self.to)
+    }
+
+    /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`]).
+    pub fn max_occurrences(mut self, n: u32) -> ScheduleOptions {
+        self.max_occurrences = n.clamp(1, MAX_OCCURRENCES);
+        self
+    }
+}
+
+/// A docket that passed validation, with its calendar and dependency order
+/// ready: scheduling it cannot fail on its structure.
+#[derive(Debug, Clone)]
+pub struct CheckedDocket {
+    pub(crate) docket: Docket,
+    pub(crate) applied: Applied,
+    pub(crate) calendar: Arc<Calendar>,
+    pub(crate) family: RuleFamily,
+    pub(crate) order: Vec<String>,
+    /// What each item counts from.
+    pub(crate) deps: FnvMap<String, Vec<String>>,
+    /// Each item's position in `order`.
+    pub(crate) index: FnvMap<String, usize>,
+    /// The horizon when the options give none (see `scan_horizon`).
+    pub(crate) default_horizon: NaiveDate,
+}
+
+impl Docket {
+    /// Validates the docket and prepares it for scheduling.
+    ///
+    /// # Errors
+    /// Every validation problem (see [`Docket::validate`]); a custom calendar
+    /// that cannot be built.
+    pub fn check(&self) -> Result<CheckedDocket> {
+        self.validate()?;
+        let applied = apply_all(self)?;
+        let (calendar, family) = docket_calendar(self)?;
+        let order = topo_order(&applied.docket)
+            .map_err(|c| Error::invalid(format!("dependency cycle: {}", c.join(" -> "))))?;
+        let deps = order
+            .iter()
+            .map(|id| (id.clone(), dependencies(&applied.docket, id)))
+            .collect();
+        let index = order
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.clone(), i))
+            .collect();
+        let mut checked = CheckedDocket {
+            docket: self.clone(),
+            applied,
+            calendar,
+            family,
+            order,
+            deps,
+            index,
+            default_horizon: NaiveDate::MIN,
+        };
+        checked.default_horizon = checked.scan_horizon();
+        Ok(checked)
+    }
+
+    /// Validates and computes the schedule.
+    ///
+    /// # Errors
+    /// Validation problems; a computation that leaves the calendar's years.
+    ///
+    /// # Example
+    /// ```
+    /// use docket::docket::{Docket, ScheduleOptions};
+    /// let d = Docket::from_toml_str(r#"
+    ///     [case]
+    ///     id = "demo"
+    ///     court = "nysd"
+    ///     [events.hearing]
+    ///     title = "Hearing"
+    ///     date = "2025-06-02"
+    ///     [obligations.objections]
+    ///     title = "Objections"
+    ///     due = { days = 7, before = "hearing" }
+    /// "#)?;
+    /// let s = d.schedule(&ScheduleOptions::new())?;
+    /// // 7 days before Monday 2025-06-02 is Memorial Day -> Friday 2025-05-23.
+    /// assert_eq!(s.deadlines[0].due.to_string(), "2025-05-23");
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
+        self.check()?.schedule(opts)
+    }
+}
+
+/// The calendar and rule family a docket uses.
+pub(crate) fn docket_calendar(d: &Docket) -> Result<(Arc<Calendar>, RuleFamily)> {
+    let court = d.case.court.as_deref();
+    let Some(spec) = &d.calendar else {
+        let id =
+            court.ok_or_else(|| Error::invalid("case: needs `court` or a [calendar] table"))?;
+        let c = crate::calendar::court(id)?;
+        return Ok((shared_calendar(id)?, c.family));
+    };
+    let base = spec.base.as_deref().or(court);
+    let (mut b, family): (CalendarBuilder, RuleFamily) = match base {
+        None | Some("federal") => (
+            CalendarBuilder::new(format!("{} calendar", d.case.id))
+                .rules(crate::calendar::federal_rules()),
+            RuleFamily::Plain,
+        ),
+        Some(id) => {
+            let c = crate::calendar::court(id)?;
+            (c.calendar()?.to_builder(), c.family)
+        }
+    };
+    if let Some(tz) = &spec.time_zone {
+        let tz: chrono_tz::Tz = tz.parse().map_err(|_| {
+            Error::invalid(format!(
+                "calendar: time_zone: \"{tz}\" is not an IANA time zone"
+            ))
+        })?;
+        b = b.time_zone(tz);
+    }
+    if let Some(state) = spec.state {
+        b = b.state(state);
+    }
+    if spec.cutoff.is_some() {
+        b = b.cutoff(spec.cutoff);
+    }
+    for c in &spec.closures {
+        b = b.closure(c.clone());
+    }
+    for h in &spec.extra_holidays {
+        b = b.rule(HolidayRule::new(
+            h.name.clone(),
+            crate::calendar::When::Date { date: h.date },
+            Scope::Court,
+            h.source
+                .clone()
+                .unwrap_or_else(|| "court order (docket calendar)".into()),
+        ));
+    }
+    let cal = b.build().map_err(|e| e.context("calendar"))?;
+    Ok((Arc::new(cal), spec.rules.unwrap_or(family)))
+}
+
+/// What one item computed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ItemOut {
+    Event(EventEntry),
+    Obligation {
+        deadlines: Vec<Deadline>,
+        truncated: Option<Truncation>,
+    },
+}
+
+/// What one item computed to, for those that count from it and for the
+/// schedule.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Slot {
+    pub value: Option<Value>,
+    pub ancestry: BTreeSet<usize>,
+    pub out: Option<ItemOut>,
+}
+
+/// Computed items, by position in the dependency order (see
+/// `CheckedDocket::index`).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct State {
+    pub slots: Vec<Option<Slot>>,
+}
+
+/// A computed date of an item, for those that count from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Value {
+    date: NaiveDate,
+    time: Option<NaiveTime>,
+    cancelled: bool,
+}
+
+impl CheckedDocket {
+    /// An item's computed slot.
+    pub(crate) fn slot<'s>(&self, st: &'s State, id: &str) -> Option<&'s Slot> {
+        let i = *self.index.get(id)?;
+        st.slots.get(i)?.as_ref()
+    }
+
+    fn value_of(&self, st: &State, id: &str) -> Option<Value> {
+        self.slot(st, id).and_then(|s| s.value)
+    }
+
+    /// Records (or, with `None`, clears) an item's slot.
+    pub(crate) fn put_slot(&self, st: &mut State, id: &str, slot: Option<Slot>) {
+        if let Some(&i) = self.index.get(id) {
+            if st.slots.len() <= i {
+                st.slots.resize(i + 1, None);
+            }
+            st.slots[i] = slot;
+        }
+    }
+
+    fn put(&self, st: &mut State, id: &str, slot: Slot) {
+        self.put_slot(st, id, Some(slot));
+    }
+
+    /// The horizon recurring duties are expanded to under `opts`.
+    pub fn horizon_for(&self, opts: &ScheduleOptions) -> NaiveDate {
+        self.horizon(opts)
+    }
+
+    /// The docket as written.
+    pub fn docket(&self) -> &Docket {
+        &self.docket
+    }
+
+    /// The docket's calendar.
+    pub fn calendar(&self) -> &Calendar {
+        &self.calendar
+    }
+
+    /// The rule family applied.
+    pub fn family(&self) -> RuleFamily {
+        self.family
+    }
+
+    /// The events and obligations as changed by the changes log.
+    pub fn effective(&self) -> &Docket {
+        &self.applied.docket
+    }
+
+    fn change_ref(&self, i: usize) -> ChangeRef {
+        let c = &self.docket.changes[i];
+        ChangeRef {
+            index: i + 1,
+            on: c.on,
+            by: c.by.clone(),
+        }
+    }
+
+    fn describe_change(&self, i: usize) -> String {
+        let c = &self.docket.changes[i];
+        format!("change {} of {} ({})", i + 1, c.on, c.by)
+    }
+
+    /// Computes the schedule.
+    ///
+    /// # Errors
+    /// A computation that leaves the calendar's years.
+    pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
+        let mut st = State {
+            slots: vec![None; self.order.len()],
+        };
+        let horizon = self.horizon(opts);
+        for id in &self.order {
+            self.compute_item(id, &mut st, horizon, opts)?;
+        }
+        Ok(self.assemble_owned(st, opts))
+    }
+
+    /// Builds the sorted, windowed schedule from computed items.
+    pub(crate) fn assemble(&self, st: &State, opts: &ScheduleOptions) -> Schedule {
+        let mut events = Vec::new();
+        let mut deadlines = Vec::new();
+        let mut truncated = Vec::new();
+        for slot in &st.slots {
+            match slot.as_ref().and_then(|s| s.out.as_ref()) {
+                Some(ItemOut::Event(e)) => events.push(e.clone()),
+                Some(ItemOut::Obligation {
+                    deadlines: d,
+                    truncated: t,
+                }) => {
+                    deadlines.extend(d.iter().cloned());
+                    truncated.extend(t.iter().cloned());
+                }
+                None => {}
+            }
+        }
+        self.finish_schedule(deadlines, events, truncated, opts)
+    }
+
+    /// The schedule from computed items, taking them (no copies).
+    fn assemble_owned(&self, mut st: State, opts: &ScheduleOptions) -> Schedule {
+        let mut events = Vec::new();
+        let mut deadlines = Vec::new();
+        let mut truncated = Vec::new();
+        for slot in st.slots.iter_mut() {
+            match slot.take().and_then(|s| s.out) {
+                Some(ItemOut::Event(e)) => events.push(e),
+                Some(ItemOut::Obligation {
+                    deadlines: d,
+                    truncated: t,
+                }) => {
+                    deadlines.extend(d);
+                    truncated.extend(t);
+                }
+                None => {}
+            }
+        }
+        self.finish_schedule(deadlines, events, truncated, opts)
+    }
+
+    fn finish_schedule(
+        &self,
+        mut deadlines: Vec<Deadline>,
+        mut events: Vec<EventEntry>,
+        truncated: Vec<Truncation>,
+        opts: &ScheduleOptions,
+    ) -> Schedule {
+        deadlines.sort_by(|a, b| (a.due, a.at, &a.id).cmp(&(b.due, b.at, &b.id)));
+        events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
+        if opts.from.is_some() || opts.to.is_some() {
+            let keep =
+                |d: NaiveDate| opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t);
+            deadlines.retain(|dl| keep(dl.due));
+            events.retain(|e| keep(e.date));
+        }
+        Schedule {
+            case: self.applied.docket.case.id.clone(),
+            deadlines,
+            events,
+            truncated,
+        }
+    }
+
+    /// Computes one item from the values of what it counts from, and records
+    /// its output.
+    pub(crate) fn compute_item(
+        &self,
+        id: &str,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
+        self.compute_item_inner(id, st, horizon, opts).map_err(|e| {
+            let d = &self.applied.docket;
+            let what = if d.obligations.contains_key(id) {
+                "obligation"
+            } else {
+                "event"
+            };
+            e.context(format!("{what} \"{id}\""))
+        })
+    }
+
+    fn compute_item_inner(
+        &self,
+        id: &str,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
+        let d = &self.applied.docket;
+        // Changes bearing on this item: its own and its sources'.
+        let mut touched: BTreeSet<usize> = if self.applied.touched.is_empty() {
+            BTreeSet::new()
+        } else {
+            self.applied
+                .touched
+                .get(id)
+                .map(|v| v.iter().copied().collect())
+                .unwrap_or_default()
+        };
+        let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        for dep in deps {
+            if let Some(slot) = self.slot(st, dep) {
+                touched.extend(slot.ancestry.iter().copied());
+            }
+        }
+        if let Some(o) = d.obligations.get(id) {
+            let mut deadlines = Vec::new();
+            let mut truncated = None;
+            if o.repeat.is_some() {
+                truncated = self.recurring(id, o, st, horizon, opts, &mut deadlines)?;
+            } else {
+                self.one_off(id, o, st, opts, &mut deadlines)?;
+            }
+            // Others count from its (first) occurrence: its filing, else its
+            // due date.
+            let value = deadlines.first().map(|dl| Value {
+                date: dl.filed.unwrap_or(dl.due),
+                time: None,
+                cancelled: dl.status == DeadlineStatus::Vacated,
+            });
+            if !touched.is_empty() || !deps.is_empty() {
+                let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
+                for dl in &mut deadlines {
+                    dl.changes.clone_from(&refs);
+                    dl.depends_on = deps.to_vec();
+                }
+            }
+            self.put(
+                st,
+                id,
+                Slot {
+                    value,
+                    ancestry: touched,
+                    out: Some(ItemOut::Obligation {
+                        deadlines,
+                        truncated,
+                    }),
+                },
+            );
+        } else if let Some(e) = d.events.get(id) {
+            let mut explain = Vec::new();
+            let (date, time) = match (&e.date, e.at) {
+                (_, Some(at)) => {
+                    if opts.explain {
+                        explain.push(format!("set for {}", at.format("%Y-%m-%dT%H:%M")));
+                    }
+                    (at.date(), Some(at.time()))
+                }
+                (Some(When::Date(date)), None) => {
+                    if opts.explain {
+                        explain.push(format!("set for {date}"));
+                    }
+                    (*date, None)
+                }
+                (Some(When::Relative(r)), None) => {
+                    let c = self.relative(r, st, opts.explain)?;
+                    explain.extend(c.explain);
+                    (c.due, c.at.map(|t| t.time()))
+                }
+                (None, None) => return Err(Error::invalid(format!("event \"{id}\": no date"))),
+            };
+            if opts.explain {
+                for &i in self.applied.touched.get(id).into_iter().flatten() {
+                    explain.push(format!("changed by {}", self.describe_change(i)));
+                }
+            }
+            let cancelled = e.status == EventStatus::Cancelled
+                || deps
+                    .iter()
+                    .any(|dep| self.value_of(st, dep).is_some_and(|v| v.cancelled));
+            let value = Value {
+                date,
+                time,
+                cancelled,
+            };
+            let changes = touched.iter().map(|&i| self.change_ref(i)).collect();
+            self.put(
+                st,
+                id,
+                Slot {
+                    value: Some(value),
+                    ancestry: touched,
+                    out: Some(ItemOut::Event(EventEntry {
+                        id: id.to_string(),
+                        title: e.title.clone(),
+                        date,
+                        at: time.map(|t| date.and_time(t)),
+                        ends: e.ends,
+                        location: e.location.clone(),
+                        parties: e.parties.clone(),
+                        status: e.status,
+                        explain,
+                        changes,
+                    })),
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Expansion horizon: the caller's, else the window's end, else a year
+    /// past the latest date the docket names.
+    pub(crate) fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
+        opts.horizon.or(opts.to).unwrap_or(self.default_horizon)
+    }
+
+    /// A year past the latest date the docket names.
+    pub(crate) fn scan_horizon(&self) -> NaiveDate {
+        let d = &self.applied.docket;
+        let mut latest = NaiveDate::MIN;
+        let mut see = |x: NaiveDate| latest = latest.max(x);
+        for e in d.events.values() {
+            match (&e.date, e.at) {
+                (_, Some(t)) => see(t.date()),
+                (Some(When::Date(x)), _) => see(*x),
+                _ => {}
+            }
+        }
+        for o in d.obligations.values() {
+            for w in [&o.due, &o.first_due].into_iter().flatten() {
+                if let When::Date(x) = w {
+                    see(*x);
+                }
+            }
+            if let Some(Until::Date(x)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+                see(*x);
+            }
+            o.filed.iter().for_each(|x| see(*x));
+        }
+        self.docket.changes.iter().for_each(|c| see(c.on));
+        for (x, _) in self.applied.ext.values() {
+            see(*x);
+        }
+        if latest == NaiveDate::MIN {
+            return crate::calendar::last_day();
+        }
+        latest
+            .checked_add_days(Days::new(DEFAULT_HORIZON_DAYS))
+            .unwrap_or(latest)
+            .min(crate::calendar::last_day())
+    }
+}

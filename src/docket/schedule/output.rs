@@ -1,0 +1,153 @@
+//! What a schedule is made of: deadlines, events, truncations.
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use crate::docket::model::EventStatus;
+
+/// A deadline's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeadlineStatus {
+    /// Not yet filed.
+    Open,
+    /// Filed on or before the due date.
+    Filed,
+    /// Filed after the due date.
+    Late,
+    /// Vacated (by the court, or because its event was cancelled).
+    Vacated,
+}
+
+impl DeadlineStatus {
+    /// The status's name (`open`, `filed`, `late`, `vacated`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeadlineStatus::Open => "open",
+            DeadlineStatus::Filed => "filed",
+            DeadlineStatus::Late => "late",
+            DeadlineStatus::Vacated => "vacated",
+        }
+    }
+}
+
+/// A change named in a schedule item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangeRef {
+    /// Position in the changes log, from 1.
+    pub index: usize,
+    /// The change's date.
+    pub on: NaiveDate,
+    /// Its authority.
+    pub by: String,
+}
+
+/// One deadline: an obligation, or one occurrence of a recurring duty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deadline {
+    /// Stable id: `case/obligation/n`.
+    pub id: String,
+    /// The obligation's id.
+    pub obligation: String,
+    /// The occurrence, from 1 (1 for a one-off obligation).
+    pub occurrence: u32,
+    /// What is due.
+    pub title: String,
+    /// The last day to act (the earliest safe reading).
+    pub due: NaiveDate,
+    /// The last moment, for periods in hours (local time at the court).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::docket::model::local_datetime_opt::serialize"
+    )]
+    pub at: Option<NaiveDateTime>,
+    /// A later date another reading of the rules gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<NaiveDate>,
+    /// Why the later reading exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest_reason: Option<String>,
+    /// Who must act.
+    pub parties: Vec<String>,
+    /// Open, filed, late or vacated.
+    pub status: DeadlineStatus,
+    /// When it was filed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filed: Option<NaiveDate>,
+    /// The rule or order that imposes it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cite: Option<String>,
+    /// How the date was found, step by step, with citations.
+    pub explain: Vec<String>,
+    /// Changes that bear on this deadline (directly or through what it
+    /// counts from), in log order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeRef>,
+    /// Ids of the events and obligations this deadline counts from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// How the date is set, in brief ("7 days before confirmation-hearing",
+    /// "fixed by order", "every 2 weeks from the previous filing").
+    pub basis: Cow<'static, str>,
+}
+
+/// An event in a schedule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventEntry {
+    /// The event's id.
+    pub id: String,
+    /// What happens.
+    pub title: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// The local date-time, for timed events.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::docket::model::local_datetime_opt::serialize"
+    )]
+    pub at: Option<NaiveDateTime>,
+    /// When it ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends: Option<NaiveTime>,
+    /// Where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Who takes part.
+    pub parties: Vec<String>,
+    /// Scheduled, held or cancelled.
+    pub status: EventStatus,
+    /// How the date was found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explain: Vec<String>,
+    /// Changes that moved it, in log order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<ChangeRef>,
+}
+
+/// A recurring duty whose expansion stopped at the horizon or the cap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Truncation {
+    /// The obligation.
+    pub obligation: String,
+    /// Occurrences listed.
+    pub occurrences: u32,
+    /// The horizon used.
+    pub horizon: NaiveDate,
+}
+
+/// A docket's computed schedule (the output contract of `docket schedule
+/// --json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    /// The case id.
+    pub case: String,
+    /// Deadlines in due-date order (then by id).
+    pub deadlines: Vec<Deadline>,
+    /// Events in date order.
+    pub events: Vec<EventEntry>,
+    /// Recurring duties cut at the horizon (more occurrences would follow).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub truncated: Vec<Truncation>,
+}
