@@ -19,6 +19,9 @@ pub enum ErrorKind {
     Io,
     /// The input could not be parsed (TOML, JSON, date syntax).
     Parse,
+    /// A file changed since it was read, or another writer held it longer
+    /// than the wait allowed: nothing was written.
+    Conflict,
 }
 
 /// The error returned by every fallible operation in `docket`.
@@ -57,6 +60,10 @@ impl Error {
 
     pub(crate) fn io(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Io, message)
+    }
+
+    pub(crate) fn conflict(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Conflict, message)
     }
 
     /// Several problems found together (validation reports all at once).

@@ -15,7 +15,10 @@ mod schedule;
 mod validate;
 
 pub use diff::{Diff, Item, ItemKind, Moved, StatusChange};
-pub use io::{write_atomic, Format};
+pub use io::{
+    append_change, write_atomic, write_atomic_with, DocketFile, Format, LOCK_TIMEOUT,
+    MAX_LOCK_TIMEOUT,
+};
 pub use live::LiveSchedule;
 pub use model::{
     Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday,

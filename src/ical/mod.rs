@@ -438,7 +438,7 @@ impl<'o> Feed<'o> {
             }
         }
         let m = self.opts.refresh_minutes;
-        let refresh = if m % 60 == 0 {
+        let refresh = if m.is_multiple_of(60) {
             format!("PT{}H", m / 60)
         } else {
             format!("PT{m}M")

@@ -4,6 +4,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod concurrency;
 mod dockets;
 mod holidays;
 mod ical;
@@ -15,3 +16,4 @@ mod robustness;
 mod serve;
 mod state_holidays;
 mod vectors;
+mod writes;

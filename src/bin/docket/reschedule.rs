@@ -3,10 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::docket::{
-    write_atomic, Action, Change, Diff, Docket, EventTime, Format, ScheduleOptions,
-};
-use docket::{Error, ErrorKind};
+use docket::docket::{Action, Change, Diff, DocketFile, EventTime, ScheduleOptions};
+use docket::Error;
 
 use crate::common::{invalid, opt_date, parse_date, today};
 
@@ -53,7 +51,9 @@ pub(crate) struct RescheduleArgs {
 }
 
 pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
-    let docket = Docket::load(&a.file)?;
+    // Remembers the text read: --write refuses if the file changed since.
+    let mut file = DocketFile::open(&a.file)?;
+    let docket = file.docket().clone();
     let ctx = a.file.display().to_string();
     let on_given = opt_date("--on", &a.on)?;
     let on = on_given.unwrap_or_else(today);
@@ -154,7 +154,7 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
         out.push_str(&diff.report());
     }
     if a.write {
-        write_change(&a.file, &change)?;
+        file.append_change(&change)?;
         if !a.json {
             out.push_str(&format!(
                 "Written: change appended to {}\n",
@@ -185,61 +185,4 @@ fn describe(c: &Change) -> String {
         Ok(_) => "change".into(),
         Err(e) => e.to_string(),
     }
-}
-
-/// Appends the change to the file's `changes` log, keeping the rest of the
-/// file's text (TOML comments and layout included), and writes it
-/// atomically after checking that the result is a valid docket.
-fn write_change(path: &std::path::Path, change: &Change) -> Result<(), Error> {
-    let ctx = path.display().to_string();
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("{ctx}: cannot read: {e}")))?;
-    let new_text = match Format::of(path)? {
-        Format::Toml => {
-            let mut doc: toml_edit::DocumentMut =
-                text.parse().map_err(|e| invalid(format!("{ctx}: {e}")))?;
-            let one = toml::to_string(change).map_err(|e| invalid(format!("{ctx}: {e}")))?;
-            let value: toml_edit::DocumentMut =
-                one.parse().map_err(|e| invalid(format!("{ctx}: {e}")))?;
-            let table = value.as_table().clone();
-            let item = doc
-                .entry("changes")
-                .or_insert(toml_edit::Item::ArrayOfTables(
-                    toml_edit::ArrayOfTables::new(),
-                ));
-            let Some(arr) = item.as_array_of_tables_mut() else {
-                return Err(invalid(format!(
-                    "{ctx}: `changes` is not an array of tables ([[changes]])"
-                )));
-            };
-            arr.push(table);
-            doc.to_string()
-        }
-        Format::Json => {
-            let mut v: serde_json::Value =
-                serde_json::from_str(&text).map_err(|e| invalid(format!("{ctx}: {e}")))?;
-            let c = serde_json::to_value(change).map_err(|e| invalid(e.to_string()))?;
-            let Some(obj) = v.as_object_mut() else {
-                return Err(invalid(format!("{ctx}: not a JSON object")));
-            };
-            let list = obj
-                .entry("changes")
-                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-            let Some(list) = list.as_array_mut() else {
-                return Err(invalid(format!("{ctx}: `changes` is not a list")));
-            };
-            list.push(c);
-            let mut s = serde_json::to_string_pretty(&v).map_err(|e| invalid(e.to_string()))?;
-            s.push('\n');
-            s
-        }
-    };
-    // Refuse to write anything that does not read back as a valid docket.
-    let reread = match Format::of(path)? {
-        Format::Toml => Docket::from_toml_str(&new_text),
-        Format::Json => Docket::from_json_str(&new_text),
-    }
-    .map_err(|e| e.context(&ctx))?;
-    reread.validate().map_err(|e| e.context(&ctx))?;
-    write_atomic(path, new_text.as_bytes())
 }

@@ -1,14 +1,19 @@
-//! Reading and writing docket files (TOML and JSON, the same structure), and
-//! writing any file atomically.
+//! Reading and writing docket files (TOML and JSON, the same structure):
+//! parsing, writing any file atomically, the lock docket writers take, and
+//! appending a change without losing another writer's.
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
 
+mod append;
 mod atomic;
+mod lock;
 mod parse;
 
-pub use atomic::write_atomic;
+pub use append::{append_change, DocketFile};
+pub use atomic::{write_atomic, write_atomic_with};
+pub use lock::{LOCK_TIMEOUT, MAX_LOCK_TIMEOUT};
 
 /// The format of a docket file, chosen by its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

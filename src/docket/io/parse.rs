@@ -45,12 +45,18 @@ impl Docket {
         let format = Format::of(path)?;
         let text = fs::read_to_string(path)
             .map_err(|e| Error::io(format!("cannot read: {e}")).context(&ctx))?;
+        Docket::from_file_text(format, &text, &ctx)
+    }
+
+    /// Parses and validates the text of a docket file; errors start with
+    /// `ctx` (the file's path).
+    pub(crate) fn from_file_text(format: Format, text: &str, ctx: &str) -> Result<Docket> {
         let docket = match format {
-            Format::Toml => Docket::from_toml_str(&text),
-            Format::Json => Docket::from_json_str(&text),
+            Format::Toml => Docket::from_toml_str(text),
+            Format::Json => Docket::from_json_str(text),
         }
-        .map_err(|e| e.context(&ctx))?;
-        docket.validate().map_err(|e| e.context(&ctx))?;
+        .map_err(|e| e.context(ctx))?;
+        docket.validate().map_err(|e| e.context(ctx))?;
         Ok(docket)
     }
 
