@@ -113,9 +113,7 @@ impl LiveSchedule {
         let mut state = State {
             slots: vec![None; checked.order.len()],
         };
-        for id in &checked.order {
-            checked.compute_item(id, &mut state, horizon, &opts)?;
-        }
+        checked.compute_all(&mut state, horizon, &opts)?;
         let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
         for id in &checked.order {
             for dep in dependencies(&checked.applied.docket, id) {

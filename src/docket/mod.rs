@@ -8,6 +8,7 @@
 mod diff;
 mod fnv;
 mod io;
+mod limits;
 mod live;
 mod model;
 mod query;
@@ -18,6 +19,9 @@ pub use diff::{Diff, Item, ItemKind, Moved, StatusChange};
 pub use io::{
     append_change, write_atomic, write_atomic_with, DocketFile, Format, LOCK_TIMEOUT,
     MAX_LOCK_TIMEOUT,
+};
+pub use limits::{
+    read_docket_text, RunBudget, MAX_DOCKET_OCCURRENCES, MAX_FILE_BYTES, MAX_RUN_OCCURRENCES,
 };
 pub use live::LiveSchedule;
 pub use model::{

@@ -89,3 +89,93 @@ proptest! {
         let _ = Docket::from_json_str(&text);
     }
 }
+
+fn one_duty(repeat: &str) -> Docket {
+    Docket::from_toml_str(&format!(
+        "[case]\nid = \"t\"\ncourt = \"nysd\"\n[obligations.o]\ntitle = \"O\"\n\
+         first_due = \"2025-03-04\"\nrepeat = {repeat}\n"
+    ))
+    .unwrap()
+}
+
+fn listed(d: &Docket, horizon: &str) -> (usize, Option<u32>) {
+    let h = horizon.parse().ok();
+    let s = d
+        .schedule(&ScheduleOptions::new().explain(false).horizon(h))
+        .unwrap();
+    (
+        s.deadlines.len(),
+        s.truncated.first().map(|t| t.occurrences),
+    )
+}
+
+#[test]
+fn an_rrule_past_the_cap_or_the_horizon_reports_truncation_like_every() {
+    let cap = docket::docket::MAX_OCCURRENCES as usize;
+    // A daily rule lists as many occurrences as `every = "1 day"` (weekend
+    // days merged), and both say they were cut.
+    let every = listed(&one_duty("{ every = \"1 day\" }"), "2099-01-01");
+    let rule = listed(&one_duty("{ rrule = \"FREQ=DAILY\" }"), "2099-01-01");
+    assert_eq!(every, (cap, Some(cap as u32)));
+    assert_eq!(rule, every);
+    // A rule with its own COUNT past the horizon is cut by the horizon.
+    let (n, cut) = listed(
+        &one_duty("{ rrule = \"FREQ=DAILY;COUNT=500\" }"),
+        "2025-04-01",
+    );
+    assert_eq!(cut, Some(n as u32));
+    assert!(n > 10 && n < 30, "{n}");
+    // A rule with more occurrences than the cap is cut by the cap.
+    let cut = listed(
+        &one_duty("{ rrule = \"FREQ=WEEKLY;COUNT=3000\" }"),
+        "2099-01-01",
+    );
+    assert_eq!(cut, (cap, Some(cap as u32)));
+    // A rule that ends before the horizon is not truncated.
+    assert_eq!(
+        listed(
+            &one_duty("{ rrule = \"FREQ=WEEKLY;COUNT=5\" }"),
+            "2099-01-01"
+        ),
+        (5, None)
+    );
+    assert_eq!(
+        listed(
+            &one_duty("{ rrule = \"FREQ=WEEKLY;UNTIL=20250401T000000Z\" }"),
+            "2025-12-31"
+        ),
+        (5, None)
+    );
+}
+
+#[test]
+fn a_docket_listing_more_occurrences_than_its_budget_is_refused() {
+    use docket::docket::MAX_DOCKET_OCCURRENCES;
+    let cap = u64::from(docket::docket::MAX_OCCURRENCES);
+    // Enough weekly duties (1 000 occurrences each through 2099) to pass the
+    // budget by one duty.
+    let duties = MAX_DOCKET_OCCURRENCES / cap + 1;
+    let mut text = String::from("[case]\nid = \"big\"\ncourt = \"nysd\"\n");
+    for i in 0..duties {
+        text.push_str(&format!(
+            "[obligations.o{i}]\ntitle = \"O\"\nfirst_due = \"2025-03-04\"\nrepeat = {{ every = \"1 week\" }}\n"
+        ));
+    }
+    let d = Docket::from_toml_str(&text).unwrap();
+    let opts = ScheduleOptions::new().explain(false);
+    let far = opts.horizon("2099-01-01".parse().ok());
+    let e = d.schedule(&far).unwrap_err();
+    assert!(e.is_range());
+    assert!(
+        e.to_string()
+            .contains(&format!("more than {MAX_DOCKET_OCCURRENCES} occurrences")),
+        "{e}"
+    );
+    // The same docket through a near horizon is within the budget, and so
+    // is the live schedule, which checks the same budget.
+    let near = opts.horizon("2025-06-30".parse().ok());
+    assert!(d.schedule(&near).is_ok());
+    let checked = d.check().unwrap();
+    assert!(docket::docket::LiveSchedule::new(checked.clone(), far).is_err());
+    assert!(docket::docket::LiveSchedule::new(checked, near).is_ok());
+}

@@ -64,8 +64,7 @@ impl DocketFile {
         let path = path.as_ref();
         let format = Format::of(path)?;
         let ctx = path.display().to_string();
-        let text =
-            fs::read_to_string(path).map_err(|e| Error::io(format!("{ctx}: cannot read: {e}")))?;
+        let text = crate::docket::read_docket_text(path)?;
         let docket = Docket::from_file_text(format, &text, &ctx)?;
         Ok(DocketFile {
             path: path.to_path_buf(),

@@ -1,6 +1,5 @@
 //! Parsing docket files: TOML (quoted or native dates) and JSON.
 
-use std::fs;
 use std::path::Path;
 
 use super::super::model::Docket;
@@ -43,8 +42,7 @@ impl Docket {
         let path = path.as_ref();
         let ctx = path.display().to_string();
         let format = Format::of(path)?;
-        let text = fs::read_to_string(path)
-            .map_err(|e| Error::io(format!("cannot read: {e}")).context(&ctx))?;
+        let text = crate::docket::read_docket_text(path)?;
         Docket::from_file_text(format, &text, &ctx)
     }
 

@@ -340,16 +340,39 @@ impl CheckedDocket {
     /// Computes the schedule.
     ///
     /// # Errors
-    /// A computation that leaves the calendar's years.
+    /// A computation that leaves the calendar's years; a schedule listing
+    /// more than [`MAX_DOCKET_OCCURRENCES`](crate::docket::MAX_DOCKET_OCCURRENCES)
+    /// occurrences.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
         let mut st = State {
             slots: vec![None; self.order.len()],
         };
         let horizon = self.horizon(opts);
-        for id in &self.order {
-            self.compute_item(id, &mut st, horizon, opts)?;
-        }
+        self.compute_all(&mut st, horizon, opts)?;
         Ok(self.assemble_owned(st, opts))
+    }
+
+    /// Computes every item in dependency order, within the docket's budget
+    /// of occurrences ([`MAX_DOCKET_OCCURRENCES`](crate::docket::MAX_DOCKET_OCCURRENCES)).
+    pub(crate) fn compute_all(
+        &self,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
+        let mut listed: u64 = 0;
+        for id in &self.order {
+            self.compute_item(id, st, horizon, opts)?;
+            if let Some(ItemOut::Obligation { deadlines, .. }) =
+                self.slot(st, id).and_then(|s| s.out.as_ref())
+            {
+                listed += deadlines.len() as u64;
+                if listed > crate::docket::MAX_DOCKET_OCCURRENCES {
+                    return Err(crate::docket::limits::docket_over_budget());
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Builds the sorted, windowed schedule from computed items.

@@ -59,7 +59,10 @@ impl CheckedDocket {
         let cap = opts.max_occurrences;
         // Filed occurrences are always listed, even past the horizon.
         let horizon = horizon.max(o.filed.last().copied().unwrap_or(NaiveDate::MIN));
-        let grid: Option<Vec<NaiveDate>> = match &repeat.rrule {
+        // The rule's dates through the horizon, as many as the steps below
+        // may take (merged occurrences included), and whether the rule goes
+        // on past them (then the duty is reported truncated, as `every` is).
+        let (grid, grid_goes_on): (Option<Vec<NaiveDate>>, bool) = match &repeat.rrule {
             Some(rule) => {
                 let set = rrule_set(rule, first.due)?;
                 let end = horizon
@@ -67,17 +70,21 @@ impl CheckedDocket {
                     .unwrap_or_default()
                     .and_utc()
                     .with_timezone(&rrule::Tz::UTC);
-                let limit = u16::try_from(cap.min(count).saturating_add(1)).unwrap_or(u16::MAX);
-                Some(
-                    set.before(end)
-                        .all(limit)
-                        .dates
-                        .iter()
-                        .map(|t| t.date_naive())
-                        .collect(),
-                )
+                let limit =
+                    u16::try_from(cap.saturating_mul(8).saturating_add(17)).unwrap_or(u16::MAX);
+                let dates: Vec<NaiveDate> = set
+                    .clone()
+                    .before(end)
+                    .all(limit)
+                    .dates
+                    .iter()
+                    .map(|t| t.date_naive())
+                    .collect();
+                let goes_on =
+                    dates.len() >= usize::from(limit) || !set.after(end).all(1).dates.is_empty();
+                (Some(dates), goes_on)
             }
-            None => None,
+            None => (None, false),
         };
         let anchor = first.due;
         let mut prev: Option<(NaiveDate, Option<NaiveDate>)> = None; // (due, filed)
@@ -111,9 +118,7 @@ impl CheckedDocket {
                     (Some(g), _, _) => {
                         let Some(&nominal) = g.get(k as usize - 1) else {
                             // The rule ended (its own COUNT/UNTIL) or the horizon.
-                            let more =
-                                g.len() as u32 >= cap.min(count) || set_continues(rule_of(repeat));
-                            return Ok(more.then(|| Truncation {
+                            return Ok(grid_goes_on.then(|| Truncation {
                                 obligation: id.to_string(),
                                 occurrences: n,
                                 horizon,
@@ -271,13 +276,6 @@ impl CheckedDocket {
 
 pub(super) fn rule_of(r: &crate::docket::model::Repeat) -> &str {
     r.rrule.as_deref().unwrap_or("")
-}
-
-/// Whether an RRULE has no COUNT or UNTIL of its own (so it ran into the
-/// horizon rather than ending).
-pub(super) fn set_continues(rule: &str) -> bool {
-    let up = rule.to_ascii_uppercase();
-    !up.contains("COUNT=") && !up.contains("UNTIL=")
 }
 
 pub(super) fn scaled(every: Period, k: u32) -> Result<Period> {
