@@ -95,11 +95,15 @@ impl Court {
     /// None in practice for built-in courts; the signature matches custom
     /// calendar construction.
     pub fn calendar(&self) -> Result<Calendar> {
-        CalendarBuilder::new(self.id)
+        super::federal::executive_closures()?;
+        let mut b = CalendarBuilder::new(self.id)
             .time_zone(self.time_zone)
             .rules(federal_rules())
-            .state(self.state)
-            .build()
+            .state(self.state);
+        for s in super::question::announced_for(self.id)? {
+            b = b.settle(s);
+        }
+        b.build()
     }
 }
 

@@ -4,7 +4,12 @@
 
 use chrono::{NaiveDate, Weekday};
 
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
 use super::holiday::{HolidayRule, Observance, Scope, When};
+use crate::error::{Error, Result};
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     // Only called with literal dates below, each checked by the tests.
@@ -13,78 +18,54 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 const S6103: &str = "5 U.S.C. 6103(a)";
 
-/// Whole-day closures of the executive departments by executive order.
-/// Courts treat these as days "declared a holiday by the President" (FRCP
-/// 6(a)(6)(B)).
-const DECLARED: &[(i32, u32, u32, &str, &str)] = &[
-    (2001, 12, 24, "Christmas Eve closure", "Executive order of December 2001 closing executive departments"),
-    (2003, 12, 26, "Day after Christmas closure", "Executive order of December 2003 closing executive departments (OPM CPM 2003-18)"),
-    (
-        2004,
-        6,
-        11,
-        "National Day of Mourning for President Reagan",
-        "Executive order of June 6, 2004 (OPM CPM 2004-11)",
-    ),
-    (
-        2007,
-        1,
-        2,
-        "National Day of Mourning for President Ford",
-        "Executive order of December 29, 2006",
-    ),
-    (2007, 12, 24, "Christmas Eve closure", "Exec. Order No. 13453"),
-    (2008, 12, 26, "Day after Christmas closure", "Executive order of December 12, 2008"),
-    (2012, 12, 24, "Christmas Eve closure", "Exec. Order No. 13633, 77 Fed. Reg. 76339"),
-    (2014, 12, 26, "Day after Christmas closure", "Exec. Order No. 13682, 79 Fed. Reg. 73459"),
-    (
-        2018,
-        12,
-        5,
-        "National Day of Mourning for President George H.W. Bush",
-        "Exec. Order No. 13852, 83 Fed. Reg. 62687; several circuits announced it a legal holiday for filing deadlines",
-    ),
-    (2018, 12, 24, "Christmas Eve closure", "Exec. Order No. 13854, 83 Fed. Reg. 65481"),
-    (2019, 12, 24, "Christmas Eve closure", "Exec. Order No. 13900, 84 Fed. Reg. 69983"),
-    (2020, 12, 24, "Christmas Eve closure", "Executive order of December 11, 2020"),
-    (
-        2024,
-        12,
-        24,
-        "Christmas Eve closure",
-        "Executive order of December 2024 closing executive departments",
-    ),
-    (
-        2025,
-        1,
-        9,
-        "National Day of Mourning for President Carter",
-        "Exec. Order No. 14133, 90 Fed. Reg. 187",
-    ),
-    (
-        2025,
-        12,
-        24,
-        "Christmas Eve closure",
-        "Executive order of December 18, 2025",
-    ),
-    (
-        2025,
-        12,
-        26,
-        "Day after Christmas closure",
-        "Executive order of December 18, 2025",
-    ),
-];
+/// A closure of the executive departments by executive order or
+/// proclamation (`data/federal_closures.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExecutiveClosure {
+    /// The day.
+    pub date: NaiveDate,
+    /// What it is ("Christmas Eve closure").
+    pub name: String,
+    /// The order or proclamation.
+    pub source: String,
+    /// Closed for part of the day only.
+    #[serde(default)]
+    pub half: bool,
+    /// The order's text was read at its source.
+    #[serde(default)]
+    pub verified: bool,
+}
 
-/// Half-day closures: whether they are legal holidays is not settled.
-const HALF_DAYS: &[(i32, u32, u32, &str)] = &[
-    (2002, 12, 24, "Exec. Order No. 13281 (half day)"),
-    (2009, 12, 24, "Executive order of December 2009 (half day)"),
-    (2015, 12, 24, "Executive order of December 2015 (half day)"),
-];
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Closures {
+    closure: Vec<ExecutiveClosure>,
+}
 
-/// The federal holiday rules, 1971 onward, and the executive-order closures.
+static CLOSURES: OnceLock<std::result::Result<Vec<ExecutiveClosure>, String>> = OnceLock::new();
+
+/// The days the President closed the executive departments, 1971 onward,
+/// with their sources. Whether each is a legal holiday is the unsettled
+/// question `eo-closure` (`eo-half-day-closure` for half days).
+///
+/// # Errors
+/// None with the shipped data (the tests read it); the signature does not
+/// hide broken data behind an empty list.
+pub fn executive_closures() -> Result<&'static [ExecutiveClosure]> {
+    CLOSURES
+        .get_or_init(|| {
+            toml::from_str::<Closures>(include_str!("../../data/federal_closures.toml"))
+                .map(|c| c.closure)
+                .map_err(|e| format!("data/federal_closures.toml: {e}"))
+        })
+        .as_deref()
+        .map_err(|e| Error::parse(e.clone()))
+}
+
+/// The federal holiday rules, 1971 onward, and the executive-order closures
+/// of [`executive_closures`] (as disputed days; [`crate::calendar::Calendar::federal`]
+/// and the courts' calendars report broken closure data as an error).
 ///
 /// # Example
 /// ```
@@ -208,29 +189,25 @@ pub fn federal_rules() -> Vec<HolidayRule> {
         )
         .observed(Shift),
     ];
-    for &(y, m, d, name, source) in DECLARED {
-        v.push(HolidayRule::new(
-            name,
-            When::Date {
-                date: date(y, m, d),
-            },
+    for c in executive_closures().unwrap_or_default() {
+        let rule = HolidayRule::new(
+            c.name.clone(),
+            When::Date { date: c.date },
             Scope::Declared,
-            source,
-        ));
-    }
-    for &(y, m, d, source) in HALF_DAYS {
-        v.push(
-            HolidayRule::new(
-                "Christmas Eve half-day closure",
-                When::Date { date: date(y, m, d) },
-                Scope::Declared,
-                source,
-            )
-            .disputed(
-                "the executive order closed federal offices for half a day only; \
-                 whether a half-day closure is a legal holiday under Rule 6(a)(6)(B) is not settled",
-            ),
+            c.source.clone(),
         );
+        v.push(if c.half {
+            rule.unsettled(
+                "eo-half-day-closure",
+                "the executive order closed federal offices for part of the day only",
+            )
+        } else {
+            rule.unsettled(
+                "eo-closure",
+                "an order closing the executive departments; whether it declares a holiday is \
+                 not settled (Latham v. Dominick's Finer Foods, 149 F.3d 673 (7th Cir. 1998))",
+            )
+        });
     }
     v
 }
@@ -240,13 +217,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_literal_date_exists() {
-        for &(y, m, d, ..) in DECLARED {
-            assert!(NaiveDate::from_ymd_opt(y, m, d).is_some());
-        }
-        for &(y, m, d, _) in HALF_DAYS {
-            assert!(NaiveDate::from_ymd_opt(y, m, d).is_some());
-        }
+    fn closure_data_reads_and_is_in_order() {
+        let c = executive_closures().unwrap();
+        assert!(c.len() >= 25);
+        assert!(c.windows(2).all(|w| w[0].date < w[1].date));
+        assert!(c.iter().any(|x| x.date == date(1994, 4, 27)));
     }
 
     #[test]

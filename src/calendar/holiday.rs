@@ -6,6 +6,9 @@ use std::borrow::Cow;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+/// The question a disputed day raises when its data names none.
+pub const GENERIC_QUESTION: &str = "disputed-day";
+
 /// When in a year a holiday falls (before any observed-day shift).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
@@ -75,6 +78,9 @@ pub enum Observance {
     FridayOrMonday,
     /// Sunday -> the Monday after; a Saturday holiday does not move.
     SundayToMonday,
+    /// Only the Friday before a holiday that falls on a Saturday (a court's
+    /// observance of a Saturday holiday); no day in other years.
+    FridayIfSaturday,
 }
 
 /// Where a holiday's force comes from, which decides when it counts.
@@ -165,6 +171,10 @@ pub struct HolidayRule {
     /// Settled or disputed.
     #[serde(default)]
     pub status: Status,
+    /// For a disputed rule, the id of the unsettled question it raises (see
+    /// [`crate::calendar::questions`]); `disputed-day` when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<Cow<'static, str>>,
 }
 
 fn one() -> u32 {
@@ -190,6 +200,7 @@ impl HolidayRule {
             every: 1,
             remainder: 0,
             status: Status::Settled,
+            question: None,
         }
     }
 
@@ -218,10 +229,28 @@ impl HolidayRule {
         self
     }
 
-    /// Marks the rule disputed, with the reason.
+    /// Marks the rule disputed, with the reason (under the generic question
+    /// `disputed-day`).
     pub fn disputed(mut self, reason: impl Into<Cow<'static, str>>) -> HolidayRule {
         self.status = Status::Disputed(reason.into());
         self
+    }
+
+    /// Marks the rule disputed as an instance of the catalog's `question`,
+    /// with the reason.
+    pub fn unsettled(
+        mut self,
+        question: impl Into<Cow<'static, str>>,
+        reason: impl Into<Cow<'static, str>>,
+    ) -> HolidayRule {
+        self.status = Status::Disputed(reason.into());
+        self.question = Some(question.into());
+        self
+    }
+
+    /// The question a disputed rule raises.
+    pub fn question_id(&self) -> &str {
+        self.question.as_deref().unwrap_or(GENERIC_QUESTION)
     }
 
     /// The date the holiday falls on in `year` before any shift, if the year
@@ -255,7 +284,11 @@ impl HolidayRule {
     /// year (New Year's Day 2022, a Saturday, was observed on 2021-12-31).
     pub fn observed_in(&self, year: i32) -> Option<NaiveDate> {
         let actual = self.actual_in(year)?;
+        if self.observed == Observance::FridayIfSaturday && actual.weekday() != Weekday::Sat {
+            return None;
+        }
         let day = match (self.observed, actual.weekday()) {
+            (Observance::FridayIfSaturday, _) => actual.pred_opt()?,
             (Observance::FridayOrMonday, Weekday::Sat) => actual.pred_opt()?,
             (Observance::FridayOrMonday | Observance::SundayToMonday, Weekday::Sun) => {
                 actual.succ_opt()?

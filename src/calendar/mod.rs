@@ -9,6 +9,7 @@
 mod courts;
 mod federal;
 mod holiday;
+mod question;
 mod states;
 
 use std::collections::BTreeMap;
@@ -20,8 +21,12 @@ use serde::{Deserialize, Serialize};
 
 pub(crate) use courts::edit_distance;
 pub use courts::{court, courts, shared_calendar, Court, RuleFamily};
-pub use federal::federal_rules;
-pub use holiday::{easter, HolidayRule, Observance, Scope, Status, When};
+pub use federal::{executive_closures, federal_rules, ExecutiveClosure};
+pub use holiday::{easter, HolidayRule, Observance, Scope, Status, When, GENERIC_QUESTION};
+pub use question::{
+    announcements, question, questions, Announcement, Answer, Decision, Question, QuestionKind,
+    Settlement,
+};
 pub use states::{state_rules, State};
 
 use crate::error::{Error, Result};
@@ -55,6 +60,10 @@ pub struct Closure {
     /// Whether the closure's effect is settled (a half-day closure is not).
     #[serde(default, skip_serializing_if = "is_settled")]
     pub status: Status,
+    /// For a disputed closure, the id of the question it raises
+    /// (`disputed-day` when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 fn is_settled(s: &Status) -> bool {
@@ -69,6 +78,7 @@ impl Closure {
             through: None,
             reason: reason.into(),
             status: Status::Settled,
+            question: None,
         }
     }
 
@@ -89,6 +99,14 @@ pub struct DayNote {
     pub kind: DayKind,
     /// Settled or disputed.
     pub status: Status,
+    /// The unsettled question the day raises (disputed days, and days whose
+    /// question was settled).
+    pub question: Option<String>,
+    /// Who settled the day's question for this calendar, when someone did.
+    pub settled_by: Option<String>,
+    /// False when the day's question was settled as "open": the note
+    /// explains the day but it counts as an ordinary day.
+    pub counts: bool,
 }
 
 /// The kinds of non-court day.
@@ -104,6 +122,9 @@ pub enum DayKind {
 impl DayNote {
     /// The day-table flag this note sets.
     pub(crate) fn bit(&self) -> u8 {
+        if !self.counts {
+            return 0;
+        }
         let disputed = self.status.is_disputed();
         match (self.kind, disputed) {
             (DayKind::Closure, false) => CLOSURE,
@@ -154,6 +175,12 @@ pub struct Calendar {
     disputed: Vec<i32>,
     /// For each disputed day, what it is and why it is disputed.
     disputed_text: Vec<String>,
+    /// For each disputed day, its questions (bits indexing `day_questions`).
+    disputed_q: Vec<u32>,
+    /// The day questions the calendar's disputed days raise.
+    day_questions: Vec<String>,
+    /// Questions settled for this calendar (announcements and the user's).
+    settlements: Vec<Settlement>,
 }
 
 /// Builds a [`Calendar`].
@@ -166,6 +193,7 @@ pub struct CalendarBuilder {
     states: Vec<State>,
     rules: Vec<HolidayRule>,
     closures: Vec<Closure>,
+    settlements: Vec<Settlement>,
 }
 
 fn base_ce() -> i32 {
@@ -207,6 +235,7 @@ impl CalendarBuilder {
             states: Vec::new(),
             rules: Vec::new(),
             closures: Vec::new(),
+            settlements: Vec::new(),
         }
     }
 
@@ -269,12 +298,27 @@ impl CalendarBuilder {
         self
     }
 
+    /// Settles an unsettled question for this calendar (a court's
+    /// announcement, or the user's choice with the authority relied on). A
+    /// later settlement of the same question and day replaces an earlier one.
+    pub fn settle(mut self, settlement: Settlement) -> CalendarBuilder {
+        self.settlements
+            .retain(|s| !(s.question == settlement.question && s.date == settlement.date));
+        self.settlements.push(settlement);
+        self
+    }
+
     /// Builds the day table.
     ///
     /// # Errors
-    /// A closure that ends before it starts, or a rule with a month or day
-    /// that does not exist.
+    /// A closure that ends before it starts, a rule with a month or day
+    /// that does not exist, or a settlement of an unknown question or
+    /// reading.
     pub fn build(self) -> Result<Calendar> {
+        for s in &self.settlements {
+            s.check()
+                .map_err(|e| e.context(format!("calendar \"{}\": settle", self.name)))?;
+        }
         for c in &self.closures {
             if c.last_day() < c.date {
                 return Err(Error::invalid(format!(
@@ -333,68 +377,93 @@ impl CalendarBuilder {
             // boundary are caught.
             for y in FIRST_YEAR - 1..=LAST_YEAR + 1 {
                 let Some(d) = r.observed_in(y) else { continue };
-                let bit = match (r.scope, r.status.is_disputed()) {
-                    (Scope::State, false) => STATE,
-                    (Scope::State, true) => DISPUTED_STATE,
-                    (_, false) => HOLIDAY,
-                    (_, true) => DISPUTED,
-                };
                 let mut name = r.name.to_string();
                 if Some(d) != r.actual_in(y) {
                     name.push_str(" (observed)");
                 }
-                mark(
-                    d,
-                    bit,
+                let note = settled_note(
+                    &self.settlements,
                     DayNote {
                         name,
                         source: r.source.to_string(),
                         kind: DayKind::Holiday(r.scope),
                         status: r.status.clone(),
+                        question: r.status.is_disputed().then(|| r.question_id().to_string()),
+                        settled_by: None,
+                        counts: true,
                     },
+                    d,
                 );
+                mark(d, note.bit(), note);
             }
         }
         for c in &self.closures {
-            let bit = if c.status.is_disputed() {
-                DISPUTED_CLOSURE
-            } else {
-                CLOSURE
-            };
             let mut d = c.date;
             while d <= c.last_day() {
-                mark(
-                    d,
-                    bit,
+                let note = settled_note(
+                    &self.settlements,
                     DayNote {
                         name: c.reason.clone(),
                         source: String::new(),
                         kind: DayKind::Closure,
                         status: c.status.clone(),
+                        question: c.status.is_disputed().then(|| {
+                            c.question
+                                .clone()
+                                .unwrap_or_else(|| GENERIC_QUESTION.to_string())
+                        }),
+                        settled_by: None,
+                        counts: true,
                     },
+                    d,
                 );
+                mark(d, note.bit(), note);
                 let Some(next) = d.succ_opt() else { break };
                 d = next;
             }
         }
         let mut disputed = Vec::new();
         let mut disputed_text = Vec::new();
+        let mut disputed_q = Vec::new();
+        let mut day_questions: Vec<String> = Vec::new();
         for (d, list) in &notes {
-            let why: Vec<String> = list
-                .iter()
-                .filter_map(|n| match &n.status {
-                    Status::Disputed(r) => Some(format!("{d} ({n}): {r}")),
-                    Status::Settled => None,
-                })
-                .collect();
+            let mut why = Vec::new();
+            let mut qs = 0u32;
+            for n in list {
+                let (Status::Disputed(r), Some(q)) = (&n.status, &n.question) else {
+                    continue;
+                };
+                if !n.counts {
+                    continue;
+                }
+                let i = match day_questions.iter().position(|x| x == q) {
+                    Some(i) => i,
+                    None => {
+                        day_questions.push(q.clone());
+                        day_questions.len() - 1
+                    }
+                };
+                if i >= 32 {
+                    return Err(Error::invalid(format!(
+                        "calendar \"{}\": more than 32 unsettled questions about days",
+                        self.name
+                    )));
+                }
+                qs |= 1 << i;
+                why.push(format!("{d} ({n}): {r}"));
+            }
             if !why.is_empty() {
                 disputed.push(d.num_days_from_ce());
                 disputed_text.push(why.join("; "));
+                disputed_q.push(qs);
             }
         }
         Ok(Calendar {
             disputed,
             disputed_text,
+            disputed_q,
+            day_questions,
+            settlements: self.settlements,
             name: self.name,
             time_zone: self.time_zone,
             cutoff: self.cutoff,
@@ -421,6 +490,7 @@ impl Calendar {
     /// None with the built-in data (the tests build it); the signature does
     /// not hide a failure behind an empty calendar.
     pub fn federal() -> Result<Calendar> {
+        federal::executive_closures()?;
         CalendarBuilder::new("federal")
             .rules(federal_rules())
             .build()
@@ -444,6 +514,7 @@ impl Calendar {
             states: self.states.clone(),
             rules: self.rules.clone(),
             closures: self.closures.clone(),
+            settlements: self.settlements.clone(),
         }
     }
 
@@ -524,19 +595,58 @@ impl Calendar {
         }
     }
 
+    /// The questions settled for this calendar.
+    pub fn settlements(&self) -> &[Settlement] {
+        &self.settlements
+    }
+
+    /// How a rule question is settled for this calendar, if it is.
+    pub fn settled(&self, question: &str) -> Option<&Settlement> {
+        self.settlements
+            .iter()
+            .find(|s| s.question == question && s.date.is_none())
+    }
+
+    /// The day questions raised by disputed days from `lo` through `hi`
+    /// (day numbers), as bits indexing [`Calendar::day_question`].
+    pub(crate) fn questions_between(&self, lo: i32, hi: i32) -> u32 {
+        let a = self.disputed.partition_point(|&d| d < lo);
+        let b = self.disputed.partition_point(|&d| d <= hi);
+        self.disputed_q[a..b].iter().fold(0, |acc, q| acc | q)
+    }
+
+    /// The questions of the disputed day `ce` (0 for a settled day).
+    #[inline]
+    pub(crate) fn questions_on_ce(&self, ce: i32) -> u32 {
+        match self.disputed.binary_search(&ce) {
+            Ok(i) => self.disputed_q[i],
+            Err(_) => 0,
+        }
+    }
+
+    /// The id of the day question with index `i`.
+    pub(crate) fn day_question(&self, i: u32) -> &str {
+        self.day_questions
+            .get(i as usize)
+            .map_or(GENERIC_QUESTION, String::as_str)
+    }
+
+    /// What each disputed day of question index `q` from `lo` through `hi`
+    /// is, and why it is disputed.
+    pub(crate) fn disputed_of(&self, lo: i32, hi: i32, q: u32) -> Vec<&str> {
+        let a = self.disputed.partition_point(|&d| d < lo);
+        let b = self.disputed.partition_point(|&d| d <= hi);
+        (a..b)
+            .filter(|&i| self.disputed_q[i] & (1 << q) != 0)
+            .map(|i| self.disputed_text[i].as_str())
+            .collect()
+    }
+
     /// True if a disputed day lies between the two day numbers (inclusive).
     #[inline]
     pub(crate) fn any_disputed_ce(&self, lo: i32, hi: i32) -> bool {
         let i = self.disputed.partition_point(|&d| d < lo);
         self.disputed.get(i).is_some_and(|&d| d <= hi)
-    }
-
-    /// What each disputed day from `lo` through `hi` (day numbers) is, and
-    /// why it is disputed.
-    pub(crate) fn disputed_between(&self, lo: i32, hi: i32) -> &[String] {
-        let a = self.disputed.partition_point(|&d| d < lo);
-        let b = self.disputed.partition_point(|&d| d <= hi);
-        &self.disputed_text[a..b]
     }
 
     /// The day's flags by day number from the common era.
@@ -549,6 +659,25 @@ impl Calendar {
             OUTSIDE
         }
     }
+}
+
+/// Applies the settlement of the note's question on `d`, if any: a day
+/// settled "closed" counts as a settled holiday or closure, one settled
+/// "open" as an ordinary day; either way the note says who settled it.
+fn settled_note(settlements: &[Settlement], mut note: DayNote, d: NaiveDate) -> DayNote {
+    let Some(q) = note.question.clone() else {
+        return note;
+    };
+    let dated = settlements
+        .iter()
+        .find(|s| s.question == q && s.date == Some(d));
+    let Some(s) = dated.or_else(|| settlements.iter().find(|s| s.covers(&q, None))) else {
+        return note;
+    };
+    note.status = Status::Settled;
+    note.counts = s.reading != "open";
+    note.settled_by = Some(s.authority.clone());
+    note
 }
 
 /// Day number of 1971-01-01 from the common era (719_528).
@@ -585,6 +714,7 @@ mod tests {
                 through: Some(d(10, 30)),
                 reason: "Hurricane Sandy".into(),
                 status: Status::Settled,
+                question: None,
             })
             .build()
             .unwrap();
@@ -598,6 +728,7 @@ mod tests {
                 through: Some(d(10, 29)),
                 reason: "x".into(),
                 status: Status::Settled,
+                question: None,
             })
             .build();
         assert!(bad

@@ -254,7 +254,7 @@ fn delaware() -> Vec<HolidayRule> {
         // Thursday after the general election, from noon, Sussex County only.
         after_nth("Return Day (Sussex County, after noon)", 11, Mon, 1, 3, S)
             .every_years(2, 0)
-            .disputed(
+            .unsettled("state-holiday-open-offices", 
                 "a half-day holiday in Sussex County only, so not a statewide holiday for a federal court",
             ),
         fixed("Veterans' Day", 11, 11, S).observed(FriMon),
@@ -280,7 +280,7 @@ fn new_jersey() -> Vec<HolidayRule> {
         fixed("Lincoln's Birthday", 2, 12, "N.J.S.A. 36:1-1(a), (d)")
             .observed(FriMon)
             .in_force_from(date(2009, 1, 1))
-            .disputed(
+            .unsettled("state-holiday-open-offices", 
                 "still a legal holiday under 36:1-1(a), but 36:1-1(d) (P.L.2008, c.89) keeps state offices open on it",
             ),
         nth("Washington's Birthday (Presidents Day)", 2, Mon, 3, S),
@@ -321,20 +321,24 @@ fn texas() -> Vec<HolidayRule> {
     vec![
         fixed("New Year's Day", 1, 1, NAT),
         nth("Martin Luther King, Jr., Day", 1, Mon, 3, NAT),
-        fixed("Confederate Heroes Day", 1, 19, ST).disputed(SKELETON),
+        fixed("Confederate Heroes Day", 1, 19, ST)
+            .unsettled("state-holiday-open-offices", SKELETON),
         nth("Presidents' Day", 2, Mon, 3, NAT),
-        fixed("Texas Independence Day", 3, 2, ST).disputed(SKELETON),
+        fixed("Texas Independence Day", 3, 2, ST).unsettled("state-holiday-open-offices", SKELETON),
         // Optional holiday added by S.B. 107 (76th Leg.), effective
         // September 1, 1999: first observed 2000-03-31.
         fixed("Cesar Chavez Day", 3, 31, "Tex. Gov't Code s.662.013")
             .in_force_from(date(1999, 9, 1))
-            .disputed(OPTIONAL),
-        from_easter("Good Friday", -2, "Tex. Gov't Code s.662.003(c)").disputed(OPTIONAL),
-        fixed("San Jacinto Day", 4, 21, ST).disputed(SKELETON),
+            .unsettled("state-holiday-open-offices", OPTIONAL),
+        from_easter("Good Friday", -2, "Tex. Gov't Code s.662.003(c)")
+            .unsettled("state-holiday-open-offices", OPTIONAL),
+        fixed("San Jacinto Day", 4, 21, ST).unsettled("state-holiday-open-offices", SKELETON),
         last("Memorial Day", 5, Mon, NAT),
-        fixed("Emancipation Day in Texas", 6, 19, ST).disputed(SKELETON),
+        fixed("Emancipation Day in Texas", 6, 19, ST)
+            .unsettled("state-holiday-open-offices", SKELETON),
         fixed("Independence Day", 7, 4, NAT),
-        fixed("Lyndon Baines Johnson Day", 8, 27, ST).disputed(SKELETON),
+        fixed("Lyndon Baines Johnson Day", 8, 27, ST)
+            .unsettled("state-holiday-open-offices", SKELETON),
         nth("Labor Day", 9, Mon, 1, NAT),
         fixed("Veterans Day", 11, 11, NAT),
         nth("Thanksgiving Day", 11, Thu, 4, NAT),
@@ -359,7 +363,7 @@ fn california() -> Vec<HolidayRule> {
     const J: &str = "Cal. Civ. Proc. Code s.135";
     use Observance::{FridayOrMonday as FriMon, SundayToMonday as Sun};
     use Weekday::{Fri, Mon, Thu};
-    vec![
+    let mut v = vec![
         fixed("New Year's Day", 1, 1, S).observed(Sun),
         nth("Dr. Martin Luther King, Jr. Day", 1, Mon, 3, S),
         fixed("Lincoln Day", 2, 12, S).observed(Sun),
@@ -370,10 +374,10 @@ fn california() -> Vec<HolidayRule> {
             .in_force_from(date(2001, 1, 1)),
         // Good Friday is a holiday only from noon until 3 p.m.
         from_easter("Good Friday (12 noon to 3 p.m.)", -2, "Cal. Gov't Code s.6700")
-            .disputed("a holiday only from noon to 3 p.m., not a full day; not a judicial holiday (Cal. Civ. Proc. Code s.135)"),
+            .unsettled("state-holiday-open-offices", "a holiday only from noon to 3 p.m., not a full day; not a judicial holiday (Cal. Civ. Proc. Code s.135)"),
         fixed("Genocide Remembrance Day", 4, 24, "Cal. Gov't Code s.6700 (as amended 2022)")
             .in_force_from(date(2023, 1, 1))
-            .disputed("listed in s.6700 since 2023 but excepted from judicial holidays (Cal. Civ. Proc. Code s.135); state offices stay open"),
+            .unsettled("state-holiday-open-offices", "listed in s.6700 since 2023 but excepted from judicial holidays (Cal. Civ. Proc. Code s.135); state offices stay open"),
         last("Memorial Day", 5, Mon, S),
         // Added to s.6700 by 2022 legislation (year approximate); the federal
         // holiday covers June 19 anyway.
@@ -383,17 +387,44 @@ fn california() -> Vec<HolidayRule> {
         nth("Labor Day", 9, Mon, 1, S),
         fixed("Admission Day", 9, 9, S)
             .observed(Sun)
-            .disputed("a s.6700 holiday, but expressly not a judicial holiday (Cal. Civ. Proc. Code s.135) and state offices stay open"),
-        nth("Native American Day", 9, Fri, 4, "Cal. Gov't Code s.6700 (as amended by AB 1973, 2014)")
-            .in_force_from(date(2015, 1, 1))
-            .disputed("added to s.6700 from 2015 as a commemorative day; courts and state offices stay open, though s.135 does not except it"),
+            .unsettled("state-holiday-open-offices", "a s.6700 holiday, but expressly not a judicial holiday (Cal. Civ. Proc. Code s.135) and state offices stay open"),
+        // A judicial holiday under s.135: the Judicial Council's court holiday
+        // schedules (2024-2026) list the courts closed on it.
+        nth(
+            "Native American Day",
+            9,
+            Fri,
+            4,
+            "Cal. Gov't Code s.6700 (as amended by AB 1973, 2014); Cal. Civ. Proc. Code s.135; \
+             court holiday schedules of the Superior Courts (e.g. San Bernardino, Fresno, 2024-2026)",
+        )
+        .in_force_from(date(2015, 1, 1)),
         nth("Columbus Day", 10, Mon, 2, S),
         fixed("Veterans Day", 11, 11, S).observed(FriMon),
         // The Thursday appointed by the President (s.6700(a), s.135).
         nth("Thanksgiving Day", 11, Thu, 4, "Cal. Gov't Code s.6700; Cal. Civ. Proc. Code s.135"),
         after_nth("Day after Thanksgiving", 11, Thu, 4, 1, J),
         fixed("Christmas Day", 12, 25, S).observed(Sun),
-    ]
+    ];
+    // A judicial holiday on a Saturday is observed by the courts on the
+    // Friday before (Cal. R. Ct. 1.11; Cal. Civ. Proc. Code s.135); whether
+    // that Friday is "declared a holiday by the state" is unsettled.
+    let fridays: Vec<HolidayRule> = v
+        .iter()
+        .filter(|r| r.observed == Sun && !r.status.is_disputed())
+        .map(|r| {
+            let mut f = r.clone().observed(Observance::FridayIfSaturday);
+            f.name = format!("{} (observed by the courts on the Friday before)", r.name).into();
+            f.source = "Cal. R. Ct. 1.11; Cal. Civ. Proc. Code s.135".into();
+            f.unsettled(
+                "state-observed-day",
+                "California's courts observe a Saturday holiday on the Friday before (Cal. R. Ct. \
+                 1.11); the statute declares the Saturday",
+            )
+        })
+        .collect();
+    v.extend(fridays);
+    v
 }
 
 /// 205 ILCS 630/17 (the holiday list courts use under 5 ILCS 70/1.11), with 5
@@ -411,10 +442,10 @@ fn illinois() -> Vec<HolidayRule> {
         nth("Dr. Martin Luther King, Jr.'s Birthday", 1, Mon, 3, S),
         fixed("Lincoln's Birthday", 2, 12, S),
         nth("Presidents Day", 2, Mon, 3, S),
-        nth("Casimir Pulaski's Birthday", 3, Mon, 1, S).disputed(
+        nth("Casimir Pulaski's Birthday", 3, Mon, 1, S).unsettled("state-holiday-open-offices", 
             "a legal holiday under 205 ILCS 630/17, but state offices stay open (Chicago and Cook County offices close)",
         ),
-        from_easter("Good Friday", -2, S).disputed(
+        from_easter("Good Friday", -2, S).unsettled("state-holiday-open-offices", 
             "listed in 205 ILCS 630/17, but state offices stay open since Metzl v. Leininger, 57 F.3d 618 (7th Cir. 1995)",
         ),
         last("Memorial Day", 5, Mon, S),
@@ -433,7 +464,7 @@ fn illinois() -> Vec<HolidayRule> {
         election_day("General Election Day", "205 ILCS 630/17")
             .every_years(2, 0)
             .in_force_until(date(2019, 12, 31))
-            .disputed(ELECTION),
+            .unsettled("state-holiday-open-offices", ELECTION),
         HolidayRule::new(
             "General Election Day",
             When::Date {
@@ -453,7 +484,7 @@ fn illinois() -> Vec<HolidayRule> {
         election_day("General Election Day", "205 ILCS 630/17")
             .every_years(2, 0)
             .in_force_from(date(2023, 1, 1))
-            .disputed(ELECTION),
+            .unsettled("state-holiday-open-offices", ELECTION),
         fixed("Veterans' Day", 11, 11, S),
         nth("Thanksgiving Day", 11, Thu, 4, S),
         fixed("Christmas Day", 12, 25, S),
@@ -479,31 +510,31 @@ fn florida() -> Vec<HolidayRule> {
         // s.683.01(1)(c) still fixes it on January 15.
         fixed("Birthday of Martin Luther King, Jr. (January 15)", 1, 15, L)
             .observed(Sun)
-            .disputed(ONLY_683),
-        fixed("Birthday of Robert E. Lee", 1, 19, L).observed(Sun).disputed(ONLY_683),
-        fixed("Lincoln's Birthday", 2, 12, L).observed(Sun).disputed(ONLY_683),
-        fixed("Susan B. Anthony's Birthday", 2, 15, L).observed(Sun).disputed(ONLY_683),
-        nth("Washington's Birthday", 2, Mon, 3, L).disputed(ONLY_683),
+            .unsettled("state-holiday-open-offices", ONLY_683),
+        fixed("Birthday of Robert E. Lee", 1, 19, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
+        fixed("Lincoln's Birthday", 2, 12, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
+        fixed("Susan B. Anthony's Birthday", 2, 15, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
+        nth("Washington's Birthday", 2, Mon, 3, L).unsettled("state-holiday-open-offices", ONLY_683),
         nth("Tuskegee Airmen Commemoration Day", 3, Thu, 4, "Fla. Stat. s.683.01(1)(h) (ch. 2024-83)")
             .in_force_from(date(2024, 7, 1))
-            .disputed(ONLY_683),
-        from_easter("Good Friday", -2, "Fla. Stat. s.683.01(1); s.683.19").disputed(
+            .unsettled("state-holiday-open-offices", ONLY_683),
+        from_easter("Good Friday", -2, "Fla. Stat. s.683.01(1); s.683.19").unsettled("state-holiday-open-offices", 
             "a s.683.01 legal holiday, but a court holiday only where the chief circuit judge designates it (s.683.19)",
         ),
-        fixed("Pascua Florida Day", 4, 2, L).observed(Sun).disputed(ONLY_683),
-        fixed("Confederate Memorial Day", 4, 26, L).observed(Sun).disputed(ONLY_683),
+        fixed("Pascua Florida Day", 4, 2, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
+        fixed("Confederate Memorial Day", 4, 26, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
         last("Memorial Day", 5, Mon, PAID),
-        fixed("Birthday of Jefferson Davis", 6, 3, L).observed(Sun).disputed(ONLY_683),
-        fixed("Flag Day", 6, 14, L).observed(Sun).disputed(ONLY_683),
+        fixed("Birthday of Jefferson Davis", 6, 3, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
+        fixed("Flag Day", 6, 14, L).observed(Sun).unsettled("state-holiday-open-offices", ONLY_683),
         fixed("Independence Day", 7, 4, PAID).observed(FriMon),
         nth("Labor Day", 9, Mon, 1, PAID),
-        nth("Columbus Day and Farmers' Day", 10, Mon, 2, L).disputed(ONLY_683),
-        election_day("General Election Day", L).disputed(ONLY_683),
+        nth("Columbus Day and Farmers' Day", 10, Mon, 2, L).unsettled("state-holiday-open-offices", ONLY_683),
+        election_day("General Election Day", L).unsettled("state-holiday-open-offices", ONLY_683),
         fixed("Veterans' Day", 11, 11, PAID).observed(FriMon),
         nth("Thanksgiving Day", 11, Thu, 4, PAID),
         after_nth("Friday after Thanksgiving", 11, Thu, 4, 1, "Fla. Stat. s.110.117(1)(h)"),
         fixed("Christmas Day", 12, 25, PAID).observed(FriMon),
-        from_easter("Shrove Tuesday (Mardi Gras)", -47, L).disputed(
+        from_easter("Shrove Tuesday (Mardi Gras)", -47, L).unsettled("state-holiday-open-offices", 
             "a legal holiday only in counties with carnival associations, not statewide",
         ),
     ]
@@ -570,7 +601,8 @@ fn pennsylvania() -> Vec<HolidayRule> {
         // The state courts close on it (Supreme Court holiday orders).
         from_easter("Good Friday", -2, S),
         last("Memorial Day", 5, Mon, S),
-        fixed("Flag Day", 6, 14, S).disputed(
+        fixed("Flag Day", 6, 14, S).unsettled(
+            "state-holiday-open-offices",
             "listed in 44 P.S. s.11, but Commonwealth offices and courts stay open on it",
         ),
         fixed("Independence Day", 7, 4, S),
@@ -587,7 +619,10 @@ fn pennsylvania() -> Vec<HolidayRule> {
             1,
             "Pa. Supreme Court holiday orders; state-employee contracts",
         )
-        .disputed("a holiday for courts and state employees by order and contract, not by statute"),
+        .unsettled(
+            "state-holiday-open-offices",
+            "a holiday for courts and state employees by order and contract, not by statute",
+        ),
         fixed("Christmas Day", 12, 25, S),
     ]
 }
@@ -611,29 +646,29 @@ fn louisiana() -> Vec<HolidayRule> {
     use Weekday::{Mon, Thu};
     vec![
         fixed("New Year's Day", 1, 1, AB).observed(FriMon),
-        fixed("Battle of New Orleans", 1, 8, A).disputed(PROCLAIM),
+        fixed("Battle of New Orleans", 1, 8, A).unsettled("state-holiday-open-offices", PROCLAIM),
         // Governor's inauguration in Baton Rouge: the second Monday of January
         // after the (odd-year) election (La. Const. art. IV, s.3).
         nth("Inauguration Day (Baton Rouge)", 1, Mon, 2, A)
             .every_years(4, 0)
-            .disputed("a legal holiday only in the city of Baton Rouge"),
+            .unsettled("state-holiday-open-offices", "a legal holiday only in the city of Baton Rouge"),
         nth("Dr. Martin Luther King, Jr.'s Birthday", 1, Mon, 3, A),
         // Struck from R.S. 1:55 by Act 2022 (HB 248).
         fixed("Robert E. Lee Day", 1, 19, A)
             .in_force_until(date(2022, 7, 31))
-            .disputed(PROCLAIM),
+            .unsettled("state-holiday-open-offices", PROCLAIM),
         nth("Washington's Birthday and Presidents' Day", 2, Mon, 3, A),
         from_easter("Mardi Gras", -47, AB),
         from_easter("Good Friday", -2, AB),
         last("National Memorial Day", 5, Mon, AB),
         fixed("Confederate Memorial Day", 6, 3, A)
             .in_force_until(date(2022, 7, 31))
-            .disputed(PROCLAIM),
+            .unsettled("state-holiday-open-offices", PROCLAIM),
         fixed("Independence Day", 7, 4, AB).observed(FriMon),
-        fixed("Huey P. Long Day", 8, 30, A).disputed(PROCLAIM),
+        fixed("Huey P. Long Day", 8, 30, A).unsettled("state-holiday-open-offices", PROCLAIM),
         nth("Labor Day", 9, Mon, 1, AB),
         nth("Christopher Columbus Day", 10, Mon, 2, A),
-        fixed("All Saints' Day", 11, 1, "La. R.S. 1:55(A)(1), (E)").disputed(
+        fixed("All Saints' Day", 11, 1, "La. R.S. 1:55(A)(1), (E)").unsettled("state-holiday-open-offices", 
             "a R.S. 1:55(A) legal holiday on which the clerks of court close, but state offices stay open",
         ),
         // Even-year general election day; confirmed from 2008, earlier years
@@ -643,10 +678,10 @@ fn louisiana() -> Vec<HolidayRule> {
             .in_force_from(date(2008, 1, 1)),
         fixed("Veterans' Day", 11, 11, AB),
         nth("Thanksgiving Day", 11, Thu, 4, AB),
-        after_nth("Day after Thanksgiving", 11, Thu, 4, 1, E).disputed(CLERKS),
-        fixed("Christmas Eve", 12, 24, E).disputed(CLERKS),
+        after_nth("Day after Thanksgiving", 11, Thu, 4, 1, E).unsettled("state-holiday-open-offices", CLERKS),
+        fixed("Christmas Eve", 12, 24, E).unsettled("state-holiday-open-offices", CLERKS),
         fixed("Christmas Day", 12, 25, AB).observed(FriMon),
-        fixed("New Year's Eve", 12, 31, E).disputed(CLERKS),
+        fixed("New Year's Eve", 12, 31, E).unsettled("state-holiday-open-offices", CLERKS),
     ]
 }
 
@@ -686,7 +721,7 @@ fn georgia() -> Vec<HolidayRule> {
             1,
             "O.C.G.A. s.1-4-1(a)(2), (b) (Governor's designation)",
         )
-        .disputed("designated each year by the Governor (the former Robert E. Lee's Birthday), not fixed by statute"),
+        .unsettled("state-holiday-open-offices", "designated each year by the Governor (the former Robert E. Lee's Birthday), not fixed by statute"),
         fixed("Christmas Day", 12, 25, S),
     ]
 }
@@ -829,7 +864,12 @@ mod tests {
         assert!(settled_on(State::CA, date(2023, 11, 10)));
         assert!(settled_on(State::CA, date(2025, 11, 28))); // day after Thanksgiving
         assert!(disputed_on(State::CA, date(2025, 9, 9))); // Admission Day
-        assert!(disputed_on(State::CA, date(2025, 9, 26))); // Native American Day
+                                                           // Native American Day: a judicial holiday; the courts close.
+        assert!(settled_on(State::CA, date(2025, 9, 26)));
+        // Independence Day 2026 is a Saturday: the courts observe Friday
+        // July 3 (Cal. R. Ct. 1.11), a disputed day for Rule 6(a)(6)(C).
+        assert!(disputed_on(State::CA, date(2026, 7, 3)));
+        assert!(!disputed_on(State::CA, date(2025, 7, 3)));
     }
 
     #[test]

@@ -15,6 +15,14 @@ const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     }
 }
 
+/// December 1, 1996: FRAP 26(c) adds the 3 days for any service not
+/// delivered on the date stated in the proof of service (before, for mail
+/// only).
+pub(crate) const DEC_1996: NaiveDate = ymd(1996, 12, 1);
+/// December 1, 2005: FRCP 6(e) and FRBP 9006(f) add the 3 days "after the
+/// prescribed period would otherwise expire".
+pub(crate) const DEC_2005: NaiveDate = ymd(2005, 12, 1);
+
 /// December 1, 2001: electronic service joins the 3-day rule (FRCP 6(e),
 /// FRBP 9006(f)).
 pub(crate) const DEC_2001: NaiveDate = ymd(2001, 12, 1);
@@ -114,6 +122,9 @@ impl Edition {
                 Service::LeavingWithClerk | Service::Other => u32::from(d >= DEC_2001) * 3,
                 Service::Hand => 0,
             },
+            // Before Dec. 1, 1996, FRAP 26(c) added the days for service by
+            // mail only ("and the paper is served by mail").
+            RuleFamily::Appellate if d < DEC_1996 => u32::from(method == Service::Mail) * 3,
             RuleFamily::Appellate => match method {
                 // Delivered on the date of service stated in the proof.
                 Service::Hand => 0,
@@ -123,12 +134,31 @@ impl Edition {
         }
     }
 
-    /// True when the service days are added to the prescribed period (before
-    /// the roll), as FRAP 26(c) said before December 1, 2009 ("3 calendar
-    /// days are added to the prescribed period"); false when they are added
-    /// after the period would otherwise expire.
-    pub fn service_days_added_to_period(self) -> bool {
-        self.family == RuleFamily::Appellate && self.as_of < DEC_2009
+    /// The unsettled question of how the service days join the period,
+    /// when this edition's text leaves it open: FRCP 6(e) and FRBP 9006(f)
+    /// before Dec. 1, 2005 ("3 days shall be added to the prescribed
+    /// period"), FRAP 26(c) before Dec. 1, 2009 ("added to the prescribed
+    /// period"). Since then the text says the days are added "after the
+    /// period would otherwise expire".
+    pub fn service_question(self) -> Option<&'static str> {
+        match self.family {
+            RuleFamily::Civil | RuleFamily::Bankruptcy if self.as_of < DEC_2005 => {
+                Some("service-days-pre-2005")
+            }
+            RuleFamily::Appellate if self.as_of < DEC_2009 => Some("frap-service-days-pre-2009"),
+            _ => None,
+        }
+    }
+
+    /// True if the text in force could be read to add the service days as
+    /// business days (rejected in CNPq v. Inter-Trade, 50 F.3d 56 (D.C. Cir.
+    /// 1995)); FRAP 26(c) says "calendar days" from Dec. 1, 1996.
+    pub fn service_days_may_be_business_days(self) -> bool {
+        match self.family {
+            RuleFamily::Civil | RuleFamily::Bankruptcy => self.as_of < DEC_2005,
+            RuleFamily::Appellate => self.as_of < DEC_1996,
+            RuleFamily::Plain => false,
+        }
     }
 
     /// The citation of a subdivision of the rule, e.g. `cite("(a)(1)(C)")` is

@@ -4,24 +4,78 @@
 
 use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Weekday};
 
-use super::{Direction, Due, Edition, LaterReading, Request, Roll, Step, Unit};
+use super::{Direction, Due, Edition, Request, Roll, Step, Unit};
 use crate::calendar::{
     Calendar, DayKind, RuleFamily, Scope, CLOSURE, DISPUTED, DISPUTED_CLOSURE, DISPUTED_STATE,
     HOLIDAY, OUTSIDE, STATE, WEEKEND,
 };
 use crate::error::{Error, Result};
 
-/// One way of reading the rules where they are not settled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Reading {
-    /// Disputed days count as legal holidays / closures.
-    disputed_closed: bool,
-    /// Before December 1, 2009: a period measured before an event rolls
-    /// forward (the old text said only "the next day").
-    old_roll_forward: bool,
+/// How the days added for service join the period (see
+/// [`Edition::service_question`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(super) enum ServiceMode {
+    /// Added after the period would otherwise expire, as calendar days, then
+    /// rolled (the text since 2005 (FRCP, FRBP) and 2009 (FRAP); CNPq).
+    #[default]
+    AfterExpiry,
+    /// Added to the prescribed period, which is then computed as one longer
+    /// period (the literal older text).
+    AddedToPeriod,
+    /// Added after the period as business days (rejected in CNPq).
+    BusinessDays,
 }
 
-type Trace = Option<Vec<Step>>;
+/// One way of reading the rules where they are not settled: one answer to
+/// each unsettled question the computation meets.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(super) struct Reading {
+    /// Day questions (bits indexing the calendar's day questions) whose days
+    /// count as legal holidays or closures in this reading.
+    pub(super) closed: u32,
+    /// Before December 1, 2009: a period measured before an event rolls
+    /// forward (the old text said only "the next day").
+    pub(super) old_forward: bool,
+    /// How service days join the period.
+    pub(super) service: ServiceMode,
+    /// Court-day counts skip the state's holidays (on which the federal court
+    /// may be open).
+    pub(super) state_not_court_day: bool,
+}
+
+/// The calendar's days as one reading sees them: a disputed day counts as
+/// closed only if one of its questions is read "closed".
+#[derive(Clone, Copy)]
+pub(super) struct View<'a> {
+    pub(super) cal: &'a Calendar,
+    closed: u32,
+}
+
+const ANY_DISPUTED: u8 = DISPUTED | DISPUTED_STATE | DISPUTED_CLOSURE;
+
+impl<'a> View<'a> {
+    pub(super) fn new(cal: &'a Calendar, r: Reading) -> View<'a> {
+        View {
+            cal,
+            closed: r.closed,
+        }
+    }
+
+    #[inline]
+    fn flags_ce(&self, ce: i32) -> u8 {
+        let f = self.cal.flags_ce(ce);
+        if self.closed != 0
+            && f & ANY_DISPUTED != 0
+            && self.cal.questions_on_ce(ce) & self.closed == 0
+        {
+            f & !ANY_DISPUTED
+        } else {
+            f
+        }
+    }
+}
+
+pub(super) type Trace = Option<Vec<Step>>;
 
 #[inline]
 fn push(trace: &mut Trace, f: impl FnOnce() -> Step) {
@@ -38,7 +92,7 @@ fn out_of_range(d: NaiveDate) -> Error {
     ))
 }
 
-fn from_ce(ce: i32) -> NaiveDate {
+pub(super) fn from_ce(ce: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(ce).unwrap_or(NaiveDate::MIN)
 }
 
@@ -50,7 +104,7 @@ fn closed_mask(ed: Edition, dir: Direction, r: Reading) -> u8 {
     if state {
         m |= STATE;
     }
-    if r.disputed_closed {
+    if r.closed != 0 {
         m |= DISPUTED;
         if state {
             m |= DISPUTED_STATE;
@@ -61,11 +115,27 @@ fn closed_mask(ed: Edition, dir: Direction, r: Reading) -> u8 {
 
 #[inline]
 fn closure_mask(r: Reading) -> u8 {
-    if r.disputed_closed {
+    if r.closed != 0 {
         CLOSURE | DISPUTED_CLOSURE
     } else {
         CLOSURE
     }
+}
+
+/// Days a court-day count passes over.
+#[inline]
+fn court_day_mask(r: Reading) -> u8 {
+    let mut m = WEEKEND | HOLIDAY | closure_mask(r);
+    if r.state_not_court_day {
+        m |= STATE;
+    }
+    if r.closed != 0 {
+        m |= DISPUTED;
+        if r.state_not_court_day {
+            m |= DISPUTED_STATE;
+        }
+    }
+    m
 }
 
 pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Result<Due> {
@@ -96,74 +166,14 @@ pub(super) fn compute(req: &Request, cal: &Calendar, family: RuleFamily) -> Resu
             "a period in hours needs the trigger's time of day (a local date-time at the court)",
         ));
     }
-    let mut trace: Trace = req.explain.then(Vec::new);
-    let base = Reading::default();
-    let first = run(req, cal, ed, base, &mut trace)?;
-
-    // Other readings, only where they can differ.
-    let (lo, hi) = (trigger.min(first.0), trigger.max(first.0));
-    let disputed = cal.any_disputed_ce(lo, hi);
-    let old_roll = ed.is_pre_2009()
-        && req.direction == Direction::Before
-        && req.roll == Roll::Rule
-        && first.0 != trigger;
-    let best = (first, base, trace);
-    if !disputed && !old_roll {
-        return Ok(finish(req, cal, ed, best, None));
-    }
-    readings(req, cal, ed, best, disputed, old_roll)
-}
-
-/// The other readings, where a disputed day or an unsettled old rule is in
-/// play (rare: kept out of the hot path).
-#[cold]
-#[inline(never)]
-fn readings(
-    req: &Request,
-    cal: &Calendar,
-    ed: Edition,
-    mut best: Outcome,
-    disputed: bool,
-    old_roll: bool,
-) -> Result<Due> {
-    let mut later: Option<Outcome> = None;
-    let alternatives = [
-        Reading {
-            disputed_closed: true,
-            old_roll_forward: false,
-        },
-        Reading {
-            disputed_closed: false,
-            old_roll_forward: true,
-        },
-        Reading {
-            disputed_closed: true,
-            old_roll_forward: true,
-        },
-    ];
-    for alt in alternatives {
-        if (alt.disputed_closed && !disputed) || (alt.old_roll_forward && !old_roll) {
-            continue;
-        }
-        let mut t: Trace = req.explain.then(Vec::new);
-        let res = run(req, cal, ed, alt, &mut t)?;
-        if res < best.0 {
-            let prev = std::mem::replace(&mut best, (res, alt, t));
-            if later.as_ref().is_none_or(|l| prev.0 > l.0) {
-                later = Some(prev);
-            }
-        } else if res > best.0 && later.as_ref().is_none_or(|l| res > l.0) {
-            later = Some((res, alt, t));
-        }
-    }
-    Ok(finish(req, cal, ed, best, later))
+    super::readings::weigh(req, cal, ed)
 }
 
 /// The common cases without the general path's bookkeeping: no
-/// explanation, the rule's own roll, and no closure, disputed day or
-/// unsettled old-rule reading in play. Anything else returns `None` and takes
-/// the general path, which gives the same answer for these cases (checked by
-/// the property tests, which compare both paths).
+/// explanation, the rule's own roll, and no closure or unsettled question in
+/// play. Anything else returns `None` and takes the general path, which
+/// gives the same answer for these cases (checked by the property tests,
+/// which compare both paths).
 #[inline]
 fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     let p = req.period;
@@ -177,131 +187,84 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     let ed = req.edition(family);
     let dir = req.direction;
     let pre = ed.is_pre_2009();
+    if pre && dir == Direction::Before {
+        // The old "next day" roll is an unsettled question.
+        return None;
+    }
     let svc = match req.service {
         None => 0,
         Some(_) if dir == Direction::Before => return None, // an error
         Some(s) => ed.service_days(s) as i32,
     };
-    if svc > 0 && ed.service_days_added_to_period() {
+    if svc > 0 && ed.service_question().is_some() {
         return None;
     }
     let trigger = req.trigger.num_days_from_ce();
-    let (sign, base, disputed) = match dir {
-        Direction::After => (1, WEEKEND | HOLIDAY | STATE, DISPUTED | DISPUTED_STATE),
-        // Before Dec. 1, 2009 state holidays counted both ways.
-        Direction::Before if pre => (-1, WEEKEND | HOLIDAY | STATE, DISPUTED | DISPUTED_STATE),
-        Direction::Before => (-1, WEEKEND | HOLIDAY, DISPUTED),
+    let (sign, mask) = match dir {
+        Direction::After => (1, WEEKEND | HOLIDAY | STATE),
+        Direction::Before => (-1, WEEKEND | HOLIDAY),
     };
     const STOP: u8 = OUTSIDE | CLOSURE | DISPUTED_CLOSURE;
     let n = p.amount;
-    // One reading: `mask` is what counts as closed.
-    // With `old_forward`, a backward period under the old rules rolls
-    // forward (the other reading of "the next day"). Returns the date and
-    // whether the last day rolled.
-    let core = |mask: u8, old_forward: bool| -> Option<(i32, bool)> {
-        let count = |n: u32| -> Option<i32> {
-            let mut ce = trigger;
-            let mut left = n;
-            while left > 0 {
-                ce += sign;
-                let f = cal.flags_ce(ce);
-                if f & STOP != 0 {
-                    return None;
-                }
-                if f & mask == 0 {
-                    left -= 1;
-                }
+    // Days a count passes over, and the flags of every day it visits.
+    let count = |n: u32, skip: u8| -> Option<(i32, u8)> {
+        let mut ce = trigger;
+        let mut left = n;
+        let mut seen = 0u8;
+        while left > 0 {
+            ce += sign;
+            let f = cal.flags_ce(ce);
+            if f & STOP != 0 {
+                return None;
             }
-            Some(ce)
-        };
-        let roll = |mut d: i32, sign: i32| -> Option<i32> {
-            loop {
-                let f = cal.flags_ce(d);
-                if f & STOP != 0 {
-                    return None;
-                }
-                if f & mask == 0 {
-                    return Some(d);
-                }
-                d += sign;
+            seen |= f;
+            if f & skip == 0 {
+                left -= 1;
             }
-        };
-        let d = match p.unit {
-            Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => count(n)?,
-            Unit::Days => trigger + sign * n as i32,
-            Unit::Weeks => trigger + sign * (n * 7) as i32,
-            Unit::CourtDays => count(n)?,
-            Unit::Months | Unit::Years => {
-                let m = chrono::Months::new(if p.unit == Unit::Years { n * 12 } else { n });
-                match dir {
-                    Direction::After => req.trigger.checked_add_months(m),
-                    Direction::Before => req.trigger.checked_sub_months(m),
-                }?
-                .num_days_from_ce()
+        }
+        Some((ce, seen))
+    };
+    let roll = |mut d: i32, sign: i32| -> Option<i32> {
+        loop {
+            let f = cal.flags_ce(d);
+            if f & STOP != 0 {
+                return None;
             }
-            Unit::Hours => return None,
-        };
-        let rolled = roll(d, if old_forward { 1 } else { sign })?;
-        let moved = rolled != d;
-        if svc > 0 {
-            roll(rolled + svc, 1).map(|x| (x, moved))
-        } else {
-            Some((rolled, moved))
+            if f & mask == 0 {
+                return Some(d);
+            }
+            d += sign;
         }
     };
-    let (d, rolled) = core(base, false)?;
-    let old = pre && dir == Direction::Before && rolled;
-    let disputed_in = cal.any_disputed_ce(trigger.min(d), trigger.max(d));
-    if pre && dir == Direction::Before && disputed_in {
-        // The old roll direction and a disputed day together: the general
-        // path weighs every combination.
+    let d = match p.unit {
+        Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => count(n, mask)?.0,
+        Unit::Days => trigger + sign * n as i32,
+        Unit::Weeks => trigger + sign * (n * 7) as i32,
+        Unit::CourtDays => {
+            let (d, seen) = count(n, WEEKEND | HOLIDAY | STATE)?;
+            if seen & (STATE | DISPUTED_STATE) != 0 {
+                // Whether a state holiday is a court day is unsettled.
+                return None;
+            }
+            d
+        }
+        Unit::Months | Unit::Years => {
+            let m = chrono::Months::new(if p.unit == Unit::Years { n * 12 } else { n });
+            match dir {
+                Direction::After => req.trigger.checked_add_months(m),
+                Direction::Before => req.trigger.checked_sub_months(m),
+            }?
+            .num_days_from_ce()
+        }
+        Unit::Hours => return None,
+    };
+    let mut d = roll(d, sign)?;
+    if svc > 0 {
+        d = roll(d + svc, 1)?;
+    }
+    if cal.any_disputed_ce(trigger.min(d), trigger.max(d) + 1) {
         return None;
     }
-    let plain = Reading::default();
-    // The other reading, when one can differ: (its date, which reading is
-    // the due date's, which is the later one's).
-    let other = if old {
-        let (f, _) = core(base, true)?;
-        Some((
-            f,
-            plain,
-            Reading {
-                disputed_closed: false,
-                old_roll_forward: true,
-            },
-        ))
-    } else if disputed_in {
-        let (x, _) = core(base | disputed, false)?;
-        let closed = Reading {
-            disputed_closed: true,
-            old_roll_forward: false,
-        };
-        Some(if x >= d {
-            (x, plain, closed)
-        } else {
-            (x, closed, plain)
-        })
-    } else {
-        None
-    };
-    let (d, later) = match other {
-        Some((x, first, second)) if x != d => {
-            let (lo, hi) = (d.min(x), d.max(x));
-            let (lo_date, hi_date) = (from_ce(lo), from_ce(hi));
-            (
-                lo,
-                Some(LaterReading {
-                    question: question_of(first, second).into(),
-                    date: hi_date,
-                    at: None,
-                    reason: reason(req, cal, ed, first, second, lo_date, hi_date),
-                    cites: Vec::new(),
-                    steps: Vec::new(),
-                }),
-            )
-        }
-        _ => (d, None),
-    };
     let delta = d - trigger;
     let due = if delta >= 0 {
         req.trigger
@@ -314,52 +277,12 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         due,
         at: None,
         steps: Vec::new(),
-        readings: later.into_iter().collect(),
+        readings: Vec::new(),
         edition: ed,
     })
 }
 
-fn span(a: NaiveDate, b: NaiveDate) -> (i32, i32) {
-    let (a, b) = (a.num_days_from_ce(), b.num_days_from_ce());
-    (a.min(b), a.max(b))
-}
-
-type Outcome = ((i32, Option<NaiveDateTime>), Reading, Trace);
-
-fn finish(
-    req: &Request,
-    cal: &Calendar,
-    ed: Edition,
-    best: Outcome,
-    later: Option<Outcome>,
-) -> Due {
-    let ((due, at), reading, trace) = best;
-    let due = from_ce(due);
-    let later = later.map(|((date, lat), lreading, ltrace)| {
-        let date = from_ce(date);
-        LaterReading {
-            question: question_of(reading, lreading).into(),
-            date,
-            at: lat,
-            reason: reason(req, cal, ed, reading, lreading, due, date),
-            cites: Vec::new(),
-            steps: ltrace.unwrap_or_default(),
-        }
-    });
-    let mut steps = trace.unwrap_or_default();
-    if req.explain && at.is_none() && !ed.is_pre_2009() {
-        steps.push(last_day_step(cal, ed, due));
-    }
-    Due {
-        due,
-        at,
-        steps,
-        readings: later.into_iter().collect(),
-        edition: ed,
-    }
-}
-
-fn last_day_step(cal: &Calendar, ed: Edition, due: NaiveDate) -> Step {
+pub(super) fn last_day_step(cal: &Calendar, ed: Edition, due: NaiveDate) -> Step {
     let text = match cal.cutoff() {
         Some(t) => format!(
             "the last day ends at {} in the court's time zone ({}), the cutoff set for this court ({})",
@@ -381,90 +304,77 @@ fn last_day_step(cal: &Calendar, ed: Edition, due: NaiveDate) -> Step {
     }
 }
 
-fn question_of(first: Reading, later: Reading) -> &'static str {
-    if first.old_roll_forward != later.old_roll_forward {
-        "pre-2009-backward-roll"
-    } else {
-        "disputed-day"
-    }
-}
-
-fn reason(
-    req: &Request,
-    cal: &Calendar,
-    ed: Edition,
-    first: Reading,
-    later: Reading,
-    a: NaiveDate,
-    b: NaiveDate,
-) -> String {
-    let mut parts = Vec::new();
-    if first.disputed_closed != later.disputed_closed {
-        let (lo, hi) = span(req.trigger.min(a), b.max(req.trigger));
-        let days = cal.disputed_between(lo, hi);
-        let how = if later.disputed_closed {
-            "if the disputed day counts as a legal holiday or closure"
-        } else {
-            "if the disputed day does not count as a legal holiday or closure"
-        };
-        parts.push(format!("{how}: {}", days.join("; ")));
-    }
-    if later.old_roll_forward && !first.old_roll_forward {
-        parts.push(format!(
-            "before Dec. 1, 2009, {} said only that the period runs until \"the next day\" that is \
-             not a Saturday, Sunday or legal holiday, which can be read forward even for a period \
-             measured before an event; counting backward is the reading the 2009 amendments \
-             adopted ((a)(5)) and the safe one",
-            ed.family().citation()
-        ));
-    }
-    parts.join("; ")
-}
-
 /// One complete computation under one reading.
-fn run(
+pub(super) fn run(
     req: &Request,
     cal: &Calendar,
     ed: Edition,
     r: Reading,
     trace: &mut Trace,
 ) -> Result<(i32, Option<NaiveDateTime>)> {
+    let v = View::new(cal, r);
     let dir = req.direction;
     let sign: i32 = if dir == Direction::After { 1 } else { -1 };
     let mask = closed_mask(ed, dir, r);
     let closure = closure_mask(r);
-    let n = req.period.amount;
     let from_day = req.trigger;
     let from = from_day.num_days_from_ce();
+    let service_days = req.service.map_or(0, |s| ed.service_days(s));
+    let method = req.service.map_or("", |s| s.describe());
+    // The service days join the period itself under the "added to the
+    // prescribed period" reading (never with roll = none, which has no roll
+    // for the readings to differ on).
+    let joined =
+        service_days > 0 && r.service == ServiceMode::AddedToPeriod && req.roll != Roll::None;
+    let question = ed.service_question().unwrap_or("");
+    let n = req.period.amount;
     let mut d: i32 = match req.period.unit {
-        Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => {
-            let d = count_open(cal, from, n, sign, mask)?;
+        Unit::Days => {
+            let total = if joined { n + service_days } else { n };
+            let short = ed.short_period_limit().filter(|&l| total < l);
+            let d = match short {
+                Some(_) => count_open(&v, from, total, sign, mask)?,
+                None => from + sign * total as i32,
+            };
             push(trace, || {
-                on_day(format!(
-                    "counted {n} days {} {from_day}, leaving out intermediate Saturdays, Sundays and \
-                     legal holidays because the period is less than {} days ({})",
-                    word(dir),
-                    ed.short_period_limit().unwrap_or(0),
-                    ed.cite("(a)(short)")
-                ), d)
+                let what = if joined {
+                    format!(
+                        "counted {n} days plus the {service_days} days added to the prescribed period \
+                         for service {method} ({}; question {question}, reading \"added-to-period\"), \
+                         {total} days in all,",
+                        ed.service_cite()
+                    )
+                } else {
+                    format!("counted {}", req.period)
+                };
+                let how = match short {
+                    Some(l) => format!(
+                        "leaving out intermediate Saturdays, Sundays and legal holidays because the \
+                         period is less than {l} days ({})",
+                        ed.cite("(a)(short)")
+                    ),
+                    None => format!(
+                        "excluding the day of the event and counting every day ({})",
+                        ed.cite("(a)(1)(A)-(B)")
+                    ),
+                };
+                on_day(format!("{what} {} {from_day}, {how}", word(dir)), d)
             });
             d
         }
-        Unit::Days | Unit::Weeks => {
-            let days = if req.period.unit == Unit::Weeks {
-                n * 7
-            } else {
-                n
-            };
-            let d = from + sign * days as i32;
+        Unit::Weeks => {
+            let d = from + sign * (n * 7) as i32;
             push(trace, || {
-                on_day(format!(
-                    "counted {} {} {from_day}, excluding the day of the event and counting every day \
-                     ({})",
-                    req.period,
-                    word(dir),
-                    ed.cite("(a)(1)(A)-(B)")
-                ), d)
+                on_day(
+                    format!(
+                        "counted {} {} {from_day}, excluding the day of the event and counting every \
+                         day ({})",
+                        req.period,
+                        word(dir),
+                        ed.cite("(a)(1)(A)-(B)")
+                    ),
+                    d,
+                )
             });
             d
         }
@@ -502,47 +412,57 @@ fn run(
             d
         }
         Unit::CourtDays => {
-            let d = count_open(cal, from, n, sign, mask | closure)?;
+            let cmask = court_day_mask(r);
+            let d = count_open(&v, from, n, sign, cmask)?;
             push(trace, || {
+                let state = if cal.states().is_empty() {
+                    String::new()
+                } else if r.state_not_court_day {
+                    " and the state's legal holidays (question court-days-state-holiday, reading \
+                     \"not-court-day\")"
+                        .to_string()
+                } else {
+                    "; a state holiday on which the court is open counts as a court day (question \
+                     court-days-state-holiday, reading \"court-day\")"
+                        .to_string()
+                };
                 on_day(
                     format!(
-                    "counted {} {} {from_day}, leaving out Saturdays, Sundays, legal holidays and \
-                     days the clerk's office is closed",
-                    req.period,
-                    word(dir)
-                ),
+                        "counted {} {} {from_day}, leaving out Saturdays, Sundays, legal holidays and \
+                         days the clerk's office is closed{state}",
+                        req.period,
+                        word(dir)
+                    ),
                     d,
                 )
             });
             d
         }
-        Unit::Hours => return run_hours(req, cal, ed, r, trace),
+        Unit::Hours => return run_hours(req, &v, ed, r, trace),
     };
-    if trace.is_some() && dir == Direction::Before {
-        note_ignored_state_day(cal, ed, from_ce(d), mask, trace);
-    }
-    let service_days = req.service.map_or(0, |s| ed.service_days(s));
-    if service_days > 0 && ed.service_days_added_to_period() {
+    if joined && req.period.unit != Unit::Days {
         d += service_days as i32;
         push(trace, || {
             on_day(
                 format!(
-                "{service_days} calendar days added to the prescribed period for service {} ({})",
-                req.service.map_or("", |s| s.describe()),
-                ed.service_cite()
-            ),
+                    "{service_days} days added to the prescribed period for service {method} ({}; \
+                     question {question}, reading \"added-to-period\")",
+                    ed.service_cite()
+                ),
                 d,
             )
         });
     }
+    if trace.is_some() && dir == Direction::Before {
+        note_ignored_state_day(cal, ed, from_ce(d), mask, trace);
+    }
     if req.roll == Roll::None {
-        if service_days > 0 && !ed.service_days_added_to_period() {
+        if service_days > 0 {
             d += service_days as i32;
             push(trace, || {
                 on_day(
                     format!(
-                        "{service_days} days added for service {} ({})",
-                        req.service.map_or("", |s| s.describe()),
+                        "{service_days} days added for service {method} ({})",
                         ed.service_cite()
                     ),
                     d,
@@ -563,26 +483,44 @@ fn run(
     let roll_sign = match req.roll {
         Roll::Forward => 1,
         Roll::Backward => -1,
-        _ if r.old_roll_forward => 1,
+        _ if r.old_forward => 1,
         _ => sign,
     };
-    d = roll(cal, ed, d, roll_sign, mask, trace)?;
-    d = closure_roll(cal, ed, d, mask, closure, trace)?;
-    if service_days > 0 && !ed.service_days_added_to_period() {
-        d += service_days as i32;
-        push(trace, || {
-            on_day(
-                format!(
-                "{service_days} days added after the period would otherwise expire, for service \
-                 {} ({})",
-                req.service.map_or("", |s| s.describe()),
-                ed.service_cite()
-            ),
-                d,
-            )
-        });
-        d = roll(cal, ed, d, 1, mask, trace)?;
-        d = closure_roll(cal, ed, d, mask, closure, trace)?;
+    d = roll(&v, ed, d, roll_sign, mask, r.old_forward, trace)?;
+    d = closure_roll(&v, ed, d, mask, closure, trace)?;
+    if service_days > 0 && !joined {
+        let cite = ed.service_cite();
+        let named = |reading: &str| match ed.service_question() {
+            Some(q) => format!("{cite}; question {q}, reading \"{reading}\""),
+            None => cite.clone(),
+        };
+        if r.service == ServiceMode::BusinessDays {
+            d = count_open(&v, d, service_days, 1, mask | closure)?;
+            push(trace, || {
+                on_day(
+                    format!(
+                        "{service_days} business days added after the period would otherwise \
+                         expire, for service {method} ({})",
+                        named("business-days")
+                    ),
+                    d,
+                )
+            });
+        } else {
+            d += service_days as i32;
+            push(trace, || {
+                on_day(
+                    format!(
+                        "{service_days} days added after the period would otherwise expire, for \
+                         service {method} ({})",
+                        named("after-expiry")
+                    ),
+                    d,
+                )
+            });
+            d = roll(&v, ed, d, 1, mask, false, trace)?;
+        }
+        d = closure_roll(&v, ed, d, mask, closure, trace)?;
     } else if let (Some(s), 0) = (req.service, service_days) {
         push(trace, || {
             on_day(
@@ -595,21 +533,10 @@ fn run(
             )
         });
     }
-    if trace.is_some() && r == Reading::default() {
-        let closed_if_disputed = closed_mask(
-            ed,
-            dir,
-            Reading {
-                disputed_closed: true,
-                old_roll_forward: false,
-            },
-        );
-        note_open_disputed_day(cal, from_ce(d), closed_if_disputed, trace);
-    }
     Ok((d, None))
 }
 
-fn word(dir: Direction) -> &'static str {
+pub(super) fn word(dir: Direction) -> &'static str {
     match dir {
         Direction::After => "after",
         Direction::Before => "before",
@@ -618,12 +545,12 @@ fn word(dir: Direction) -> &'static str {
 
 /// Counts `n` days in direction `sign`, skipping days in `mask`.
 #[inline]
-fn count_open(cal: &Calendar, from: i32, n: u32, sign: i32, mask: u8) -> Result<i32> {
+fn count_open(v: &View<'_>, from: i32, n: u32, sign: i32, mask: u8) -> Result<i32> {
     let mut ce = from;
     let mut left = n;
     while left > 0 {
         ce += sign;
-        let f = cal.flags_ce(ce);
+        let f = v.flags_ce(ce);
         if f & OUTSIDE != 0 {
             return Err(out_of_range(from_ce(ce)));
         }
@@ -637,17 +564,18 @@ fn count_open(cal: &Calendar, from: i32, n: u32, sign: i32, mask: u8) -> Result<
 /// Moves `d` in direction `sign` until it is not in `mask` ((a)(1)(C)).
 #[inline]
 fn roll(
-    cal: &Calendar,
+    v: &View<'_>,
     ed: Edition,
     d: i32,
     sign: i32,
     mask: u8,
+    old_forward: bool,
     trace: &mut Trace,
 ) -> Result<i32> {
     let start = d;
     let mut ce = start;
     loop {
-        let f = cal.flags_ce(ce);
+        let f = v.flags_ce(ce);
         if f & OUTSIDE != 0 {
             return Err(out_of_range(from_ce(ce)));
         }
@@ -658,8 +586,15 @@ fn roll(
     }
     if trace.is_some() && ce != start {
         let end = from_ce(ce);
-        let why = skipped(cal, start, ce, sign, mask);
-        let rule = if sign > 0 {
+        let why = skipped(v, start, ce, sign, mask);
+        let rule = if sign > 0 && old_forward {
+            format!(
+                "the period continues to run until \"the next day\" that is not a Saturday, Sunday \
+                 or legal holiday, read forward although the period is measured before an event \
+                 ({}; question pre-2009-backward-roll, reading \"forward\")",
+                ed.cite("(a)(1)(C)")
+            )
+        } else if sign > 0 {
             format!(
                 "the period continues to run until the end of the next day that is not a Saturday, \
                  Sunday or legal holiday ({})",
@@ -668,7 +603,8 @@ fn roll(
         } else if ed.is_pre_2009() {
             format!(
                 "counting backward, the period ends on the previous day that is not a Saturday, \
-                 Sunday or legal holiday ({}; the reading the 2009 amendments adopted in (a)(5))",
+                 Sunday or legal holiday ({}; the reading the 2009 amendments adopted in (a)(5); \
+                 question pre-2009-backward-roll, reading \"backward\")",
                 ed.cite("(a)(1)(C)")
             )
         } else {
@@ -691,20 +627,20 @@ fn roll(
 /// forward to the first accessible day that is not a Saturday, Sunday or
 /// legal holiday, whatever the period's direction.
 fn closure_roll(
-    cal: &Calendar,
+    v: &View<'_>,
     ed: Edition,
     d: i32,
     mask: u8,
     closure: u8,
     trace: &mut Trace,
 ) -> Result<i32> {
-    if cal.flags_ce(d) & closure == 0 {
+    if v.flags_ce(d) & closure == 0 {
         return Ok(d);
     }
     let start = d;
     let mut ce = start;
     loop {
-        let f = cal.flags_ce(ce);
+        let f = v.flags_ce(ce);
         if f & OUTSIDE != 0 {
             return Err(out_of_range(from_ce(ce)));
         }
@@ -715,7 +651,7 @@ fn closure_roll(
     }
     if trace.is_some() {
         let end = from_ce(ce);
-        let why = skipped(cal, start, ce, 1, mask | closure);
+        let why = skipped(v, start, ce, 1, mask | closure);
         push(trace, || Step {
             text: format!(
                 "{why}: the time extends to the first accessible day that is not a Saturday, \
@@ -732,7 +668,7 @@ fn closure_roll(
 /// Periods in hours ((a)(2)).
 fn run_hours(
     req: &Request,
-    cal: &Calendar,
+    v: &View<'_>,
     ed: Edition,
     r: Reading,
     trace: &mut Trace,
@@ -743,10 +679,19 @@ fn run_hours(
         .time
         .ok_or_else(|| Error::invalid("missing trigger time"))?;
     let local = req.trigger.and_time(time);
+    let cal = v.cal;
     let tz = cal.time_zone();
     let start = match tz.from_local_datetime(&local) {
         LocalResult::Single(t) => t,
-        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::Ambiguous(earlier, later) => match req.fold {
+            Some(super::Fold::Earlier) => earlier,
+            Some(super::Fold::Later) => later,
+            None => return Err(Error::invalid(format!(
+                "{} occurs twice in {} (clocks fall back): choose fold = \"earlier\" or \"later\"",
+                local.format("%Y-%m-%dT%H:%M"),
+                tz.name()
+            ))),
+        },
         LocalResult::None => {
             return Err(Error::invalid(format!(
                 "{} does not exist in {} (a daylight-saving gap)",
@@ -782,14 +727,15 @@ fn run_hours(
     };
     if roll_sign != 0 {
         let d = roll(
-            cal,
+            v,
             ed,
             at.date().num_days_from_ce(),
             roll_sign,
             mask,
+            false,
             &mut None,
         )?;
-        let d = from_ce(closure_roll(cal, ed, d, mask, closure, &mut None)?);
+        let d = from_ce(closure_roll(v, ed, d, mask, closure, &mut None)?);
         if d != at.date() {
             let from = at.date();
             at = d.and_time(at.time());
@@ -798,7 +744,7 @@ fn run_hours(
                     "{}: the period continues to run until the same time on the next day that is \
                      not a Saturday, Sunday or legal holiday ({})",
                     skipped(
-                        cal,
+                        v,
                         from.num_days_from_ce(),
                         d.num_days_from_ce(),
                         if d > from { 1 } else { -1 },
@@ -837,20 +783,48 @@ fn note_ignored_state_day(cal: &Calendar, ed: Edition, d: NaiveDate, mask: u8, t
     });
 }
 
-/// The due date is a disputed day treated as open in this reading.
-/// Only days that would count under the other reading (a disputed state day
-/// does not count for a period measured before an event).
-fn note_open_disputed_day(cal: &Calendar, d: NaiveDate, mask: u8, trace: &mut Trace) {
+/// Notes on the due date: a disputed day this reading counts as an ordinary
+/// day (only days that would count under the other reading: a disputed
+/// state day does not count for a period measured before an event), and a
+/// day whose question was settled as an ordinary day.
+pub(super) fn note_due_day(
+    cal: &Calendar,
+    ed: Edition,
+    dir: Direction,
+    r: Reading,
+    d: NaiveDate,
+    trace: &mut Trace,
+) {
+    let closed_if = closed_mask(
+        ed,
+        dir,
+        Reading {
+            closed: u32::MAX,
+            ..r
+        },
+    ) | CLOSURE
+        | DISPUTED_CLOSURE;
+    let open_here = cal.questions_on_ce(d.num_days_from_ce()) & r.closed == 0;
     for n in cal.notes_on(d) {
-        if n.status.is_disputed() && n.bit() & mask != 0 {
-            push(trace, || Step {
+        match (&n.question, &n.settled_by) {
+            (Some(q), None) if open_here && n.status.is_disputed() && n.bit() & closed_if != 0 => {
+                push(trace, || Step {
+                    text: format!(
+                        "{d} is {n}; question {q}: this reading counts it as an ordinary day \
+                         (reading \"open\"; see the later reading)"
+                    ),
+                    date: d,
+                    time: None,
+                });
+            }
+            (Some(q), Some(by)) if !n.counts => push(trace, || Step {
                 text: format!(
-                    "{d} is {n}, whose effect is disputed; this reading counts it as an ordinary \
-                     day (see the later reading)"
+                    "{d} is {n}; question {q} settled by {by}: an ordinary day (reading \"open\")"
                 ),
                 date: d,
                 time: None,
-            });
+            }),
+            _ => {}
         }
     }
 }
@@ -865,24 +839,32 @@ fn on_day(text: impl Into<String>, d: i32) -> Step {
 }
 
 /// Why each day from `start` up to (not including) `end` was passed over.
-fn skipped(cal: &Calendar, start: i32, end: i32, sign: i32, mask: u8) -> String {
+fn skipped(v: &View<'_>, start: i32, end: i32, sign: i32, mask: u8) -> String {
     let mut why = Vec::new();
     let mut c = start;
     while c != end {
-        why.push(describe(cal, from_ce(c), mask));
+        why.push(describe(v, from_ce(c), mask));
         c += sign;
     }
     why.join("; ")
 }
 
 /// Why `d` is closed, naming each holiday or closure whose flag is in `mask`.
-fn describe(cal: &Calendar, d: NaiveDate, mask: u8) -> String {
+fn describe(v: &View<'_>, d: NaiveDate, mask: u8) -> String {
+    let cal = v.cal;
+    let open_questions = !v.closed;
     let mut parts: Vec<String> = Vec::new();
     if cal.flags(d) & WEEKEND & mask != 0 {
         parts.push(format!("a {}", weekday_name(d.weekday())));
     }
+    let read_open = |n: &crate::calendar::DayNote| {
+        n.status.is_disputed() && {
+            let ce = d.num_days_from_ce();
+            cal.questions_on_ce(ce) & !open_questions == 0
+        }
+    };
     for n in cal.notes_on(d) {
-        if n.bit() & mask == 0 {
+        if n.bit() & mask == 0 || read_open(n) {
             continue;
         }
         let what = match n.kind {
@@ -903,8 +885,14 @@ fn describe(cal: &Calendar, d: NaiveDate, mask: u8) -> String {
             DayKind::Holiday(_) => format!("{}, a court holiday ({})", n.name, n.source),
             DayKind::Closure => format!("a day the clerk's office is inaccessible ({})", n.name),
         };
-        let what = match &n.status {
-            crate::calendar::Status::Disputed(why) => format!("{what} [disputed: {why}]"),
+        let what = match (&n.status, &n.question, &n.settled_by) {
+            (crate::calendar::Status::Disputed(why), Some(q), _) => {
+                format!("{what} [question {q}, read \"closed\" here: {why}]")
+            }
+            (crate::calendar::Status::Disputed(why), None, _) => {
+                format!("{what} [disputed: {why}]")
+            }
+            (_, Some(q), Some(by)) => format!("{what} [question {q} settled by {by}]"),
             _ => what,
         };
         parts.push(what);

@@ -29,6 +29,7 @@
 
 mod edition;
 mod engine;
+mod readings;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -210,6 +211,31 @@ impl FromStr for Period {
             _ => return Err(bad()),
         };
         Period { amount: n, unit }.check()
+    }
+}
+
+/// Which of two instants a local time that occurs twice (clocks fall back)
+/// means. Never picked silently: an ambiguous time without a fold is an
+/// error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fold {
+    /// The first occurrence (daylight time, before the clocks fall back).
+    Earlier,
+    /// The second occurrence (standard time, after the clocks fall back).
+    Later,
+}
+
+impl FromStr for Fold {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Fold> {
+        match s {
+            "earlier" => Ok(Fold::Earlier),
+            "later" => Ok(Fold::Later),
+            _ => Err(Error::invalid(format!(
+                "unknown fold \"{s}\" (expected earlier or later)"
+            ))),
+        }
     }
 }
 
@@ -477,6 +503,7 @@ pub struct Request {
     roll: Roll,
     rules_as_of: Option<NaiveDate>,
     explain: bool,
+    fold: Option<Fold>,
 }
 
 impl Request {
@@ -501,7 +528,15 @@ impl Request {
             roll: Roll::Rule,
             rules_as_of: None,
             explain: false,
+            fold: None,
         }
+    }
+
+    /// Chooses which instant a trigger time that occurs twice at the court
+    /// means (periods in hours).
+    pub fn fold(mut self, fold: Option<Fold>) -> Request {
+        self.fold = fold;
+        self
     }
 
     /// Sets the trigger's local time at the court (needed for hours).

@@ -130,11 +130,19 @@ fn calendar_has_no_extra_federal_days() {
     );
 }
 
-/// Executive-order closures (FRCP 6(a)(6)(B)), from the rules brief; not in
-/// the fixture, which covers 5 U.S.C. 6103 only.
+/// Executive-order closures, from the rules brief and data/federal_closures.toml;
+/// not in the fixture, which covers 5 U.S.C. 6103 only. Whether each is a
+/// legal holiday (FRCP 6(a)(6)(B)) is the unsettled question eo-closure
+/// (eo-half-day-closure for half days).
 #[test]
 fn declared_closures_present() {
     let whole = [
+        d(1972, 12, 28), // Truman
+        d(1973, 1, 25),  // Johnson
+        d(1973, 12, 24),
+        d(1973, 12, 31),
+        d(1994, 4, 27),  // Nixon
+        d(1997, 12, 26), // Latham
         d(2001, 12, 24),
         d(2003, 12, 26),
         d(2004, 6, 11), // Reagan mourning
@@ -152,7 +160,14 @@ fn declared_closures_present() {
         d(2025, 12, 24),
         d(2025, 12, 26),
     ];
-    let half = [d(2002, 12, 24), d(2009, 12, 24), d(2015, 12, 24)];
+    let half = [
+        d(1987, 12, 24),
+        d(1990, 12, 24),
+        d(1998, 12, 24),
+        d(2002, 12, 24),
+        d(2009, 12, 24),
+        d(2015, 12, 24),
+    ];
     let rules = federal_rules();
     let declared: Vec<_> = rules
         .iter()
@@ -165,11 +180,13 @@ fn declared_closures_present() {
             .filter(|r| r.observed_in(day.year()) == Some(day))
             .collect();
         assert_eq!(r.len(), 1, "{day}: declared rules {r:?}");
-        assert!(!r[0].status.is_disputed(), "{day} should be settled");
+        assert!(r[0].status.is_disputed(), "{day} should be disputed");
+        assert_eq!(r[0].question_id(), "eo-closure");
         assert!(
             cal.notes_on(day)
                 .iter()
-                .any(|n| n.kind == DayKind::Holiday(Scope::Declared) && !n.status.is_disputed()),
+                .any(|n| n.kind == DayKind::Holiday(Scope::Declared)
+                    && n.question.as_deref() == Some("eo-closure")),
             "{day}: {:?}",
             cal.notes_on(day)
         );
@@ -184,6 +201,7 @@ fn declared_closures_present() {
             r[0].status.is_disputed(),
             "{day} half day should be disputed"
         );
+        assert_eq!(r[0].question_id(), "eo-half-day-closure");
         assert!(
             cal.notes_on(day)
                 .iter()

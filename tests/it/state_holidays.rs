@@ -147,6 +147,13 @@ const ALLOWED: &[Allowed] = &[
         pattern: Rule("General Election Day"),
         reason: "s.24 makes \"each general election day\" a holiday, and New York holds a general election every November (N.Y. Elec. Law s.8-100); the package lists it only in even years from 2008 and every year from 2015 (state-office closures)",
     },
+    // ---- California: Native American Day ----
+    Allowed {
+        state: State::CA,
+        side: CrateOnly,
+        pattern: Rule("Native American Day"),
+        reason: "a s.6700 holiday and a judicial holiday under Cal. Civ. Proc. Code s.135: the Superior Courts' holiday schedules (2024-2026) list the courts closed on the fourth Friday in September; the package does not list it",
+    },
     // ---- New Jersey (N.J.S.A. 36:1-1, 36:1-1.2) ----
     Allowed {
         state: State::NJ,

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
-use docket::calendar::{Calendar, Closure, RuleFamily};
+use docket::calendar::{Calendar, Closure, RuleFamily, Settlement};
 use docket::compute::{Direction, Period, Request, Roll, Service};
 use serde::Deserialize;
 
@@ -33,8 +33,21 @@ struct Vector {
     due: NaiveDate,
     due_at: Option<String>,
     latest: Option<NaiveDate>,
+    /// Every later reading, as `{ question, date }` (checked exactly when
+    /// given).
+    readings: Option<Vec<WantReading>>,
+    /// Questions settled for the calendar.
+    #[serde(default)]
+    settle: Vec<Settlement>,
     #[serde(default)]
     explain: Vec<String>,
+}
+
+#[derive(Deserialize, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+struct WantReading {
+    question: String,
+    date: NaiveDate,
 }
 
 fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
@@ -50,10 +63,13 @@ fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
         }
         _ => panic!("{}: exactly one of court and calendar", v.name),
     };
-    if v.closures.is_empty() {
+    if v.closures.is_empty() && v.settle.is_empty() {
         return (cal, family);
     }
     let mut b = cal.to_builder();
+    for s in &v.settle {
+        b = b.settle(s.clone());
+    }
     for d in &v.closures {
         b = b.closure(Closure::on(*d, "Clerk's office inaccessible (test vector)"));
     }
@@ -106,11 +122,36 @@ fn every_vector_computes_its_published_date() {
             ));
         }
         let latest = due.later().map(|l| l.date);
-        if latest != v.latest {
+        if latest != v.latest && (v.latest.is_some() || v.readings.is_none()) {
             failures.push(format!(
                 "{}: latest {latest:?} expected {:?}",
                 v.name, v.latest
             ));
+        }
+        if let Some(want) = &v.readings {
+            let mut got: Vec<WantReading> = due
+                .readings()
+                .iter()
+                .map(|r| WantReading {
+                    question: r.question.to_string(),
+                    date: r.date,
+                })
+                .collect();
+            got.sort();
+            let mut want: Vec<&WantReading> = want.iter().collect();
+            want.sort();
+            if got.iter().collect::<Vec<_>>() != want {
+                failures.push(format!("{}: readings {got:?} expected {want:?}", v.name));
+            }
+        }
+        for r in due.readings() {
+            // Every later reading is later, names its question, and the
+            // question is in the catalog with its citations.
+            assert!(r.date > due.due() || r.at > due.at(), "{}", v.name);
+            for id in r.question.split('+') {
+                docket::calendar::question(id).unwrap();
+            }
+            assert!(r.reason.contains(r.question.split('+').next().unwrap()));
         }
         // The fast path (no explanation) gives the same answer.
         let fast = req.explain(false).compute(&cal, family).unwrap();
