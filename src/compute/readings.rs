@@ -39,7 +39,7 @@ const OLD_ROLL: &str = "pre-2009-backward-roll";
 const COURT_DAYS: &str = "court-days-state-holiday";
 
 impl Q {
-    fn id<'c>(self, cal: &'c Calendar, ed: Edition) -> &'c str {
+    fn id(self, cal: &Calendar, ed: Edition) -> &str {
         match self {
             Q::Day(i) => cal.day_question(i),
             Q::OldRoll => OLD_ROLL,
