@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         }
     };
     println!(
-        "serving {} on http://{}/ (Ctrl-C to stop)",
+        "serving {} on http://{}/feeds/ (Ctrl-C to stop)",
         server.dir().display(),
         server.local_addr()
     );

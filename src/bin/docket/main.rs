@@ -7,6 +7,7 @@ mod due;
 mod ics;
 mod reschedule;
 mod schedule;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -18,6 +19,7 @@ use due::DueArgs;
 use ics::IcsArgs;
 use reschedule::RescheduleArgs;
 use schedule::ScheduleArgs;
+use serve::ServeArgs;
 
 /// Court deadlines you can trust.
 #[derive(Parser)]
@@ -42,6 +44,9 @@ enum Command {
     /// Write iCalendar feeds: one file's feed (stdout or -o), or with a
     /// folder and --out-dir one feed per case, per party and for all.
     Ics(IcsArgs),
+    /// Serve a folder of .ics feeds over HTTP under /feeds/NAME.ics, with
+    /// ETag / Last-Modified (304), gzip and time-outs.
+    Serve(ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +73,7 @@ fn main() -> ExitCode {
         Command::Reschedule(args) => reschedule::reschedule(args),
         Command::Diff(args) => diff::diff_files(args),
         Command::Ics(args) => ics::ics(args),
+        Command::Serve(args) => serve::serve(args),
     };
     match result {
         Ok(out) => {
