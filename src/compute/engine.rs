@@ -686,11 +686,13 @@ fn run_hours(
         LocalResult::Ambiguous(earlier, later) => match req.fold {
             Some(super::Fold::Earlier) => earlier,
             Some(super::Fold::Later) => later,
-            None => return Err(Error::invalid(format!(
+            None => {
+                return Err(Error::invalid(format!(
                 "{} occurs twice in {} (clocks fall back): choose fold = \"earlier\" or \"later\"",
                 local.format("%Y-%m-%dT%H:%M"),
                 tz.name()
-            ))),
+            )))
+            }
         },
         LocalResult::None => {
             return Err(Error::invalid(format!(

@@ -83,6 +83,10 @@ pub struct CalendarSpec {
     /// Additional holidays of this court.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extra_holidays: Vec<ExtraHoliday>,
+    /// Unsettled questions this docket settles, each with the authority
+    /// relied on (see [`crate::calendar::questions`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub settle: Vec<crate::calendar::Settlement>,
 }
 
 /// A one-day holiday a court adds (`extra_holidays`).

@@ -10,6 +10,7 @@ mod holidays;
 mod ical;
 mod incremental;
 mod properties;
+mod readings;
 mod recurrence;
 mod robustness;
 #[cfg(feature = "serve")]

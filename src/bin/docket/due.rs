@@ -152,7 +152,7 @@ fn show(due: &Due) -> String {
 
 fn text(due: &Due, explain: bool) -> String {
     let mut out = format!("{}\n", show(due));
-    if let Some(l) = due.later() {
+    for l in due.readings() {
         let when = l.at.map_or(l.date.to_string(), |t| {
             t.format("%Y-%m-%dT%H:%M").to_string()
         });
@@ -163,10 +163,13 @@ fn text(due: &Due, explain: bool) -> String {
         for s in due.steps() {
             out.push_str(&format!("  - {s}\n"));
         }
-        if let Some(l) = due.later() {
-            out.push_str("later reading:\n");
+        for l in due.readings() {
+            out.push_str(&format!("later reading ({}, {}):\n", l.question, l.date));
             for s in &l.steps {
                 out.push_str(&format!("  - {s}\n"));
+            }
+            for c in &l.cites {
+                out.push_str(&format!("  cites: {c}\n"));
             }
         }
     }
@@ -196,6 +199,29 @@ fn json(due: &Due, calendar: &Calendar) -> String {
             l.steps.iter().map(|s| s.to_string()).collect(),
         );
     }
+    let readings: Vec<serde_json::Value> = due
+        .readings()
+        .iter()
+        .map(|l| {
+            let mut r = serde_json::Map::new();
+            r.insert("date".into(), l.date.to_string().into());
+            if let Some(at) = l.at {
+                r.insert("at".into(), at.format("%Y-%m-%dT%H:%M").to_string().into());
+            }
+            r.insert("question".into(), l.question.to_string().into());
+            r.insert("reason".into(), l.reason.clone().into());
+            r.insert(
+                "cites".into(),
+                l.cites.iter().map(|c| c.to_string()).collect(),
+            );
+            r.insert(
+                "steps".into(),
+                l.steps.iter().map(|s| s.to_string()).collect(),
+            );
+            serde_json::Value::Object(r)
+        })
+        .collect();
+    obj.insert("readings".into(), readings.into());
     obj.insert("rules".into(), due.edition().to_string().into());
     obj.insert(
         "steps".into(),

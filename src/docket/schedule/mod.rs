@@ -225,6 +225,9 @@ pub(crate) fn docket_calendar(d: &Docket) -> Result<(Arc<Calendar>, RuleFamily)>
     for c in &spec.closures {
         b = b.closure(c.clone());
     }
+    for s in &spec.settle {
+        b = b.settle(s.clone());
+    }
     for h in &spec.extra_holidays {
         b = b.rule(HolidayRule::new(
             h.name.clone(),
