@@ -71,6 +71,48 @@ impl FromStr for RuleFamily {
     }
 }
 
+/// A closure of a court's clerk's office the court announced
+/// (`data/court_closures.toml`), applied under Rule 6(a)(3).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CourtClosure {
+    /// The courts closed (court ids).
+    pub courts: Vec<String>,
+    /// First day closed.
+    pub date: chrono::NaiveDate,
+    /// Last day closed (inclusive), when more than one.
+    #[serde(default)]
+    pub through: Option<chrono::NaiveDate>,
+    /// Why.
+    pub reason: String,
+    /// Where the court announced it.
+    pub source: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourtClosures {
+    closure: Vec<CourtClosure>,
+}
+
+static COURT_CLOSURES: std::sync::OnceLock<std::result::Result<Vec<CourtClosure>, String>> =
+    std::sync::OnceLock::new();
+
+/// The closures courts announced, shipped as data with their sources.
+///
+/// # Errors
+/// None with the shipped data (the tests read it).
+pub fn court_closures() -> Result<&'static [CourtClosure]> {
+    COURT_CLOSURES
+        .get_or_init(|| {
+            toml::from_str::<CourtClosures>(include_str!("../../data/court_closures.toml"))
+                .map(|c| c.closure)
+                .map_err(|e| format!("data/court_closures.toml: {e}"))
+        })
+        .as_deref()
+        .map_err(|e| crate::Error::parse(e.clone()))
+}
+
 /// A built-in court.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Court {
@@ -102,6 +144,18 @@ impl Court {
             .state(self.state);
         for s in super::question::announced_for(self.id)? {
             b = b.settle(s);
+        }
+        for c in court_closures()?
+            .iter()
+            .filter(|c| c.courts.iter().any(|id| id == self.id))
+        {
+            b = b.closure(super::Closure {
+                date: c.date,
+                through: c.through,
+                reason: format!("{} ({})", c.reason, c.source),
+                status: super::Status::Settled,
+                question: None,
+            });
         }
         b.build()
     }
@@ -550,6 +604,18 @@ pub fn shared_calendar(id: &str) -> Result<std::sync::Arc<Calendar>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn court_closures_name_known_courts() {
+        let c = court_closures().unwrap();
+        assert!(!c.is_empty());
+        for x in c {
+            for id in &x.courts {
+                assert!(court(id).is_ok(), "{id}");
+            }
+            assert!(x.through.is_none_or(|t| t >= x.date));
+        }
+    }
 
     #[test]
     fn ids_are_unique_and_every_calendar_builds() {
