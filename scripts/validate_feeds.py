@@ -10,8 +10,11 @@ FEEDS_DIR holds the feeds written from the docket files in EXAMPLES_DIR with
   a. it parses with `ical` (IcsCalendarStream, strict) and with `icalendar`
      (no component may carry parse errors), as exactly one VCALENDAR;
   b. every TZID parameter names a VTIMEZONE of the file; each VTIMEZONE passes
-     check_vtimezone.py's checks (offsets agree with zoneinfo) and gives every
-     date-time that uses it the offset zoneinfo gives;
+     check_vtimezone.py's checks (every onset of every rule agrees with
+     zoneinfo) and gives every date-time that uses it the offset zoneinfo
+     gives; with every TZID renamed so that no reader can use its own zone
+     database, icalendar, recurring-ical-events, vobject and ical each read
+     every zoned DTSTART and DTEND as the UTC instant zoneinfo gives;
   c. octets: valid UTF-8, CRLF line endings only (no bare CR or LF), no empty
      line, every line at most 75 octets, no fold inside a UTF-8 character or
      inside a backslash escape (`\\n`, `\\,`, ...); every VEVENT has UID,
@@ -57,7 +60,7 @@ except ImportError as e:
     sys.exit(2)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from check_vtimezone import check_vtimezone, fmt_offset  # noqa: E402
+from check_vtimezone import READERS, check_instants, check_vtimezone, fmt_offset, onset_walls, utc  # noqa: E402
 
 MAX_OCTETS = 75
 WINDOW = (date(1900, 1, 1), date(2200, 1, 1))
@@ -172,8 +175,6 @@ def parse_strict(name, data, fail):
 
 def observance_onsets(vtz):
     """(UTC instant, TZOFFSETTO) for each onset of each observance, sorted."""
-    from dateutil import rrule  # a dependency of icalendar
-
     out = []
     for obs in vtz.subcomponents:
         if obs.name not in ("STANDARD", "DAYLIGHT"):
@@ -182,23 +183,33 @@ def observance_onsets(vtz):
             start = obs.decoded("DTSTART")
             off_from = obs.decoded("TZOFFSETFROM")
             off_to = obs.decoded("TZOFFSETTO")
+            walls = onset_walls(obs, start, off_from)
         except (KeyError, ValueError):
             continue  # reported by check_vtimezone
-        starts = [start]
-        if "RRULE" in obs:
-            rule = rrule.rrulestr(obs["RRULE"].to_ical().decode(), dtstart=start)
-            starts = list(rule.between(start, datetime(2200, 1, 1), inc=True))
-        rdates = obs.get("RDATE", [])
-        for rd in rdates if isinstance(rdates, list) else [rdates]:
-            starts.extend(d.dt for d in rd.dts)
-        for s in starts:
-            if isinstance(s, datetime):
-                out.append(((s.replace(tzinfo=None) - off_from), off_to))
+        for s in walls:
+            out.append(((s.replace(tzinfo=None) - off_from), off_to))
     out.sort()
     return out
 
 
-def check_timezones(name, cal, lines, fail):
+def expected_instants(cal):
+    """{UID: [DTSTART, DTEND] in UTC} of the zoned events, by zoneinfo (RFC 5545
+    3.3.5: a repeated wall time is its first occurrence, a skipped one takes
+    the offset before the gap, as zoneinfo does with fold=0)."""
+    out = {}
+    for ev in cal.walk("VEVENT"):
+        start, end = ev.get("DTSTART"), ev.get("DTEND")
+        if start is None or end is None or "TZID" not in start.params:
+            continue
+        pair = []
+        for prop in (start, end):
+            local = prop.dt.replace(tzinfo=None)
+            pair.append(utc(local.replace(tzinfo=ZoneInfo(str(prop.params["TZID"])))))
+        out[str(ev["UID"])] = pair
+    return out
+
+
+def check_timezones(name, cal, text, lines, fail):
     vtzs = {}
     for vtz in cal.walk("VTIMEZONE"):
         tzid = str(vtz.get("TZID", ""))
@@ -246,6 +257,10 @@ def check_timezones(name, cal, lines, fail):
                 f"{prop} {value} {tzid}: VTIMEZONE gives offset {fmt_offset(before[-1])}, "
                 f"zoneinfo {fmt_offset(want)}",
             )
+    # Each reader, made to use the file's VTIMEZONEs, gives zoneinfo's instants.
+    if vtzs:
+        for err in check_instants(name, text, expected_instants(cal)):
+            fail.add(name, err)
     return len(vtzs)
 
 
@@ -404,7 +419,7 @@ def main(argv):
         if cal is None or lines is None or len(fail.items) > before:
             continue  # later checks would trip on what does not parse
         try:
-            n_zones += check_timezones(name, cal, lines, fail)
+            n_zones += check_timezones(name, cal, data.decode("utf-8"), lines, fail)
             n_events += len(check_events(name, cal, fail))
         except Exception as e:  # noqa: BLE001 - a malformed value; name it
             fail.add(name, f"cannot check: {e!r}")
@@ -475,7 +490,7 @@ def main(argv):
     print(
         f"validate_feeds: {len(feeds)} feeds OK: {n_events} VEVENTs checked, "
         f"{n_compared} occurrences matched the schedules of {len(schedules)} case(s), "
-        f"{n_zones} VTIMEZONE(s), regeneration byte-identical"
+        f"{n_zones} VTIMEZONE(s) read alike by {len(READERS)} readers, regeneration byte-identical"
     )
     return 0
 

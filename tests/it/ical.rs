@@ -392,3 +392,242 @@ fn hours_deadlines_say_the_time() {
         .unwrap()
         .contains("by 14:30 America/New_York"));
 }
+
+/// python3 with the packages of scripts/requirements.txt, or `None` (then the
+/// caller skips; under CI, where .ci/run puts them on PATH, it fails instead).
+fn python_with_readers() -> Option<&'static str> {
+    let ok = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import icalendar, recurring_ical_events, vobject, ical, dateutil",
+        ])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must put python3 with scripts/requirements.txt on PATH"
+        );
+        println!("skipping: python3 with the packages of scripts/requirements.txt not on PATH");
+    }
+    ok.then_some("python3")
+}
+
+/// A docket at a court in `zone` with one timed event per `at` (local times).
+fn zoned_docket(id: &str, zone: &str, ats: &[&str]) -> Docket {
+    let mut t =
+        format!("[case]\nid = \"{id}\"\n[calendar]\nbase = \"federal\"\ntime_zone = \"{zone}\"\n");
+    for (i, at) in ats.iter().enumerate() {
+        t.push_str(&format!(
+            "[events.e{i}]\ntitle = \"Hearing {i}\"\nat = \"{at}\"\n"
+        ));
+    }
+    Docket::from_toml_str(&t).unwrap()
+}
+
+/// Independent readers (Python icalendar, recurring-ical-events, vobject and
+/// ical), each forced to use the feed's own VTIMEZONE (TZIDs renamed), read
+/// every event at the UTC instant chrono-tz gives. The feeds are read in one
+/// process in the order below: vobject keeps the first VTIMEZONE it sees for
+/// a TZID, so the June 2023 event of the second New York feed is read with
+/// the first feed's definition, whose first event is in November 2024.
+#[test]
+fn python_readers_agree_with_chrono_tz_on_every_event() {
+    let Some(python) = python_with_readers() else {
+        return;
+    };
+    let feeds: Vec<(&str, &str, Vec<&str>)> = vec![
+        (
+            "ny-nov-jun",
+            "America/New_York",
+            vec![
+                "2024-11-12T10:00",
+                "2025-03-10T09:00",
+                "2025-06-10T10:00",
+                "2025-11-03T09:30",
+            ],
+        ),
+        ("ny-june", "America/New_York", vec!["2010-06-14T14:00"]),
+        // Across the US change of 2007 (first Sunday of April, last of October before).
+        (
+            "chicago-2007",
+            "America/Chicago",
+            vec![
+                "2006-04-01T09:00",
+                "2006-04-03T09:00",
+                "2006-10-30T09:00",
+                "2007-03-12T09:00",
+                "2007-10-30T09:00",
+                "2007-11-05T09:00",
+            ],
+        ),
+        // Across the EU change of 1996 (summer time ended in September until 1995).
+        (
+            "berlin-1995",
+            "Europe/Berlin",
+            vec![
+                "1995-06-01T10:00",
+                "1995-10-10T10:00",
+                "1995-11-07T10:00",
+                "1996-06-12T10:00",
+                "1996-10-20T10:00",
+            ],
+        ),
+        (
+            "phoenix",
+            "America/Phoenix",
+            vec!["2024-11-12T10:00", "2025-06-10T10:00"],
+        ),
+        (
+            "guam",
+            "Pacific/Guam",
+            vec!["2025-01-15T08:00", "2025-07-15T08:00"],
+        ),
+        (
+            "puerto-rico",
+            "America/Puerto_Rico",
+            vec!["2025-03-20T10:00", "2025-07-01T10:00"],
+        ),
+        (
+            "honolulu",
+            "Pacific/Honolulu",
+            vec!["2024-12-02T09:00", "2025-06-02T09:00"],
+        ),
+        (
+            "anchorage",
+            "America/Anchorage",
+            vec!["2024-11-04T09:00", "2025-06-02T09:00"],
+        ),
+        (
+            "adak",
+            "America/Adak",
+            vec!["2024-11-04T09:00", "2025-06-02T09:00"],
+        ),
+        (
+            "lord-howe",
+            "Australia/Lord_Howe",
+            vec!["2025-01-15T10:00", "2025-06-15T10:00"],
+        ),
+        (
+            "jerusalem",
+            "Asia/Jerusalem",
+            vec!["2025-03-27T10:00", "2025-03-28T10:00", "2025-10-27T10:00"],
+        ),
+        (
+            "santiago",
+            "America/Santiago",
+            vec!["2025-01-15T10:00", "2025-06-15T10:00"],
+        ),
+    ];
+    let dir = std::env::temp_dir().join(format!(
+        "docket-vtimezone-readers-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let opts = FeedOptions::new("x.example");
+    let mut expect = serde_json::Map::new();
+    let mut files = Vec::new();
+    for (id, zone, ats) in &feeds {
+        let docket = zoned_docket(id, zone, ats);
+        let tz: chrono_tz::Tz = zone.parse().unwrap();
+        let ics = case_feed(&docket, &opts).unwrap();
+        assert!(
+            ics.contains(&format!("BEGIN:VTIMEZONE\r\nTZID:{zone}\r\n")),
+            "{id}"
+        );
+        let mut events = serde_json::Map::new();
+        for (i, at) in ats.iter().enumerate() {
+            let local: chrono::NaiveDateTime = format!("{at}:00").parse().unwrap();
+            let utc = |t: chrono::NaiveDateTime| {
+                use chrono::TimeZone;
+                let instant = tz
+                    .from_local_datetime(&t)
+                    .single()
+                    .expect("unambiguous test time");
+                instant.naive_utc().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            };
+            let end = local + chrono::Duration::hours(1);
+            events.insert(
+                format!("{id}/e{i}@x.example"),
+                serde_json::json!([utc(local), utc(end)]),
+            );
+        }
+        let name = format!("{id}.ics");
+        expect.insert(name.clone(), serde_json::Value::Object(events));
+        std::fs::write(dir.join(&name), &ics).unwrap();
+        files.push(dir.join(&name));
+    }
+    let expect_path = dir.join("expect.json");
+    std::fs::write(&expect_path, serde_json::to_string(&expect).unwrap()).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/check_vtimezone.py");
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg("--expect")
+        .arg(&expect_path)
+        .args(&files)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "check_vtimezone.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: usize = feeds.iter().map(|f| f.2.len()).sum();
+    assert!(
+        stdout.contains(&format!("{events} event(s) x 4 readers OK")),
+        "{stdout}"
+    );
+}
+
+/// Feeds in the same era of a zone's rules carry the same VTIMEZONE, so a
+/// reader that caches zones by TZID reads each of them right.
+#[test]
+fn feeds_under_the_same_rules_share_their_vtimezone() {
+    let vtimezone = |ics: &str| {
+        let start = ics.find("BEGIN:VTIMEZONE").unwrap();
+        let end = ics.find("END:VTIMEZONE").unwrap();
+        ics[start..end].to_string()
+    };
+    let opts = FeedOptions::new("x.example");
+    let a = case_feed(
+        &zoned_docket(
+            "a",
+            "America/New_York",
+            &["2024-11-12T10:00", "2025-06-10T10:00"],
+        ),
+        &opts,
+    )
+    .unwrap();
+    let b = case_feed(
+        &zoned_docket("b", "America/New_York", &["2009-06-14T14:00"]),
+        &opts,
+    )
+    .unwrap();
+    assert_eq!(vtimezone(&a), vtimezone(&b));
+    assert!(
+        a.contains("DTSTART:20070311T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n"),
+        "{a}"
+    );
+    // A feed with a 2006 event also has the rules of 1987-2006, counted.
+    let c = case_feed(
+        &zoned_docket(
+            "c",
+            "America/New_York",
+            &["2006-06-14T14:00", "2025-06-10T10:00"],
+        ),
+        &opts,
+    )
+    .unwrap();
+    assert!(
+        c.contains("DTSTART:19870405T020000\r\nRRULE:FREQ=YEARLY;COUNT=20;BYMONTH=4;BYDAY=1SU\r\n"),
+        "{c}"
+    );
+    assert!(vtimezone(&c).contains(&vtimezone(&a)[vtimezone(&a).find("BEGIN:DAYLIGHT").unwrap()..]));
+}
