@@ -5,9 +5,11 @@
 //! The file format is described in `docs/format.md`; the model here is its
 //! exact image ([`Docket`] reads and writes TOML and JSON with serde).
 
+mod dates;
 mod diff;
 mod fnv;
 mod io;
+mod json;
 mod limits;
 mod live;
 mod model;
@@ -15,6 +17,7 @@ mod query;
 mod schedule;
 mod validate;
 
+pub use dates::{parse_date, parse_local_datetime};
 pub use diff::{Diff, Item, ItemKind, Moved, StatusChange};
 pub use io::{
     append_change, write_atomic, write_atomic_with, DocketFile, Format, LOCK_TIMEOUT,

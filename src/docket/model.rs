@@ -9,7 +9,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::calendar::{Closure, RuleFamily, State};
+use super::dates;
+use crate::calendar::{Closure, RuleFamily, State, Status};
 use crate::compute::{Direction, Period, Roll, Service, Unit};
 use crate::error::{Error, Result};
 
@@ -78,7 +79,11 @@ pub struct CalendarSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cutoff: Option<NaiveTime>,
     /// Days the clerk's office was inaccessible.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "closures"
+    )]
     pub closures: Vec<Closure>,
     /// Additional holidays of this court.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -94,6 +99,7 @@ pub struct CalendarSpec {
 #[serde(deny_unknown_fields)]
 pub struct ExtraHoliday {
     /// The day.
+    #[serde(deserialize_with = "dates::date")]
     pub date: NaiveDate,
     /// Its name ("National Day of Mourning").
     pub name: String,
@@ -337,9 +343,7 @@ impl<'de> Deserialize<'de> for When {
                 )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<When, E> {
-                v.parse::<NaiveDate>()
-                    .map(When::Date)
-                    .map_err(|_| E::custom(format!("\"{v}\" is not a date (YYYY-MM-DD)")))
+                dates::parse_date(v).map(When::Date).map_err(E::custom)
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> std::result::Result<When, A::Error> {
                 Relative::deserialize(de::value::MapAccessDeserializer::new(map))
@@ -410,7 +414,7 @@ impl Serialize for Until {
 impl<'de> Deserialize<'de> for Until {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Until, D::Error> {
         let s = String::deserialize(d)?;
-        Ok(match s.parse::<NaiveDate>() {
+        Ok(match dates::parse_date(&s) {
             Ok(date) => Until::Date(date),
             Err(_) => Until::Event(s),
         })
@@ -425,6 +429,7 @@ impl<'de> Deserialize<'de> for Until {
 pub struct Change {
     /// The date of the order, letter or agreement (for `file`, the filing
     /// date).
+    #[serde(deserialize_with = "dates::date")]
     pub on: NaiveDate,
     /// The authority ("Stipulated order", "Joint status letter").
     pub by: String,
@@ -499,14 +504,16 @@ impl fmt::Display for EventTime {
 impl FromStr for EventTime {
     type Err = Error;
     fn from_str(s: &str) -> Result<EventTime> {
-        if let Ok(d) = s.parse::<NaiveDate>() {
+        if let Ok(d) = dates::parse_date(s) {
             return Ok(EventTime::Date(d));
         }
-        parse_local_datetime(s).map(EventTime::At).ok_or_else(|| {
-            Error::parse(format!(
-                "\"{s}\" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"
-            ))
-        })
+        dates::parse_local_datetime(s)
+            .map(EventTime::At)
+            .map_err(|_| {
+                Error::parse(format!(
+                    "\"{s}\" is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"
+                ))
+            })
     }
 }
 
@@ -713,7 +720,7 @@ impl Change {
                 "extend" => Action::Extend {
                     obligation: self.extend.clone().unwrap_or_default(),
                     occurrence: self.occurrence,
-                    to: to()?.parse().map_err(|_| {
+                    to: dates::parse_date(to()?).map_err(|_| {
                         Error::invalid(format!(
                             "to: \"{}\" is not a date (YYYY-MM-DD)",
                             self.to.as_deref().unwrap_or("")
@@ -780,13 +787,6 @@ impl Change {
     }
 }
 
-pub(crate) fn parse_local_datetime(s: &str) -> Option<NaiveDateTime> {
-    NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
-        .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M"))
-        .ok()
-}
-
 pub(crate) mod local_datetime_opt {
     use super::*;
 
@@ -804,11 +804,9 @@ pub(crate) mod local_datetime_opt {
         d: D,
     ) -> std::result::Result<Option<NaiveDateTime>, D::Error> {
         let s = String::deserialize(d)?;
-        parse_local_datetime(&s).map(Some).ok_or_else(|| {
-            de::Error::custom(format!(
-                "\"{s}\" is not a local date-time (YYYY-MM-DDTHH:MM)"
-            ))
-        })
+        dates::parse_local_datetime(&s)
+            .map(Some)
+            .map_err(de::Error::custom)
     }
 }
 
@@ -841,14 +839,45 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Naive
     #[derive(Deserialize)]
     #[serde(untagged)]
     enum OneOrMany {
-        One(NaiveDate),
-        Many(Vec<NaiveDate>),
+        One(String),
+        Many(Vec<String>),
     }
-    match OneOrMany::deserialize(d) {
-        Ok(OneOrMany::One(x)) => Ok(vec![x]),
-        Ok(OneOrMany::Many(v)) => Ok(v),
-        Err(_) => Err(de::Error::custom(
-            "expected a date \"YYYY-MM-DD\" or a list of dates",
-        )),
+    let texts = match OneOrMany::deserialize(d) {
+        Ok(OneOrMany::One(x)) => vec![x],
+        Ok(OneOrMany::Many(v)) => v,
+        Err(_) => {
+            return Err(de::Error::custom(
+                "expected a date \"YYYY-MM-DD\" or a list of dates",
+            ))
+        }
+    };
+    texts
+        .iter()
+        .map(|t| dates::parse_date(t).map_err(de::Error::custom))
+        .collect()
+}
+
+/// The `closures` of a `[calendar]`, with dates read exactly and unknown
+/// fields refused.
+fn closures<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Closure>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Written {
+        #[serde(deserialize_with = "dates::date")]
+        date: NaiveDate,
+        #[serde(default, deserialize_with = "dates::date_opt")]
+        through: Option<NaiveDate>,
+        reason: String,
+        #[serde(default)]
+        status: Status,
     }
+    Ok(Vec::<Written>::deserialize(d)?
+        .into_iter()
+        .map(|c| Closure {
+            date: c.date,
+            through: c.through,
+            reason: c.reason,
+            status: c.status,
+        })
+        .collect())
 }

@@ -4,7 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Action, Docket, Event, Obligation, RepeatFrom, Until, When};
-use crate::calendar::{court, edit_distance};
+use chrono::NaiveDate;
+
+use crate::calendar::{court, edit_distance, first_day, last_day, FIRST_YEAR, LAST_YEAR};
 use crate::compute::{Direction, Unit};
 use crate::error::{Error, ErrorKind, Result};
 
@@ -95,12 +97,25 @@ impl Docket {
                 }
             }
             for c in &cal.closures {
+                let ctx = format!("calendar: closure of {}", c.date);
+                check_covered(&ctx, "date", c.date, &mut p);
+                if let Some(t) = c.through {
+                    check_covered(&ctx, "through", t, &mut p);
+                }
                 if c.through.is_some_and(|t| t < c.date) {
                     p.push(format!(
                         "calendar: closure of {}: `through` is before `date`",
                         c.date
                     ));
                 }
+            }
+            for h in &cal.extra_holidays {
+                check_covered(
+                    &format!("calendar: extra holiday \"{}\"", h.name),
+                    "date",
+                    h.date,
+                    &mut p,
+                );
             }
         }
         for id in self.parties.keys() {
@@ -143,6 +158,7 @@ impl Docket {
                     "{ctx}: `by` is empty (name the order or agreement)"
                 ));
             }
+            check_covered(&ctx, "on", ch.on, &mut p);
             let action = match ch.action() {
                 Ok(a) => a,
                 Err(e) => {
@@ -150,6 +166,11 @@ impl Docket {
                     continue;
                 }
             };
+            match &action {
+                Action::Move { to, .. } => check_covered(&ctx, "to", to.date(), &mut p),
+                Action::Extend { to, .. } => check_covered(&ctx, "to", *to, &mut p),
+                _ => {}
+            }
             let need = |want: Kind, id: &str, field: &str, p: &mut Vec<String>| match ids.kind(id) {
                 Some(k) if k == want => {}
                 Some(k) => p.push(format!(
@@ -242,6 +263,11 @@ impl Docket {
         }
         if !p.is_empty() {
             return Err(Error::many(ErrorKind::Invalid, p));
+        }
+        // The calendar as the schedule will build it (a closure longer than
+        // a year is refused there).
+        if let Err(e) = super::schedule::docket_calendar(self) {
+            return Err(Error::many(ErrorKind::Invalid, e.problems().to_vec()));
         }
 
         // References and the dependency graph, on the docket as changed.
@@ -414,6 +440,12 @@ fn check_event(ctx: &str, id: &str, e: &Event, p: &mut Vec<String>) {
     if e.title.trim().is_empty() {
         p.push(format!("{ctx}: title is empty"));
     }
+    if let Some(When::Date(d)) = &e.date {
+        check_covered(ctx, "date", *d, p);
+    }
+    if let Some(at) = &e.at {
+        check_covered(ctx, "at", at.date(), p);
+    }
     match (&e.date, &e.at) {
         (None, None) => p.push(format!("{ctx}: needs `date` or `at`")),
         (Some(_), Some(_)) => p.push(format!("{ctx}: give `date` or `at`, not both")),
@@ -473,7 +505,9 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
                             "{ctx}: repeat.rrule recurs on a fixed grid; it cannot count from the previous filing"
                         ));
                     }
-                    if let Err(e) = super::schedule::check_rrule(rule) {
+                    if let Some(e) = rrule_problem(rule) {
+                        p.push(format!("{ctx}: repeat.rrule: {e}"));
+                    } else if let Err(e) = super::schedule::check_rrule(rule) {
                         p.push(format!("{ctx}: repeat.rrule: {e}"));
                     }
                 }
@@ -503,4 +537,57 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
     if o.filed.windows(2).any(|w| w[1] < w[0]) {
         p.push(format!("{ctx}: filed dates are not in order"));
     }
+    for (field, w) in [("due", &o.due), ("first_due", &o.first_due)] {
+        if let Some(When::Date(d)) = w {
+            check_covered(ctx, field, *d, p);
+        }
+    }
+    if let Some(Until::Date(d)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+        check_covered(ctx, "repeat.until", *d, p);
+    }
+    for d in &o.filed {
+        check_covered(ctx, "filed", *d, p);
+    }
+}
+
+/// A fixed date outside the years the calendars cover can be neither
+/// computed from nor written as a valid feed: refused.
+fn check_covered(ctx: &str, field: &str, date: NaiveDate, p: &mut Vec<String>) {
+    if date < first_day() || date > last_day() {
+        p.push(format!(
+            "{ctx}: {field} {date} is outside the years {FIRST_YEAR}-{LAST_YEAR} the calendars cover"
+        ));
+    }
+}
+
+/// What is wrong with an RRULE for a duty, beyond what the rrule crate
+/// refuses: rules that give no occurrence or recur within a day.
+fn rrule_problem(rule: &str) -> Option<String> {
+    let text = rule.trim();
+    let text = text.strip_prefix("RRULE:").unwrap_or(text);
+    // Parse errors are reported by the schedule's own parse.
+    let r = text.parse::<rrule::RRule<rrule::Unvalidated>>().ok()?;
+    let problem = if matches!(
+        r.get_freq(),
+        rrule::Frequency::Hourly | rrule::Frequency::Minutely | rrule::Frequency::Secondly
+    ) {
+        format!(
+            "FREQ={} recurs within a day; a duty falls due on days (DAILY, WEEKLY, MONTHLY or YEARLY)",
+            r.get_freq().to_string().to_ascii_uppercase()
+        )
+    } else if r.get_interval() == 0 {
+        "INTERVAL=0 never advances (give 1 or more)".into()
+    } else if r.get_count() == Some(0) {
+        "COUNT=0 gives no occurrence (use `count` from 1, or leave it out)".into()
+    } else if r.get_by_month_day().contains(&0) {
+        "BYMONTHDAY=0 is not a day of the month (1 to 31, or -1 to -31 from the end)".into()
+    } else if !r.get_by_hour().is_empty()
+        || !r.get_by_minute().is_empty()
+        || !r.get_by_second().is_empty()
+    {
+        "BYHOUR, BYMINUTE and BYSECOND do not apply: a duty falls due on days".into()
+    } else {
+        return None;
+    };
+    Some(format!("\"{text}\": {problem}"))
 }

@@ -12,6 +12,7 @@ mod incremental;
 mod properties;
 mod readings;
 mod recurrence;
+mod refusals;
 mod robustness;
 #[cfg(feature = "serve")]
 mod serve;

@@ -28,8 +28,10 @@ impl Docket {
     /// Parses a docket from JSON text.
     ///
     /// # Errors
-    /// Malformed JSON, unknown fields, values of the wrong type.
+    /// Malformed JSON, a key given twice in one object, unknown fields,
+    /// values of the wrong type.
     pub fn from_json_str(text: &str) -> Result<Docket> {
+        crate::docket::json::check_unique_keys(text)?;
         serde_json::from_str(text).map_err(|e| Error::parse(e.to_string()))
     }
 
