@@ -858,7 +858,7 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Naive
 }
 
 /// The `closures` of a `[calendar]`, with dates read exactly and unknown
-/// fields refused.
+/// fields refused (the fields of [`Closure`], one for one).
 fn closures<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Closure>, D::Error> {
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -870,6 +870,8 @@ fn closures<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Closure>
         reason: String,
         #[serde(default)]
         status: Status,
+        #[serde(default)]
+        question: Option<String>,
     }
     Ok(Vec::<Written>::deserialize(d)?
         .into_iter()
@@ -878,6 +880,7 @@ fn closures<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Closure>
             through: c.through,
             reason: c.reason,
             status: c.status,
+            question: c.question,
         })
         .collect())
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::docket::{Docket, ScheduleOptions};
+use docket::docket::{Docket, RunBudget, ScheduleOptions};
 use docket::{Error, ErrorKind};
 
 #[derive(Args)]
@@ -16,16 +16,25 @@ pub(crate) struct CheckArgs {
 pub(crate) fn check(a: CheckArgs) -> Result<String, Error> {
     let mut out = String::new();
     let mut problems = Vec::new();
+    let mut budget = RunBudget::new();
     for f in &a.files {
         // Loading validates; scheduling once more finds dates the
         // calendars cannot reach.
         let loaded = Docket::load(f).and_then(|d| {
-            d.schedule(&ScheduleOptions::new().explain(false))
+            let s = d
+                .schedule(&ScheduleOptions::new().explain(false))
                 .map_err(|e| e.context(f.display()))?;
-            Ok(d)
+            Ok((d, s.deadlines.len()))
         });
+        if let Ok((_, listed)) = &loaded {
+            if let Err(e) = budget.spend(f, *listed) {
+                // The run stops here: the files after this one go unread.
+                problems.extend(e.problems().iter().cloned());
+                break;
+            }
+        }
         match loaded {
-            Ok(d) => out.push_str(&format!(
+            Ok((d, _)) => out.push_str(&format!(
                 "{}: ok ({} parties, {} events, {} obligations, {} changes)\n",
                 f.display(),
                 d.parties.len(),

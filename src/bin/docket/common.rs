@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use docket::{Error, ErrorKind};
 
 pub(crate) fn parse_date(what: &str, s: &str) -> Result<NaiveDate, Error> {
-    s.parse::<NaiveDate>()
+    docket::docket::parse_date(s)
         .map_err(|_| invalid(format!("{what}: \"{s}\" is not a date (YYYY-MM-DD)")))
 }
 

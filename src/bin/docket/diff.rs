@@ -20,12 +20,17 @@ pub(crate) struct DiffArgs {
 }
 
 pub(crate) fn diff_files(a: DiffArgs) -> Result<String, Error> {
-    let old = Docket::load(&a.old)?.check()?;
-    let new = Docket::load(&a.new)?.check()?;
+    // Every error names its file.
+    let (o, n) = (a.old.display(), a.new.display());
+    let old = Docket::load(&a.old)?.check().map_err(|e| e.context(&o))?;
+    let new = Docket::load(&a.new)?.check().map_err(|e| e.context(&n))?;
     let opts = ScheduleOptions::new();
     let horizon = Some(old.horizon_for(&opts).max(new.horizon_for(&opts)));
     let opts = opts.horizon(horizon);
-    let mut diff = Diff::between(&old.schedule(&opts)?, &new.schedule(&opts)?);
+    let mut diff = Diff::between(
+        &old.schedule(&opts).map_err(|e| e.context(&o))?,
+        &new.schedule(&opts).map_err(|e| e.context(&n))?,
+    );
     let (oc, nc) = (&old.docket().case.id, &new.docket().case.id);
     if oc != nc {
         diff.warnings.push(format!(

@@ -1,6 +1,5 @@
 //! `docket due`: the last day to act.
 
-use chrono::NaiveDateTime;
 use clap::Args;
 use docket::calendar::{court, Calendar, Closure, RuleFamily};
 use docket::compute::{Due, Period, Request, Service};
@@ -107,7 +106,7 @@ pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
         }
     }
     .check()?;
-    let (date, time) = match NaiveDateTime::parse_from_str(&a.from, "%Y-%m-%dT%H:%M") {
+    let (date, time) = match docket::docket::parse_local_datetime(&a.from) {
         Ok(dt) => (dt.date(), Some(dt.time())),
         Err(_) => (parse_date("--from", &a.from)?, None),
     };

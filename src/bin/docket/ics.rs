@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDateTime;
 use clap::Args;
-use docket::docket::{write_atomic, Docket, Format};
+use docket::docket::{write_atomic, Docket, Format, RunBudget};
 use docket::ical::{Feed, FeedOptions};
 use docket::{Error, ErrorKind};
 
@@ -113,8 +113,9 @@ pub(crate) fn ics(a: IcsArgs) -> Result<String, Error> {
         ));
     }
     let docket = Docket::load(&a.input)?;
+    let checked = docket.check().map_err(|e| e.context(a.input.display()))?;
     let feed = Feed::new(&opts)
-        .case(&docket.check()?)
+        .case(&checked)
         .map_err(|e| e.context(a.input.display()))?
         .party(a.party.as_deref());
     if feed.party_unknown() {
@@ -154,10 +155,19 @@ fn ics_dir(
     // Load and check everything before writing anything.
     let mut problems = Vec::new();
     let mut cases = Vec::new();
+    let mut budget = RunBudget::new();
     for f in &files {
-        match Docket::load(f).and_then(|d| d.check().map(|c| (d, c))) {
+        let checked = |d: Docket| {
+            d.check()
+                .map(|c| (d, c))
+                .map_err(|e| e.context(f.display()))
+        };
+        match Docket::load(f).and_then(checked) {
             Ok((d, c)) => match docket::ical::CaseFeed::new(&c, opts) {
-                Ok(cf) => cases.push((d, cf)),
+                Ok(cf) => {
+                    budget.spend(f, cf.schedule().deadlines.len())?;
+                    cases.push((d, cf))
+                }
                 Err(e) => problems.extend(e.context(f.display()).problems().iter().cloned()),
             },
             Err(e) => problems.extend(e.problems().iter().cloned()),

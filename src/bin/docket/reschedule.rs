@@ -115,10 +115,17 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
         .map_err(|e| e.context(&ctx))?;
     // One horizon for both, so the comparison shows only what the change did.
     let opts = ScheduleOptions::new();
-    let (b, c) = (docket.check()?, after.check()?);
+    let named = |e: Error| e.context(&ctx);
+    let (b, c) = (
+        docket.check().map_err(named)?,
+        after.check().map_err(named)?,
+    );
     let horizon = Some(b.horizon_for(&opts).max(c.horizon_for(&opts)));
     let opts = opts.horizon(horizon);
-    let mut diff = Diff::between(&b.schedule(&opts)?, &c.schedule(&opts)?);
+    let mut diff = Diff::between(
+        &b.schedule(&opts).map_err(named)?,
+        &c.schedule(&opts).map_err(named)?,
+    );
     diff.flag_past(on);
     let mut out = String::new();
     if a.json {
