@@ -214,8 +214,10 @@ impl CaseFeed {
     }
 }
 
-/// For each item id: (changes that moved it, date of the last change that
-/// touched it). Replays the log change by change on a [`LiveSchedule`].
+/// For each item id: (changes that moved it, latest date of a change that
+/// touched it). Replays the log change by change on a [`LiveSchedule`]. The
+/// date is the latest, not the last recorded: a change may be recorded with
+/// an earlier date than one before it, and LAST-MODIFIED never goes back.
 fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32, NaiveDate)>> {
     let mut out: HashMap<String, (u32, NaiveDate)> = HashMap::new();
     if docket.changes.is_empty() {
@@ -230,13 +232,13 @@ fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32
         // change adds): count the changes each item lists instead.
         let s = docket.check()?.schedule(&opts)?;
         for d in &s.deadlines {
-            if let Some(last) = d.changes.last() {
-                out.insert(d.id.clone(), (d.changes.len() as u32, last.on));
+            if let Some(latest) = d.changes.iter().map(|c| c.on).max() {
+                out.insert(d.id.clone(), (d.changes.len() as u32, latest));
             }
         }
         for e in &s.events {
-            if let Some(last) = e.changes.last() {
-                out.insert(e.id.clone(), (e.changes.len() as u32, last.on));
+            if let Some(latest) = e.changes.iter().map(|c| c.on).max() {
+                out.insert(e.id.clone(), (e.changes.len() as u32, latest));
             }
         }
         return Ok(out);
@@ -248,7 +250,7 @@ fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32
         let mut bump = |id: &str| {
             let e = out.entry(id.to_string()).or_insert((0, on));
             e.0 += 1;
-            e.1 = on;
+            e.1 = e.1.max(on);
         };
         diff.moved.iter().for_each(|m| bump(&m.id));
         diff.vacated.iter().for_each(|v| bump(&v.id));
@@ -257,7 +259,8 @@ fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32
             .filter(|s| s.from == DeadlineStatus::Vacated || s.to == DeadlineStatus::Vacated)
             .for_each(|s| bump(&s.id));
         for a in &diff.added {
-            out.entry(a.id.clone()).or_insert((0, on)).1 = on;
+            let e = out.entry(a.id.clone()).or_insert((0, on));
+            e.1 = e.1.max(on);
         }
     }
     Ok(out)
@@ -553,8 +556,9 @@ impl<'o> Feed<'o> {
                 Item::Deadline(dl) => dl.id.as_str(),
                 Item::Event(e) => e.id.as_str(),
             };
-            // LAST-MODIFIED: the last change that touched the item, never
-            // after DTSTAMP.
+            // LAST-MODIFIED: the latest change that touched the item (never
+            // going back when a change is recorded with an earlier date),
+            // never after DTSTAMP.
             let (seq, modified) = match c.history.get(history_key) {
                 Some((n, on)) if on.and_hms_opt(0, 0, 0).is_some_and(|t| t < c.stamp) => {
                     (*n, Some(format!("{}T000000Z", ymd(*on))))

@@ -2,9 +2,12 @@
 //! straight into one buffer.
 //!
 //! Every user string goes through here. TEXT values escape `\`, `;`, `,` and
-//! newlines; control characters (CR, LF, TAB, ...) are removed from
-//! single-line values and parameters; lines fold at 75 octets on a character
-//! boundary, never inside a `\n`-style escape.
+//! newlines; control characters (CR, LF, TAB, ...) and the Unicode line and
+//! paragraph separators (U+2028, U+2029) become spaces in single-line values
+//! (line breaks in multi-line ones) and are removed from parameters;
+//! bidirectional embedding, override and isolate controls are removed
+//! everywhere; lines fold at 75 octets on a character boundary, never inside
+//! a `\n`-style escape.
 
 /// Octets per line before the CRLF (RFC 5545 section 3.1).
 const LIMIT: usize = 75;
@@ -100,8 +103,9 @@ impl Writer {
         self.raw(":");
     }
 
-    /// A parameter value: control characters and DQUOTE removed (they cannot
-    /// appear), quoted when it holds `:`, `;` or `,`.
+    /// A parameter value: control characters, line separators, bidi controls
+    /// and DQUOTE removed (they cannot appear), quoted when it holds `:`, `;`
+    /// or `,`.
     fn param_value(&mut self, v: &str) {
         let needs_quotes = v.contains([':', ';', ',']);
         if needs_quotes {
@@ -109,7 +113,7 @@ impl Writer {
         }
         let mut b = [0u8; 4];
         for c in v.chars() {
-            if c.is_control() || c == '"' {
+            if c.is_control() || c == '"' || is_line_separator(c) || is_bidi_control(c) {
                 continue;
             }
             self.unit(c.encode_utf8(&mut b));
@@ -126,8 +130,9 @@ impl Writer {
     }
 
     /// Ends a property with an escaped TEXT value. With `multiline`, line
-    /// breaks become `\n`; without, every control character (line breaks
-    /// included) becomes a space.
+    /// breaks (CR, LF, CRLF, U+2028, U+2029) become `\n`; without, every
+    /// control character and line separator becomes a space. Bidi
+    /// embedding, override and isolate controls are dropped.
     pub(crate) fn value_text(&mut self, value: &str, multiline: bool) {
         self.text_units(value, multiline);
         self.end_line();
@@ -161,7 +166,9 @@ impl Writer {
                     }
                     self.unit("\\n");
                 }
-                c if c.is_control() => self.unit(" "),
+                '\u{2028}' | '\u{2029}' if multiline => self.unit("\\n"),
+                c if c.is_control() || is_line_separator(c) => self.unit(" "),
+                c if is_bidi_control(c) => {}
                 c => self.unit(c.encode_utf8(&mut b)),
             }
         }
@@ -216,11 +223,43 @@ fn is_plain(b: u8) -> bool {
     (0x20..0x7f).contains(&b) && !matches!(b, b'\\' | b';' | b',')
 }
 
+/// Unicode LINE SEPARATOR and PARAGRAPH SEPARATOR: some clients break lines
+/// at them, so they are line breaks (or spaces) like CR and LF.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Bidirectional embedding, override and isolate controls (U+202A-U+202E,
+/// U+2066-U+2069). They reorder how the rest of a line is displayed, so a
+/// title could show a different date or name than it holds ("Trojan
+/// Source", CVE-2021-42574); text values never carry them. The implicit
+/// marks U+200E, U+200F and U+061C are kept: they only set the direction of
+/// neighbouring neutral characters, cannot hide or reorder text, and names
+/// that mix Hebrew or Arabic with Latin letters and digits need them.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// What a title reads back as after [`Writer::text`]: control characters
-/// become spaces. Exposed so callers and tests can compare.
+/// and U+2028/U+2029 become spaces, bidi embedding, override and isolate
+/// controls (U+202A-U+202E, U+2066-U+2069) are removed. Exposed so callers
+/// and tests can compare.
+///
+/// # Example
+/// ```
+/// use docket::ical::sanitize_line;
+/// assert_eq!(sanitize_line("Reply\u{2028}brief\u{202E}fdp.exe"), "Reply brieffdp.exe");
+/// ```
 pub fn sanitize_line(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| !is_bidi_control(*c))
+        .map(|c| {
+            if c.is_control() || is_line_separator(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -241,6 +280,26 @@ mod tests {
         let mut w = Writer::default();
         w.text_multiline("DESCRIPTION", "one\r\ntwo\nthree\rfour");
         assert_eq!(w.finish(), "DESCRIPTION:one\\ntwo\\nthree\\nfour\r\n");
+    }
+
+    #[test]
+    fn line_separators_and_bidi_controls() {
+        let mut w = Writer::default();
+        w.text("SUMMARY", "a\u{2028}b\u{2029}c\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}d\u{2066}\u{2067}\u{2068}\u{2069}e\u{200E}\u{200F}\u{61C}f\u{85}g");
+        assert_eq!(w.finish(), "SUMMARY:a b cde\u{200E}\u{200F}\u{61C}f g\r\n");
+        let mut w = Writer::default();
+        w.text_multiline("DESCRIPTION", "one\u{2028}two\u{2029}three\u{202E}");
+        assert_eq!(w.finish(), "DESCRIPTION:one\\ntwo\\nthree\r\n");
+        let mut w = Writer::default();
+        w.text_list("CATEGORIES", &["p\u{2028}q", "\u{2067}r"]);
+        assert_eq!(w.finish(), "CATEGORIES:p q,r\r\n");
+        let mut w = Writer::default();
+        w.start("X-A", &[("CN", "Doe\u{2028}\u{202E}Esq")]);
+        w.value_raw("1");
+        assert_eq!(w.finish(), "X-A;CN=DoeEsq:1\r\n");
+        // sanitize_line says what a single-line value reads back as.
+        let s = "a\u{2028}b\u{2029}c\u{202A}\u{202E}d\u{2066}\u{2069}e\u{200E}\r\n\u{7}";
+        assert_eq!(sanitize_line(s), "a b cde\u{200E}   ");
     }
 
     #[test]

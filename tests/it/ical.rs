@@ -297,6 +297,14 @@ fn party_and_portfolio_feeds() {
     assert_eq!(every.len(), per_case);
 }
 
+/// What a multi-line value turns into `\n`.
+const LINE_BREAKS: [char; 4] = ['\r', '\n', '\u{2028}', '\u{2029}'];
+/// What no feed carries: line separators, bidi embeddings, overrides and isolates.
+const REMOVED: [char; 11] = [
+    '\u{2028}', '\u{2029}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}',
+];
+
 fn hostile() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
         Just("\r\n".to_string()),
@@ -314,6 +322,9 @@ fn hostile() -> impl Strategy<Value = String> {
         "\\PC{1,12}",
         "[\u{0}-\u{1f}]{1,3}",
         "[é漢字🎉\u{200b}]{1,5}",
+        // Line and paragraph separators, bidi overrides and isolates
+        // (removed) and the implicit marks (kept).
+        "[\u{2028}\u{2029}\u{202a}-\u{202e}\u{2066}-\u{2069}\u{200e}\u{200f}\u{61c}]{1,4}",
     ];
     prop::collection::vec(pieces, 1..12).prop_map(|v| v.concat())
 }
@@ -349,7 +360,9 @@ proptest! {
         prop_assert_eq!(get(hearing, "LOCATION").unwrap().to_string(), sanitize_line(&location));
         // The description keeps line breaks as \n escapes and nothing else.
         let desc = get(brief, "DESCRIPTION").unwrap().to_string();
-        prop_assert!(desc.contains(&sanitize_line(&title)) || title.contains(['\r', '\n']));
+        prop_assert!(desc.contains(&sanitize_line(&title)) || title.contains(LINE_BREAKS), "{}", desc);
+        // No line separator or bidi embedding, override or isolate anywhere.
+        prop_assert!(!ics.contains(REMOVED), "{}", ics);
         // Exactly one VALARM, one VTIMEZONE, one VCALENDAR.
         // (Counted at line starts: a value may contain the words.)
         prop_assert_eq!(ics.matches("\r\nBEGIN:VALARM\r\n").count(), 1);
@@ -630,4 +643,66 @@ fn feeds_under_the_same_rules_share_their_vtimezone() {
         "{c}"
     );
     assert!(vtimezone(&c).contains(&vtimezone(&a)[vtimezone(&a).find("BEGIN:DAYLIGHT").unwrap()..]));
+}
+
+/// U+2028/U+2029 and bidi embedding, override and isolate controls never
+/// reach a feed (a right-to-left override could make "exe.pdf" read
+/// "fdp.exe", or a date read backwards); the implicit marks stay.
+#[test]
+fn line_separators_and_bidi_overrides_are_removed_from_text() {
+    let d = Docket::from_toml_str(
+        "[case]\nid = \"b\"\ncourt = \"nysd\"\ncaption = \"Acme\u{2028}v.\u{202E}Widget\"\n\
+         [parties.p]\nname = \"\u{5e9}\u{5dc}\u{5d5}\u{5dd} Ltd\u{200F} 2\"\n\
+         [events.hearing]\ntitle = \"Hearing\u{2029}on\u{2066} 12/03\u{2069}\"\nat = \"2025-03-20T10:00\"\nlocation = \"Room\u{202D} 5\"\n\
+         [obligations.brief]\ntitle = \"Brief\u{202B}\u{202C}\"\nparties = [\"p\"]\ndue = \"2025-03-10\"\n",
+    )
+    .unwrap();
+    let ics = case_feed(&d, &FeedOptions::new("x.example")).unwrap();
+    let evs = events(&ics);
+    let hearing = &evs["b/hearing@x.example"];
+    assert_eq!(get(hearing, "SUMMARY"), Some("Hearing on 12/03"));
+    assert_eq!(get(hearing, "LOCATION"), Some("Room 5"));
+    let brief = &evs["b/brief/1@x.example"];
+    assert_eq!(
+        get(brief, "SUMMARY"),
+        Some("Due: Brief (\u{5e9}\u{5dc}\u{5d5}\u{5dd} Ltd\u{200F} 2)")
+    );
+    // In DESCRIPTION the separators are line breaks.
+    let desc = get(brief, "DESCRIPTION").unwrap();
+    assert!(desc.starts_with("Acme\nv.Widget\n"), "{desc:?}");
+    assert!(ics.contains("NAME:Acme v.Widget\r\n"), "{ics}");
+    assert!(!ics.contains(REMOVED), "{ics}");
+}
+
+/// A change recorded with an earlier date than one before it does not move
+/// LAST-MODIFIED back; LAST-MODIFIED stays at or before DTSTAMP.
+#[test]
+fn last_modified_never_goes_back() {
+    let hearing = |on: &str, at: &str| {
+        Change::move_event(
+            d(on),
+            "Order adjourning the confirmation hearing",
+            "confirmation-hearing",
+            EventTime::At(at.parse().unwrap()),
+        )
+    };
+    let docket = example("chapter11")
+        .with_change(hearing("2024-06-10", "2024-07-02T10:00:00"))
+        .unwrap()
+        // Recorded after, dated before (an order entered nunc pro tunc).
+        .with_change(hearing("2024-06-01", "2024-07-09T10:00:00"))
+        .unwrap();
+    let evs = events(&case_feed(&docket, &FeedOptions::new("x")).unwrap());
+    let uid = "harbor-freight-lines/confirmation-hearing@x";
+    assert_eq!(get(&evs[uid], "SEQUENCE"), Some("2"));
+    assert_eq!(get(&evs[uid], "LAST-MODIFIED"), Some("20240610T000000Z"));
+    assert_eq!(get(&evs[uid], "DTSTART"), Some("20240709T100000"));
+    for (uid, p) in &evs {
+        let modified = get(p, "LAST-MODIFIED").unwrap();
+        assert!(modified <= get(p, "DTSTAMP").unwrap(), "{uid}");
+    }
+    // With an explicit earlier DTSTAMP, LAST-MODIFIED is capped at it.
+    let stamp = "2024-06-05T00:00:00".parse().unwrap();
+    let evs = events(&case_feed(&docket, &FeedOptions::new("x").stamp(Some(stamp))).unwrap());
+    assert_eq!(get(&evs[uid], "LAST-MODIFIED"), Some("20240605T000000Z"));
 }
