@@ -151,3 +151,50 @@ fn an_unknown_reading_is_refused_naming_the_file() {
         "{err}"
     );
 }
+
+#[test]
+fn due_settles_a_question_from_the_command_line() {
+    let base = [
+        "due",
+        "--court",
+        "nysd",
+        "--from",
+        "2018-11-21",
+        "--days",
+        "14",
+        "--explain",
+    ];
+    let o = docket(&base);
+    assert_eq!(stdout(&o).lines().next(), Some("2018-12-05"));
+    let mut args = base.to_vec();
+    args.extend([
+        "--settle",
+        "eo-closure=closed@2018-12-05",
+        "--authority",
+        "Chief Judge's order (example)",
+    ]);
+    let o = docket(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().next(), Some("2018-12-06"));
+    assert!(
+        out.contains("settled by Chief Judge's order (example)"),
+        "{out}"
+    );
+    assert!(!out.contains("later reading"), "{out}");
+    // Without an authority, or with an unknown reading, it is refused.
+    let mut args = base.to_vec();
+    args.extend(["--settle", "eo-closure=closed"]);
+    let o = docket(&args);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--authority"), "{}", stderr(&o));
+    let mut args = base.to_vec();
+    args.extend(["--settle", "eo-closure=perhaps", "--authority", "x"]);
+    let o = docket(&args);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no reading \"perhaps\""),
+        "{}",
+        stderr(&o)
+    );
+}

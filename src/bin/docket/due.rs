@@ -1,7 +1,7 @@
 //! `docket due`: the last day to act.
 
 use clap::Args;
-use docket::calendar::{court, Calendar, Closure, RuleFamily};
+use docket::calendar::{court, Calendar, Closure, RuleFamily, Settlement};
 use docket::compute::{Due, Period, Request, Service};
 use docket::{Error, ErrorKind};
 
@@ -50,11 +50,21 @@ pub(crate) struct DueArgs {
     /// A day the clerk's office was inaccessible (repeatable).
     #[arg(long, value_name = "DATE")]
     pub(crate) closure: Vec<String>,
+    /// Settle an unsettled question: QUESTION=READING, or
+    /// QUESTION=READING@DATE for one day (repeatable; needs --authority).
+    /// The questions are listed in docs/format.md.
+    #[arg(long, value_name = "QUESTION=READING")]
+    pub(crate) settle: Vec<String>,
+    /// The authority relied on to settle a question (an order, a notice).
+    #[arg(long, value_name = "TEXT")]
+    pub(crate) authority: Option<String>,
     /// Print the explanation after the date.
     #[arg(long)]
     pub(crate) explain: bool,
-    /// Print a JSON object: `due`, `ends_at`, `latest`, `latest_reason` and
-    /// `latest_steps` (when a later reading exists), `rules`, `steps`.
+    /// Print a JSON object: `due`, `ends_at`, `readings` (every later
+    /// reading with its `date`, `question`, `reason`, `cites`, `steps`),
+    /// `latest`, `latest_reason` and `latest_steps` (the latest reading,
+    /// when one exists), `rules`, `steps`.
     #[arg(long)]
     pub(crate) json: bool,
 }
@@ -69,7 +79,41 @@ fn amount(flag: &str, n: i64) -> Result<u32, Error> {
         .map_err(|_| Error::new(ErrorKind::Range, format!("{flag} {n}: period too long")))
 }
 
+/// `--settle QUESTION=READING[@DATE]` with `--authority`.
+fn settlement(arg: &str, authority: Option<&str>) -> Result<Settlement, Error> {
+    let bad = || {
+        invalid(format!(
+            "--settle {arg}: expected QUESTION=READING or QUESTION=READING@DATE"
+        ))
+    };
+    let (question, rest) = arg.split_once('=').ok_or_else(bad)?;
+    let (reading, date) = match rest.split_once('@') {
+        Some((r, d)) => (r, Some(parse_date("--settle", d)?)),
+        None => (rest, None),
+    };
+    if question.is_empty() || reading.is_empty() {
+        return Err(bad());
+    }
+    let authority = authority.filter(|a| !a.trim().is_empty()).ok_or_else(|| {
+        invalid(format!(
+            "--settle {arg}: give the authority relied on with --authority"
+        ))
+    })?;
+    let s = Settlement {
+        question: question.to_string(),
+        reading: reading.to_string(),
+        date,
+        authority: authority.to_string(),
+    };
+    s.check()
+        .map_err(|e| e.context(format!("--settle {arg}")))?;
+    Ok(s)
+}
+
 pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
+    if a.authority.is_some() && a.settle.is_empty() {
+        return Err(invalid("--authority is used only with --settle".into()));
+    }
     let (calendar, family) = if a.court == "federal" {
         (Calendar::federal()?, RuleFamily::Civil)
     } else {
@@ -80,10 +124,13 @@ pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
         Some(r) => r.parse()?,
         None => family,
     };
-    let calendar = if a.closure.is_empty() {
+    let calendar = if a.closure.is_empty() && a.settle.is_empty() {
         calendar
     } else {
         let mut b = calendar.to_builder();
+        for s in &a.settle {
+            b = b.settle(settlement(s, a.authority.as_deref())?);
+        }
         for d in &a.closure {
             b = b.closure(Closure::on(
                 parse_date("--closure", d)?,
