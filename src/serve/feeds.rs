@@ -16,7 +16,7 @@ use std::sync::{Arc, RwLock};
 use std::time::SystemTime;
 
 use axum::body::{Body, Bytes};
-use axum::extract::{Path as UrlPath, State};
+use axum::extract::{Path as UrlPath, Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, HOST, LAST_MODIFIED};
 use axum::http::uri::Authority;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -255,8 +255,9 @@ pub(crate) fn percent_encode(name: &str) -> String {
 pub(crate) async fn feed(
     State(feeds): State<Arc<Feeds>>,
     UrlPath(name): UrlPath<String>,
-    headers: HeaderMap,
+    request: Request,
 ) -> Response {
+    let headers = request.headers();
     if !is_feed_name(&name) {
         return not_found();
     }
@@ -271,7 +272,7 @@ pub(crate) async fn feed(
         }
     };
     let etag = version.etag.to_str().unwrap_or_default();
-    let fresh = not_modified(&headers, etag, version.modified.as_ref().map(|m| m.0));
+    let fresh = not_modified(headers, etag, version.modified.as_ref().map(|m| m.0));
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
