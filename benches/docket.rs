@@ -73,6 +73,7 @@ fn event(title: &str, on: NaiveDate) -> Event {
         location: None,
         parties: Vec::new(),
         status: Default::default(),
+        fold: None,
     }
 }
 

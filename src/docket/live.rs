@@ -6,9 +6,10 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 use chrono::NaiveDate;
 
 use super::diff::Diff;
+use super::fnv::FnvMap;
 use super::model::{Action, Change, Docket};
 use super::schedule::{
-    apply_one, dependencies, CheckedDocket, ItemOut, Schedule, ScheduleOptions, Slot, State,
+    apply_one, dependencies, pins, CheckedDocket, ItemOut, Schedule, ScheduleOptions, Slot, State,
 };
 use crate::error::{Error, Result};
 
@@ -51,6 +52,8 @@ struct Undo {
     added: bool,
     horizon: NaiveDate,
     default_horizon: NaiveDate,
+    /// The occurrences named with `occurrence = N`, when an add changed them.
+    pins: Option<FnvMap<String, u32>>,
     items: Vec<SavedItem>,
 }
 
@@ -177,12 +180,14 @@ impl LiveSchedule {
             added: is_add,
             horizon: self.horizon,
             default_horizon: self.checked.default_horizon,
+            pins: None,
             items: Vec::new(),
         };
         let index = self.checked.docket.changes.len();
         apply_one(applied, index, &change)?;
         self.checked.docket.changes.push(change);
         self.refresh(&target);
+        let mut roots = vec![target.clone()];
         if is_add {
             let pos = self.checked.order.len();
             self.checked.order.push(target.clone());
@@ -191,8 +196,19 @@ impl LiveSchedule {
             for dep in dependencies(&self.checked.applied.docket, &target) {
                 self.dependents.entry(dep).or_default().push(target.clone());
             }
+            // An added item may name an occurrence of a recurring duty that
+            // must then be listed whatever the horizon.
+            let now = pins(&self.checked.applied.docket);
+            if now != self.checked.pins {
+                for (id, n) in &now {
+                    if self.checked.pins.get(id) != Some(n) {
+                        roots.push(id.clone());
+                    }
+                }
+                undo.pins = Some(std::mem::replace(&mut self.checked.pins, now));
+            }
         }
-        match self.recompute(&target, &mut undo) {
+        match self.recompute(&roots, &mut undo) {
             Ok(mut diff) => {
                 if let Some(c) = self.checked.docket.changes.last() {
                     diff.flag_past(c.on);
@@ -301,16 +317,30 @@ impl LiveSchedule {
         }
         self.horizon = undo.horizon;
         self.checked.default_horizon = undo.default_horizon;
+        if let Some(p) = undo.pins {
+            self.checked.pins = p;
+        }
         self.refresh_deps(&t);
         for (id, slot) in undo.items {
             self.checked.put_slot(&mut self.state, &id, slot);
         }
     }
 
-    /// Recomputes the target and everything that depends on it.
-    fn recompute(&mut self, target: &str, undo: &mut Undo) -> Result<Diff> {
+    /// Recomputes the roots and everything that depends on them.
+    fn recompute(&mut self, roots: &[String], undo: &mut Undo) -> Result<Diff> {
+        let mut queue: VecDeque<String> = roots.iter().cloned().collect();
+        let horizon = self.checked.horizon(&self.opts);
+        if horizon != self.horizon {
+            // Recurring duties expand to the new horizon, and what counts
+            // from each of their occurrences follows.
+            self.horizon = horizon;
+            for (id, o) in &self.checked.applied.docket.obligations {
+                if o.repeat.is_some() {
+                    queue.push_back(id.clone());
+                }
+            }
+        }
         let mut affected: BTreeSet<(usize, String)> = BTreeSet::new();
-        let mut queue = VecDeque::from([target.to_string()]);
         while let Some(id) = queue.pop_front() {
             let Some(&pos) = self.checked.index.get(&id) else {
                 continue;
@@ -318,17 +348,6 @@ impl LiveSchedule {
             if affected.insert((pos, id.clone())) {
                 for dep in self.dependents.get(&id).into_iter().flatten() {
                     queue.push_back(dep.clone());
-                }
-            }
-        }
-        let horizon = self.checked.horizon(&self.opts);
-        if horizon != self.horizon {
-            self.horizon = horizon;
-            for (id, o) in &self.checked.applied.docket.obligations {
-                if o.repeat.is_some() {
-                    if let Some(&pos) = self.checked.index.get(id) {
-                        affected.insert((pos, id.clone()));
-                    }
                 }
             }
         }
@@ -384,7 +403,7 @@ impl LiveSchedule {
                 let count = o.repeat.as_ref().and_then(|r| r.count);
                 if let Some(m) = super::validate::occurrence_problem(
                     obligation,
-                    o.repeat.is_some(),
+                    super::schedule::recurs(d, obligation),
                     count,
                     *occurrence,
                     extend,

@@ -28,12 +28,12 @@ pub use limits::{
 };
 pub use live::LiveSchedule;
 pub use model::{
-    Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday,
+    Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday, Fold,
     Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,
 };
 pub use query::next_deadlines;
 pub use schedule::{
-    ChangeRef, CheckedDocket, Deadline, DeadlineStatus, EventEntry, Schedule, ScheduleOptions,
-    Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
+    ChangeRef, CheckedDocket, Deadline, DeadlineStatus, EventEntry, Reading, Schedule,
+    ScheduleOptions, Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
 };
 pub use validate::{is_slug, MAX_COUNT};

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::dates;
 use crate::calendar::{Closure, RuleFamily, State, Status};
+pub use crate::compute::Fold;
 use crate::compute::{Direction, Period, Roll, Service, Unit};
 use crate::error::{Error, Result};
 
@@ -163,6 +164,10 @@ pub struct Event {
     /// Scheduled, held or cancelled.
     #[serde(default, skip_serializing_if = "EventStatus::is_default")]
     pub status: EventStatus,
+    /// Which moment `at` (and `ends`) means when the local time occurs
+    /// twice at the court (clocks fall back); required then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fold: Option<Fold>,
 }
 
 /// Whether an obligation still binds.
@@ -259,6 +264,10 @@ pub struct Relative {
     /// Overrides the rule's roll.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roll: Option<Roll>,
+    /// When the reference recurs: counts from this occurrence only (from
+    /// 1). Without it, a `due` counted from a recurring duty recurs with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occurrence: Option<u32>,
 }
 
 impl Relative {
@@ -471,6 +480,10 @@ pub struct Change {
     /// `"YYYY-MM-DDTHH:MM"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<String>,
+    /// For `move`: which moment the new time means when it occurs twice at
+    /// the court (clocks fall back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fold: Option<Fold>,
 }
 
 /// Where an event moves to.
@@ -591,6 +604,13 @@ impl Change {
             to: Some(to.to_string()),
             ..Change::base(on, by)
         }
+    }
+
+    /// The same change with `fold` set (for a move to a local time that
+    /// occurs twice).
+    pub fn with_fold(mut self, fold: Option<Fold>) -> Change {
+        self.fold = fold;
+        self
     }
 
     /// Sets an obligation's due date (extend or shorten).
@@ -759,6 +779,10 @@ impl Change {
         no("to", !takes_to && self.to.is_some())?;
         let takes_occ = matches!(action, Action::Extend { .. } | Action::Vacate { .. });
         no("occurrence", !takes_occ && self.occurrence.is_some())?;
+        no(
+            "fold",
+            !matches!(action, Action::Move { .. }) && self.fold.is_some(),
+        )?;
         no(
             "event",
             !matches!(action, Action::AddEvent { .. }) && self.event.is_some(),

@@ -134,8 +134,8 @@ impl Docket {
             events: self.events.keys().cloned().collect(),
             obligations: self
                 .obligations
-                .iter()
-                .map(|(k, o)| (k.clone(), o.repeat.is_some()))
+                .keys()
+                .map(|k| (k.clone(), super::schedule::recurs(self, k)))
                 .collect(),
             parties: self.parties.keys().cloned().collect(),
         };
@@ -255,8 +255,16 @@ impl Docket {
                     ids.events.insert(id.clone());
                 }
                 Action::AddObligation { id, obligation } => {
+                    // It recurs with the recurring duty its due counts from.
+                    let follows = match &obligation.due {
+                        Some(When::Relative(r)) if r.occurrence.is_none() => r
+                            .reference()
+                            .and_then(|(t, _)| ids.obligations.get(t).copied())
+                            .unwrap_or(false),
+                        _ => false,
+                    };
                     ids.obligations
-                        .insert(id.clone(), obligation.repeat.is_some());
+                        .insert(id.clone(), obligation.repeat.is_some() || follows);
                 }
                 _ => {}
             }
@@ -277,11 +285,12 @@ impl Docket {
             events: docket.events.keys().cloned().collect(),
             obligations: docket
                 .obligations
-                .iter()
-                .map(|(k, o)| (k.clone(), o.repeat.is_some()))
+                .keys()
+                .map(|k| (k.clone(), super::schedule::recurs(docket, k)))
                 .collect(),
             parties: ids.parties,
         };
+        p.extend(super::schedule::occurrence_problems(docket));
         for (id, e) in &docket.events {
             let ctx = format!("event \"{id}\"");
             check_parties(&ctx, &e.parties, &ids, &mut p);
@@ -296,6 +305,16 @@ impl Docket {
                 if let Some(When::Relative(r)) = w {
                     check_reference(&ctx, field, r, &ids, docket, &mut p);
                 }
+            }
+            // The file's own `filed` list (changes may record more).
+            let listed = self.obligations.get(id).map_or(0, |o| o.filed.len());
+            if o.repeat.is_none()
+                && listed > 1
+                && !ids.obligations.get(id).copied().unwrap_or(false)
+            {
+                p.push(format!(
+                    "{ctx}: filed lists {listed} dates for a one-off obligation"
+                ));
             }
             if let Some(Until::Event(e)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
                 if ids.kind(e) != Some(Kind::Event) {
@@ -478,7 +497,9 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
     match (&o.due, &o.first_due, &o.repeat) {
         (Some(w), None, None) => {
             check_when(ctx, "due", w, p);
-            if o.filed.len() > 1 {
+            // A due counted from a recurring duty recurs with it: checked
+            // once references are known.
+            if o.filed.len() > 1 && matches!(w, When::Date(_)) {
                 p.push(format!(
                     "{ctx}: filed lists {} dates for a one-off obligation",
                     o.filed.len()

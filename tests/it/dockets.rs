@@ -118,18 +118,38 @@ fn chapter11_confirmation_timeline() {
     assert_eq!(due_of(&s, &id("plan-objections")), "2024-06-18");
     // Reply 3 days after the (unfiled) objection deadline 06-18: Friday 06-21.
     assert_eq!(due_of(&s, &id("confirmation-reply")), "2024-06-21");
-    // Monthly operating reports on the 21st, until the hearing: 02-21 (filed
-    // 02-20), 03-21 (filed that day), 04-21 is a Sunday -> Monday 04-22
-    // (filed 04-23: late), 05-21, 06-21; 07-21 is after the hearing.
+    // Monthly operating reports on the 21st, set by order, until the
+    // hearing: 02-21 (filed 02-20), 03-21 (filed that day), 04-21 (a Sunday:
+    // the date set by order stands; rolled, it would be Monday 04-22, a later
+    // reading; filed 04-23, late under either), 05-21, 06-21; 07-21 is after
+    // the hearing.
     assert_eq!(
         dates(&s, "operating-reports"),
         vec![
             ("2024-02-21".into(), "filed", Some("2024-02-20".into())),
             ("2024-03-21".into(), "filed", Some("2024-03-21".into())),
-            ("2024-04-22".into(), "late", Some("2024-04-23".into())),
+            ("2024-04-21".into(), "late", Some("2024-04-23".into())),
             ("2024-05-21".into(), "open", None),
             ("2024-06-21".into(), "open", None),
         ]
+    );
+    let april = s
+        .deadlines
+        .iter()
+        .find(|x| x.id == "harbor-freight-lines/operating-reports/3")
+        .unwrap();
+    assert_eq!(april.latest, Some(d("2024-04-22")));
+    assert_eq!(april.readings.len(), 1);
+    assert_eq!(april.readings[0].question, "fixed-date-roll");
+    // A bankruptcy case: the bankruptcy rule's note, not the civil rule's.
+    assert!(april.readings[0]
+        .cites
+        .iter()
+        .any(|c| c == "Fed. R. Bankr. P. 9006(a), 2009 Committee Note"));
+    assert!(
+        april.explain.iter().all(|l| !l.contains("Civ. P.")),
+        "{:?}",
+        april.explain
     );
     assert!(s.truncated.is_empty(), "until = the hearing ends the duty");
     let obj = s
@@ -156,25 +176,34 @@ fn civil_case_answer_opposition_letters_pretrial() {
     // 14 days after service by mail on Monday 03-03 = Monday 03-17, plus 3
     // days (FRCP 6(d)) = Thursday 03-20.
     assert_eq!(due_of(&s, &id("mtd-opposition")), "2025-03-20");
-    // Every two weeks from Monday 2025-05-12 through 09-30, each rolled on
-    // its own: 05-26 is Memorial Day -> 05-27; 09-01 is Labor Day -> 09-02.
+    // Every two weeks from Monday 2025-05-12 (set by order) through 09-30:
+    // each grid date stands. 05-26 is Memorial Day and 09-01 Labor Day: due
+    // as set, with the next court days (05-27, 09-02) as later readings.
     let letters: Vec<String> = dates(&s, "joint-letter").into_iter().map(|x| x.0).collect();
     assert_eq!(
         letters,
         [
             "2025-05-12",
-            "2025-05-27",
+            "2025-05-26",
             "2025-06-09",
             "2025-06-23",
             "2025-07-07",
             "2025-07-21",
             "2025-08-04",
             "2025-08-18",
-            "2025-09-02",
+            "2025-09-01",
             "2025-09-15",
             "2025-09-29"
         ]
     );
+    let latest: Vec<Option<NaiveDate>> = s
+        .deadlines
+        .iter()
+        .filter(|x| x.obligation == "joint-letter")
+        .map(|x| x.latest)
+        .filter(Option::is_some)
+        .collect();
+    assert_eq!(latest, [Some(d("2025-05-27")), Some(d("2025-09-02"))]);
     // Five court days before Tuesday 10-14: Monday 10-13 (Columbus Day) is
     // skipped; 10-10 (1), 10-09 (2), 10-08 (3), 10-07 (4), 10-06 (5).
     assert_eq!(due_of(&s, &id("pretrial-submission")), "2025-10-06");
@@ -596,9 +625,10 @@ fn recurrence_bounds_truncation_and_clamping() {
         ))
         .unwrap()
     };
-    // Monthly from January 31: the grid clamps to each month's end and rolls:
-    // 01-31 (Fri), 02-28 (Fri), 03-31 (Mon), 04-30 (Wed), 05-31 is a
-    // Saturday -> Monday 06-02, 06-30 (Mon); until the event on 06-30.
+    // Monthly from January 31 (set by order): the grid clamps to each
+    // month's end: 01-31 (Fri), 02-28 (Fri), 03-31 (Mon), 04-30 (Wed), 05-31
+    // (a Saturday: it stands; Monday 06-02 is the later reading), 06-30
+    // (Mon); until the event on 06-30.
     let s = base("{ every = \"1 month\", until = \"end\" }", "2025-01-31")
         .schedule(&ScheduleOptions::new())
         .unwrap();
@@ -610,7 +640,7 @@ fn recurrence_bounds_truncation_and_clamping() {
             "2025-02-28",
             "2025-03-31",
             "2025-04-30",
-            "2025-06-02",
+            "2025-05-31",
             "2025-06-30"
         ]
     );

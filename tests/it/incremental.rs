@@ -35,7 +35,7 @@ fn spec() -> impl Strategy<Value = Spec> {
             ),
             1..5,
         ),
-        prop::collection::vec((0u8..5, 1u32..45, 0usize..16, any::<bool>()), 1..10),
+        prop::collection::vec((0u8..7, 1u32..45, 0usize..16, any::<bool>()), 1..10),
         prop::collection::vec((0u8..7, 0usize..16, 0u64..200), 1..7),
     )
         .prop_map(|(court, start, events, obligations, changes)| Spec {
@@ -68,6 +68,8 @@ fn build(s: &Spec) -> (Docket, Vec<Change>) {
     }
     let mut one_offs: Vec<String> = Vec::new();
     let mut all_obl: Vec<(String, bool)> = Vec::new();
+    // Recurring duties, and what recurs with them.
+    let mut recurring: Vec<String> = Vec::new();
     for (i, (kind, n, r, before)) in s.obligations.iter().enumerate() {
         let id = format!("o{i}");
         t.push_str(&format!(
@@ -94,6 +96,24 @@ fn build(s: &Spec) -> (Docket, Vec<Change>) {
                     n % 10 + 1
                 ));
             }
+            // Counted from each occurrence of a recurring duty (it recurs
+            // with it), or from one occurrence (it does not).
+            5 | 6 if !recurring.is_empty() => {
+                let target = &recurring[r % recurring.len()];
+                if *kind == 5 {
+                    t.push_str(&format!(
+                        "due = {{ days = {}, {side} = \"{target}\" }}\n",
+                        n % 20
+                    ));
+                    recurring.push(id.clone());
+                    all_obl.push((id, true));
+                    continue;
+                }
+                t.push_str(&format!(
+                    "due = {{ days = {}, {side} = \"{target}\", occurrence = 1 }}\n",
+                    n % 20
+                ));
+            }
             _ => {
                 let from = if n % 2 == 0 {
                     "schedule"
@@ -106,6 +126,7 @@ fn build(s: &Spec) -> (Docket, Vec<Change>) {
                     n % 4 + 1,
                     n % 6 + 2
                 ));
+                recurring.push(id.clone());
                 all_obl.push((id.clone(), true));
                 continue;
             }

@@ -3,10 +3,11 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::relative::{Computed, VIOLETTE};
+use super::relative::Computed;
 use super::{CheckedDocket, Deadline, DeadlineStatus, ScheduleOptions};
 use crate::compute::Direction;
 use crate::docket::model::{RepeatFrom, When};
+use crate::error::Result;
 
 impl CheckedDocket {
     pub(super) fn deadline(
@@ -16,7 +17,7 @@ impl CheckedDocket {
         n: u32,
         mut c: Computed,
         opts: &ScheduleOptions,
-    ) -> Deadline {
+    ) -> Result<Deadline> {
         // Most dockets have no extensions or vacaturs: skip the lookups.
         let a = &self.applied;
         let key = if a.ext.is_empty() && a.vac_occ.is_empty() {
@@ -26,16 +27,23 @@ impl CheckedDocket {
         };
         let ext = key.as_ref().and_then(|k| a.ext.get(k)).copied();
         if let Some((to, i)) = ext {
-            if opts.explain {
-                c.explain.push(format!(
-                    "due date set to {to} by {} (computed date was {}); {VIOLETTE}",
-                    self.describe_change(i),
-                    c.due
-                ));
-            }
-            c.due = to;
+            // A date set by order: it stands, like any fixed date.
+            let set = self.fixed(
+                to,
+                None,
+                || {
+                    format!(
+                        "due date set to {to} by {} (computed date was {})",
+                        self.describe_change(i),
+                        c.due
+                    )
+                },
+                opts.explain,
+            )?;
+            c.explain.extend(set.explain);
+            c.due = set.due;
             c.at = None;
-            c.latest = None;
+            c.readings = set.readings;
         }
         let basis = match ext {
             Some((to, i)) => format!("set to {to} by change {}", i + 1).into(),
@@ -70,10 +78,11 @@ impl CheckedDocket {
                         "filed {f}, {days} day{} after the due date",
                         if days == 1 { "" } else { "s" }
                     );
-                    if let Some((l, _)) = &c.latest {
-                        if f <= *l {
-                            s.push_str(&format!(" (timely under the later reading, {l})"));
-                        }
+                    if let Some(l) = c.readings.iter().find(|l| f <= l.date) {
+                        s.push_str(&format!(
+                            " (timely under the later reading, {}: question {})",
+                            l.date, l.question
+                        ));
                     }
                     c.explain.push(s);
                 }
@@ -95,11 +104,11 @@ impl CheckedDocket {
                 }
             }
         }
-        let (latest, latest_reason) = match c.latest {
-            Some((d, r)) => (Some(d), Some(r)),
+        let (latest, latest_reason) = match c.latest() {
+            Some(l) => (Some(l.date), Some(l.reason.clone())),
             None => (None, None),
         };
-        Deadline {
+        Ok(Deadline {
             id: deadline_id(&self.applied.docket.case.id, id, n),
             obligation: id.to_string(),
             occurrence: n,
@@ -113,10 +122,11 @@ impl CheckedDocket {
             filed,
             cite: o.cite.clone(),
             explain: c.explain,
+            readings: c.readings,
             changes: Vec::new(),
             depends_on: Vec::new(),
             basis,
-        }
+        })
     }
 }
 
@@ -159,6 +169,9 @@ pub(super) fn basis_of(o: &crate::docket::model::Obligation, n: u32) -> Cow<'sta
         };
         let mut s = String::with_capacity(48);
         let _ = write!(s, "{p} {side} {t}");
+        if let Some(k) = r.occurrence {
+            let _ = write!(s, " (occurrence {k})");
+        }
         if let Some(sv) = r.service {
             s.push_str(", served by ");
             s.push_str(sv.as_str());

@@ -7,20 +7,22 @@ use std::sync::Arc;
 use chrono::{Days, NaiveDate, NaiveTime};
 
 use super::fnv::FnvMap;
-use super::model::{Docket, EventStatus, Until, When};
+use super::model::{Docket, EventStatus, Fold, Until, When};
 use crate::calendar::{shared_calendar, Calendar, CalendarBuilder, HolidayRule, RuleFamily, Scope};
 use crate::error::{Error, Result};
 
 mod changes;
 mod deadline;
+mod fixed;
 mod order;
 mod output;
 mod recurrence;
 mod relative;
+mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
-pub(crate) use order::{dependencies, find_cycle, topo_order};
-pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Schedule, Truncation};
+pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
+pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub(crate) use recurrence::check_rrule;
 
 /// Occurrences of one recurring duty expanded at most, whatever the horizon.
@@ -119,6 +121,9 @@ pub struct CheckedDocket {
     pub(crate) deps: FnvMap<String, Vec<String>>,
     /// Each item's position in `order`.
     pub(crate) index: FnvMap<String, usize>,
+    /// Occurrences named with `occurrence = N`, by recurring item (see
+    /// [`pins`]).
+    pub(crate) pins: FnvMap<String, u32>,
     /// The horizon when the options give none (see `scan_horizon`).
     pub(crate) default_horizon: NaiveDate,
 }
@@ -144,6 +149,7 @@ impl Docket {
             .enumerate()
             .map(|(i, id)| (id.clone(), i))
             .collect();
+        let applied_docket_pins = pins(&applied.docket);
         let mut checked = CheckedDocket {
             docket: self.clone(),
             applied,
@@ -152,6 +158,7 @@ impl Docket {
             order,
             deps,
             index,
+            pins: applied_docket_pins,
             default_horizon: NaiveDate::MIN,
         };
         checked.default_horizon = checked.scan_horizon();
@@ -256,7 +263,11 @@ pub(crate) enum ItemOut {
 /// schedule.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Slot {
+    /// Its date (a recurring item's first occurrence).
     pub value: Option<Value>,
+    /// Every occurrence, when the item recurs (a recurring duty, or a due
+    /// date counted from one); empty otherwise.
+    pub each: Vec<Value>,
     pub ancestry: BTreeSet<usize>,
     pub out: Option<ItemOut>,
 }
@@ -271,9 +282,33 @@ pub(crate) struct State {
 /// A computed date of an item, for those that count from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Value {
+    /// The day counted from: an event's date; an obligation's filing,
+    /// else its due date.
     date: NaiveDate,
+    /// An event's local time.
     time: Option<NaiveTime>,
+    /// Cancelled (an event) or vacated (an obligation's occurrence).
     cancelled: bool,
+    /// Filed (an obligation's occurrence).
+    filed: bool,
+    /// The occurrence (1 for items that do not recur).
+    n: u32,
+    /// Which moment an event's local time means, when it occurs twice.
+    fold: Option<Fold>,
+}
+
+impl Value {
+    /// What those counting from a deadline count from.
+    fn of_deadline(dl: &Deadline) -> Value {
+        Value {
+            date: dl.filed.unwrap_or(dl.due),
+            time: None,
+            cancelled: dl.status == DeadlineStatus::Vacated,
+            filed: dl.filed.is_some(),
+            n: dl.occurrence,
+            fold: None,
+        }
+    }
 }
 
 impl CheckedDocket {
@@ -285,6 +320,14 @@ impl CheckedDocket {
 
     fn value_of(&self, st: &State, id: &str) -> Option<Value> {
         self.slot(st, id).and_then(|s| s.value)
+    }
+
+    /// Where a recurring item was cut at the horizon, if it was.
+    fn truncation_of<'s>(&self, st: &'s State, id: &str) -> Option<&'s Truncation> {
+        match self.slot(st, id).and_then(|s| s.out.as_ref()) {
+            Some(ItemOut::Obligation { truncated, .. }) => truncated.as_ref(),
+            _ => None,
+        }
     }
 
     /// Records (or, with `None`, clears) an item's slot.
@@ -489,19 +532,21 @@ impl CheckedDocket {
         }
         if let Some(o) = d.obligations.get(id) {
             let mut deadlines = Vec::new();
-            let mut truncated = None;
-            if o.repeat.is_some() {
-                truncated = self.recurring(id, o, st, horizon, opts, &mut deadlines)?;
+            let (recurs, truncated) = if o.repeat.is_some() {
+                (
+                    true,
+                    self.recurring(id, o, st, horizon, opts, &mut deadlines)?,
+                )
             } else {
-                self.one_off(id, o, st, opts, &mut deadlines)?;
-            }
-            // Others count from its (first) occurrence: its filing, else its
-            // due date.
-            let value = deadlines.first().map(|dl| Value {
-                date: dl.filed.unwrap_or(dl.due),
-                time: None,
-                cancelled: dl.status == DeadlineStatus::Vacated,
-            });
+                self.one_off(id, o, st, opts, &mut deadlines)?
+            };
+            // Others count from an occurrence: its filing, else its due date.
+            let value = deadlines.first().map(Value::of_deadline);
+            let each = if recurs {
+                deadlines.iter().map(Value::of_deadline).collect()
+            } else {
+                Vec::new()
+            };
             if !touched.is_empty() || !deps.is_empty() {
                 let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
                 for dl in &mut deadlines {
@@ -514,6 +559,7 @@ impl CheckedDocket {
                 id,
                 Slot {
                     value,
+                    each,
                     ancestry: touched,
                     out: Some(ItemOut::Obligation {
                         deadlines,
@@ -523,6 +569,7 @@ impl CheckedDocket {
             );
         } else if let Some(e) = d.events.get(id) {
             let mut explain = Vec::new();
+            let mut source_cancelled = false;
             let (date, time) = match (&e.date, e.at) {
                 (_, Some(at)) => {
                     if opts.explain {
@@ -537,25 +584,26 @@ impl CheckedDocket {
                     (*date, None)
                 }
                 (Some(When::Relative(r)), None) => {
-                    let c = self.relative(r, st, opts.explain)?;
+                    let c = self.relative(r, st, "date", opts.explain)?;
                     explain.extend(c.explain);
+                    source_cancelled = c.cancelled;
                     (c.due, c.at.map(|t| t.time()))
                 }
-                (None, None) => return Err(Error::invalid(format!("event \"{id}\": no date"))),
+                (None, None) => return Err(Error::invalid("no date")),
             };
             if opts.explain {
                 for &i in self.applied.touched.get(id).into_iter().flatten() {
                     explain.push(format!("changed by {}", self.describe_change(i)));
                 }
             }
-            let cancelled = e.status == EventStatus::Cancelled
-                || deps
-                    .iter()
-                    .any(|dep| self.value_of(st, dep).is_some_and(|v| v.cancelled));
+            let cancelled = e.status == EventStatus::Cancelled || source_cancelled;
             let value = Value {
                 date,
                 time,
                 cancelled,
+                filed: false,
+                n: 1,
+                fold: e.fold,
             };
             let changes = touched.iter().map(|&i| self.change_ref(i)).collect();
             self.put(
@@ -563,6 +611,7 @@ impl CheckedDocket {
                 id,
                 Slot {
                     value: Some(value),
+                    each: Vec::new(),
                     ancestry: touched,
                     out: Some(ItemOut::Event(EventEntry {
                         id: id.to_string(),
@@ -573,6 +622,9 @@ impl CheckedDocket {
                         location: e.location.clone(),
                         parties: e.parties.clone(),
                         status: e.status,
+                        fold: e
+                            .fold
+                            .filter(|_| time.is_some_and(|t| self.occurs_twice(date.and_time(t)))),
                         explain,
                         changes,
                     })),

@@ -2,7 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::docket::model::{Docket, Until, When};
+use crate::docket::fnv::FnvMap;
+use crate::docket::model::{Docket, Relative, Until, When};
 
 /// What an item counts from.
 pub(crate) fn dependencies(d: &Docket, id: &str) -> Vec<String> {
@@ -90,4 +91,99 @@ fn known_key<'a>(d: &'a Docket, id: &str) -> Option<&'a str> {
 /// A dependency cycle, if any, as a path of ids.
 pub(crate) fn find_cycle(d: &Docket) -> Option<Vec<String>> {
     topo_order(d).err()
+}
+
+/// Every relative date of the docket, with the item and field it belongs
+/// to (`("trustee-response", "due", r)`).
+fn relatives(d: &Docket) -> impl Iterator<Item = (&str, &'static str, &Relative)> {
+    let events = d.events.iter().filter_map(|(id, e)| match &e.date {
+        Some(When::Relative(r)) => Some((id.as_str(), "date", r)),
+        _ => None,
+    });
+    let obligations = d.obligations.iter().flat_map(|(id, o)| {
+        [("due", &o.due), ("first_due", &o.first_due)]
+            .into_iter()
+            .filter_map(move |(field, w)| match w {
+                Some(When::Relative(r)) => Some((id.as_str(), field, r)),
+                _ => None,
+            })
+    });
+    events.chain(obligations)
+}
+
+/// For each recurring item that a relative date names with `occurrence =
+/// N`, the largest such N (its expansion reaches it whatever the horizon).
+pub(crate) fn pins(d: &Docket) -> FnvMap<String, u32> {
+    let mut out: FnvMap<String, u32> = FnvMap::default();
+    for (_, _, r) in relatives(d) {
+        if let (Some(n), Some((t, _))) = (r.occurrence, r.reference()) {
+            let e = out.entry(t.to_string()).or_default();
+            *e = (*e).max(n);
+        }
+    }
+    out
+}
+
+/// True when the obligation recurs: it has `repeat`, or its `due` counts
+/// from a recurring item without naming an occurrence (then it has one
+/// deadline per occurrence of that item). Follows the chain at most as far
+/// as there are obligations (a cycle is reported elsewhere).
+pub(crate) fn recurs(d: &Docket, id: &str) -> bool {
+    let mut id = id;
+    for _ in 0..=d.obligations.len() {
+        let Some(o) = d.obligations.get(id) else {
+            return false;
+        };
+        if o.repeat.is_some() {
+            return true;
+        }
+        match &o.due {
+            Some(When::Relative(r)) if r.occurrence.is_none() => match r.reference() {
+                Some((t, _)) => id = t,
+                None => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Problems with `occurrence = N` in relative dates, each naming the item
+/// and the field: N from 1, only for a recurring reference, and within its
+/// `count`. (Whether the occurrence exists within the schedule is checked
+/// when it is computed.)
+pub(crate) fn occurrence_problems(d: &Docket) -> Vec<String> {
+    let mut p = Vec::new();
+    for (id, field, r) in relatives(d) {
+        let (Some(n), Some((t, _))) = (r.occurrence, r.reference()) else {
+            continue;
+        };
+        let what = if d.events.contains_key(id) {
+            "event"
+        } else {
+            "obligation"
+        };
+        let ctx = format!("{what} \"{id}\": {field}.occurrence");
+        if n == 0 {
+            p.push(format!("{ctx}: occurrences count from 1"));
+        } else if d.events.contains_key(t) || !recurs(d, t) {
+            if n != 1 {
+                p.push(format!(
+                    "{ctx}: \"{t}\" does not recur, so it has no occurrence {n}"
+                ));
+            }
+        } else if let Some(c) = d
+            .obligations
+            .get(t)
+            .and_then(|o| o.repeat.as_ref())
+            .and_then(|r| r.count)
+        {
+            if n > c {
+                p.push(format!(
+                    "{ctx}: occurrence {n} of \"{t}\" does not exist (repeat.count is {c})"
+                ));
+            }
+        }
+    }
+    p
 }

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
-use crate::docket::model::EventStatus;
+use crate::docket::model::{EventStatus, Fold};
 
 /// A deadline's status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -63,12 +63,18 @@ pub struct Deadline {
         serialize_with = "crate::docket::model::local_datetime_opt::serialize"
     )]
     pub at: Option<NaiveDateTime>,
-    /// A later date another reading of the rules gives.
+    /// The latest date another reading of the rules gives (the last of
+    /// `readings`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest: Option<NaiveDate>,
-    /// Why the later reading exists.
+    /// Why the latest reading exists.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest_reason: Option<String>,
+    /// Every later reading, in date order: each unsettled question met on
+    /// the way whose other answer gives a later date. `due` is never after
+    /// any of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<Reading>,
     /// Who must act.
     pub parties: Vec<String>,
     /// Open, filed, late or vacated.
@@ -91,6 +97,51 @@ pub struct Deadline {
     /// How the date is set, in brief ("7 days before confirmation-hearing",
     /// "fixed by order", "every 2 weeks from the previous filing").
     pub basis: Cow<'static, str>,
+}
+
+/// A later date another reading of the rules gives: the other answer to
+/// one unsettled question (see [`crate::compute::LaterReading`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reading {
+    /// The later date.
+    pub date: NaiveDate,
+    /// The later local date-time, for periods in hours.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::docket::model::local_datetime_opt::serialize"
+    )]
+    pub at: Option<NaiveDateTime>,
+    /// The question's id (`fixed-date-roll`, `eo-closure`, ...).
+    pub question: Cow<'static, str>,
+    /// Why this reading exists.
+    pub reason: String,
+    /// The authorities the question turns on.
+    pub cites: Vec<Cow<'static, str>>,
+}
+
+impl Reading {
+    /// The docket's form of a reading the computation met.
+    pub(crate) fn from_later(l: &crate::compute::LaterReading) -> Reading {
+        Reading {
+            date: l.date,
+            at: l.at,
+            question: l.question.clone(),
+            reason: l.reason.clone(),
+            cites: l.cites.clone(),
+        }
+    }
+
+    /// The explanation line that names it.
+    pub(crate) fn line(&self) -> String {
+        let when = match self.at {
+            Some(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
+            None => self.date.to_string(),
+        };
+        format!(
+            "a later reading (question {}) gives {when}: {}",
+            self.question, self.reason
+        )
+    }
 }
 
 /// An event in a schedule.
@@ -118,6 +169,10 @@ pub struct EventEntry {
     pub parties: Vec<String>,
     /// Scheduled, held or cancelled.
     pub status: EventStatus,
+    /// Which of two moments `at` means, when its local time occurs twice at
+    /// the court (clocks fall back).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fold: Option<Fold>,
     /// How the date was found.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub explain: Vec<String>,

@@ -1,11 +1,19 @@
-//! Recurring duties: a grid set by order, or periods counted one after another.
+//! Recurring duties. A grid that starts at a date set by order
+//! (`first_due = "2026-01-21"` with `every` or an `rrule`) is a list of dates
+//! set by order: each grid date is due as it stands, and the date it would
+//! roll to is a later reading. A grid that counts periods (a counted
+//! `first_due`, or `from = "previous-filing"`) rolls each date under the
+//! rule, and counts on from the dates before any roll, so that a rolled
+//! occurrence never shifts the next.
 
 use chrono::{Days, NaiveDate};
 
+use super::fixed::roll_name;
+use super::output::Reading;
 use super::relative::Computed;
 use super::{CheckedDocket, Deadline, DeadlineStatus, ScheduleOptions, State, Truncation};
 use crate::compute::{Period, Request, Roll, Unit};
-use crate::docket::model::{RepeatFrom, Until};
+use crate::docket::model::{Obligation, Relative, Repeat, RepeatFrom, Until, When};
 use crate::error::{Error, Result};
 
 /// Parses an RFC 5545 RRULE value the way schedules use it.
@@ -30,17 +38,96 @@ pub(super) fn rrule_set(rule: &str, start: NaiveDate) -> Result<rrule::RRuleSet>
         .map_err(|e| Error::invalid(format!("\"{rule}\": {e}")))
 }
 
+/// How a duty's occurrences after the first are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Dates set by order: a grid from a fixed `first_due`.
+    FixedGrid,
+    /// A grid from a counted `first_due`, anchored on its date before any
+    /// roll.
+    CountedGrid,
+    /// Each period counted from the previous occurrence's filing, else its
+    /// date before any roll (`from = "previous-filing"`).
+    Chain,
+}
+
+/// The previous occurrence, for the next to count from.
+#[derive(Debug, Clone, Copy)]
+struct Prev {
+    due: NaiveDate,
+    /// Its date before any roll.
+    nominal: NaiveDate,
+    filed: Option<NaiveDate>,
+    /// A due date set by a change (`extend`).
+    set: Option<NaiveDate>,
+}
+
 impl CheckedDocket {
+    /// The date a relative date reaches before any roll.
+    fn unrolled(
+        &self,
+        r: &Relative,
+        src: super::relative::Source,
+        due: NaiveDate,
+    ) -> Result<NaiveDate> {
+        if r.roll == Some(Roll::None) || r.period().is_some_and(|p| p.unit == Unit::Hours) {
+            return Ok(due);
+        }
+        let mut plain = r.clone();
+        plain.roll = Some(Roll::None);
+        Ok(self.relative_from(&plain, src, false)?.due)
+    }
+
+    /// The grid dates of an `rrule` from `start`: through the horizon (as
+    /// many as the steps of the recurrence may take, merged occurrences
+    /// included), and at least `need` of them when the rule gives that many;
+    /// and whether the rule goes on past them.
+    fn rrule_grid(
+        &self,
+        rule: &str,
+        start: NaiveDate,
+        horizon: NaiveDate,
+        cap: u32,
+        need: u32,
+    ) -> Result<(Vec<NaiveDate>, bool)> {
+        let set = rrule_set(rule, start)?;
+        let end = horizon
+            .and_hms_opt(23, 59, 59)
+            .unwrap_or_default()
+            .and_utc()
+            .with_timezone(&rrule::Tz::UTC);
+        let limit = u16::try_from(cap.saturating_mul(8).saturating_add(17)).unwrap_or(u16::MAX);
+        let dates = |set: rrule::RRuleSet| -> Vec<NaiveDate> {
+            set.all(limit)
+                .dates
+                .iter()
+                .map(|t| t.date_naive())
+                .collect()
+        };
+        let through = dates(set.clone().before(end));
+        if (through.len() as u32) < need {
+            // An occurrence named with `occurrence = N` lies past the
+            // horizon: take the rule's dates regardless of it.
+            let all = dates(set);
+            let goes_on = all.len() >= usize::from(limit);
+            return Ok((all, goes_on));
+        }
+        let goes_on =
+            through.len() >= usize::from(limit) || !set.after(end).all(1).dates.is_empty();
+        Ok((through, goes_on))
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub(super) fn recurring(
         &self,
         id: &str,
-        o: &crate::docket::model::Obligation,
+        o: &Obligation,
         values: &State,
         horizon: NaiveDate,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,
     ) -> Result<Option<Truncation>> {
+        let explain = opts.explain;
         let repeat = o
             .repeat
             .as_ref()
@@ -48,8 +135,31 @@ impl CheckedDocket {
         let first_w = o
             .first_due
             .as_ref()
-            .ok_or_else(|| Error::invalid(format!("obligation \"{id}\": no first_due")))?;
-        let first = self.when(first_w, values, opts.explain)?;
+            .ok_or_else(|| Error::invalid("no first_due"))?;
+        let kind = match (first_w, repeat.from) {
+            (_, RepeatFrom::PreviousFiling) => Kind::Chain,
+            (When::Date(_), RepeatFrom::Schedule) => Kind::FixedGrid,
+            (When::Relative(_), RepeatFrom::Schedule) => Kind::CountedGrid,
+        };
+        // Occurrence 1, and its date before any roll (what the others count
+        // on from).
+        let (first, anchor) = match first_w {
+            When::Date(d) => (
+                self.fixed(
+                    *d,
+                    repeat.roll,
+                    || format!("occurrence 1 due on {d}"),
+                    explain,
+                )?,
+                *d,
+            ),
+            When::Relative(r) => {
+                let src = self.reference(r, values, "first_due")?;
+                let c = self.relative_from(r, src, explain)?;
+                let anchor = self.unrolled(r, src, c.due)?;
+                (c, anchor)
+            }
+        };
         let until = match &repeat.until {
             Some(Until::Date(d)) => Some(*d),
             Some(Until::Event(e)) => self.value_of(values, e).map(|v| v.date),
@@ -57,42 +167,32 @@ impl CheckedDocket {
         };
         let count = repeat.count.unwrap_or(u32::MAX);
         let cap = opts.max_occurrences;
+        // Occurrences a dependent names with `occurrence = N` are listed
+        // even past the horizon.
+        let need = self.pins.get(id).copied().unwrap_or(0).min(cap);
         // Filed occurrences are always listed, even past the horizon.
         let horizon = horizon.max(o.filed.last().copied().unwrap_or(NaiveDate::MIN));
-        // The rule's dates through the horizon, as many as the steps below
-        // may take (merged occurrences included), and whether the rule goes
-        // on past them (then the duty is reported truncated, as `every` is).
-        let (grid, grid_goes_on): (Option<Vec<NaiveDate>>, bool) = match &repeat.rrule {
+        // The rule's dates through the horizon (and as far as an occurrence
+        // named elsewhere), and whether the rule goes on past them (then the
+        // duty is reported truncated, as `every` is).
+        let (grid, grid_goes_on) = match &repeat.rrule {
             Some(rule) => {
-                let set = rrule_set(rule, first.due)?;
-                let end = horizon
-                    .and_hms_opt(23, 59, 59)
-                    .unwrap_or_default()
-                    .and_utc()
-                    .with_timezone(&rrule::Tz::UTC);
-                let limit =
-                    u16::try_from(cap.saturating_mul(8).saturating_add(17)).unwrap_or(u16::MAX);
-                let dates: Vec<NaiveDate> = set
-                    .clone()
-                    .before(end)
-                    .all(limit)
-                    .dates
-                    .iter()
-                    .map(|t| t.date_naive())
-                    .collect();
-                let goes_on =
-                    dates.len() >= usize::from(limit) || !set.after(end).all(1).dates.is_empty();
+                let (dates, goes_on) = self.rrule_grid(rule, anchor, horizon, cap, need)?;
                 (Some(dates), goes_on)
             }
             None => (None, false),
         };
-        let anchor = first.due;
-        let mut prev: Option<(NaiveDate, Option<NaiveDate>)> = None; // (due, filed)
-                                                                     // n: occurrences listed so far; k: steps of the recurrence (an
-                                                                     // occurrence that rolls onto the previous one's day is merged).
+        let truncation = |n: u32| Truncation {
+            obligation: id.to_string(),
+            occurrences: n,
+            horizon,
+        };
+        let mut prev: Option<Prev> = None;
+        // n: occurrences listed so far; k: steps of the recurrence (an
+        // occurrence that rolls onto the previous one's day is merged).
         let mut n: u32 = 0;
         let mut k: u32 = 0;
-        let mut computed = Some(first);
+        let mut first = Some(first);
         let vac_from = self.applied.vac_from.get(id).copied();
         loop {
             k += 1;
@@ -101,151 +201,71 @@ impl CheckedDocket {
                 return Ok(None);
             }
             if next > cap || k > cap.saturating_mul(8).saturating_add(16) {
-                return Ok(Some(Truncation {
-                    obligation: id.to_string(),
-                    occurrences: n,
-                    horizon,
-                }));
+                return Ok(Some(truncation(n)));
             }
-            let (c, nominal) = if k == 1 {
-                let c = computed
-                    .take()
-                    .ok_or_else(|| Error::invalid("internal: first occurrence"))?;
-                let nominal = c.due;
-                (c, nominal)
-            } else {
-                match (&grid, repeat.every, repeat.from) {
-                    (Some(g), _, _) => {
-                        let Some(&nominal) = g.get(k as usize - 1) else {
+            let (c, nominal) = match (first.take(), prev) {
+                (Some(c), _) => (c, anchor),
+                (None, Some(p)) => {
+                    let step = self.occurrence(
+                        kind,
+                        repeat,
+                        anchor,
+                        grid.as_deref(),
+                        k,
+                        next,
+                        p,
+                        explain,
+                    )?;
+                    match step {
+                        Some(x) => x,
+                        None => {
                             // The rule ended (its own COUNT/UNTIL) or the horizon.
-                            return Ok(grid_goes_on.then(|| Truncation {
-                                obligation: id.to_string(),
-                                occurrences: n,
-                                horizon,
-                            }));
-                        };
-                        let roll = match repeat.roll {
-                            None | Some(Roll::Rule) => Roll::Forward,
-                            Some(r) => r,
-                        };
-                        let req = Request::after(nominal, Period::days(0))
-                            .roll(roll)
-                            .explain(opts.explain);
-                        let due = req.compute(&self.calendar, self.family)?;
-                        let mut lines = Vec::new();
-                        if opts.explain {
-                            lines.push(format!(
-                                "occurrence {next} of RRULE {}: {nominal}, rolled on its own",
-                                rule_of(repeat)
-                            ));
-                            // Skip the zero-day count that only places the
-                            // grid date.
-                            lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
+                            return Ok(grid_goes_on.then(|| truncation(n)));
                         }
-                        (Computed::from_due(&due, lines), nominal)
-                    }
-                    (None, Some(every), RepeatFrom::Schedule) => {
-                        // A grid set by order: calendar dates from the first
-                        // due date, each rolled on its own (not a period
-                        // under Rule 6(a), so no short-period counting).
-                        let period = scaled(every, k - 1)?;
-                        let nominal = add_period(anchor, period)?;
-                        let roll = match repeat.roll {
-                            None | Some(Roll::Rule) => Roll::Forward,
-                            Some(r) => r,
-                        };
-                        let due = Request::after(nominal, Period::days(0))
-                            .roll(roll)
-                            .explain(opts.explain)
-                            .compute(&self.calendar, self.family)?;
-                        let mut lines = Vec::new();
-                        if opts.explain {
-                            lines.push(format!(
-                                "occurrence {next}, every {} from the first due date {anchor}: {period} after it is {nominal}, rolled on its own, under {}",
-                                every,
-                                due.edition()
-                            ));
-                            lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
-                            if let Some(l) = due.later() {
-                                lines.push(format!(
-                                    "a later reading gives {}: {}",
-                                    l.date, l.reason
-                                ));
-                            }
-                        }
-                        (Computed::from_due(&due, lines), nominal)
-                    }
-                    (None, Some(every), RepeatFrom::PreviousFiling) => {
-                        let (pdue, pfiled) =
-                            prev.ok_or_else(|| Error::invalid("internal: previous occurrence"))?;
-                        let base = pfiled.unwrap_or(pdue);
-                        let nominal = self.counted(base, every, until.is_some())?;
-                        let due = Request::after(base, every)
-                            .roll(repeat.roll.unwrap_or(Roll::Rule))
-                            .explain(opts.explain)
-                            .compute(&self.calendar, self.family)?;
-                        let mut lines = Vec::new();
-                        if opts.explain {
-                            lines.push(match pfiled {
-                                Some(f) => format!(
-                                    "occurrence {next}: {} after occurrence {n} was filed on {f}, under {}",
-                                    every,
-                                    due.edition()
-                                ),
-                                None => format!(
-                                    "occurrence {next}: {} after occurrence {n}'s due date {pdue} (not yet filed; it will move when that occurrence is filed), under {}",
-                                    every,
-                                    due.edition()
-                                ),
-                            });
-                            lines.extend(due.steps().iter().map(|s| s.to_string()));
-                            if let Some(l) = due.later() {
-                                lines.push(format!(
-                                    "a later reading gives {}: {}",
-                                    l.date, l.reason
-                                ));
-                            }
-                        }
-                        (Computed::from_due(&due, lines), nominal)
-                    }
-                    (None, None, _) => {
-                        return Err(Error::invalid(format!(
-                            "obligation \"{id}\": repeat needs every or rrule"
-                        )))
                     }
                 }
+                (None, None) => return Err(Error::invalid("internal: no previous occurrence")),
             };
             if until.is_some_and(|u| nominal > u) && k > 1 {
                 return Ok(None);
             }
-            if prev.is_some_and(|(pdue, _)| c.due <= pdue) && repeat.from == RepeatFrom::Schedule {
-                // Rolled onto the previous occurrence's day: one filing
-                // answers both (never two occurrences on one day).
-                continue;
-            }
-            if prev.is_some_and(|(pdue, _)| c.due == pdue) {
-                // Counted from an early filing onto the previous due day:
-                // merged; the next counts from that day.
-                prev = Some((c.due, None));
-                continue;
+            if let Some(p) = prev {
+                if c.due <= p.due && kind != Kind::Chain {
+                    // Rolled onto the previous occurrence's day: one filing
+                    // answers both (never two occurrences on one day).
+                    continue;
+                }
+                if c.due == p.due {
+                    // Counted from an early filing onto the previous due
+                    // day: merged; the next counts on from this one.
+                    prev = Some(Prev {
+                        due: c.due,
+                        nominal,
+                        filed: None,
+                        set: None,
+                    });
+                    continue;
+                }
             }
             let filed = o.filed.get(next as usize - 1).copied();
-            if next > 1 && c.due > horizon && filed.is_none() {
-                return Ok(Some(Truncation {
-                    obligation: id.to_string(),
-                    occurrences: n,
-                    horizon,
-                }));
+            if next > 1 && c.due > horizon && filed.is_none() && next > need {
+                return Ok(Some(truncation(n)));
             }
             let source_cancelled = c.cancelled;
-            let dl = self.deadline(id, o, next, c, opts);
+            let dl = self.deadline(id, o, next, c, opts)?;
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.
+            let key = (id.to_string(), next);
             let stop = dl.status == DeadlineStatus::Vacated
                 && (source_cancelled || vac_from.is_some())
-                && !self.applied.vac_occ.contains_key(&(id.to_string(), next));
+                && !self.applied.vac_occ.contains_key(&key);
             n = next;
-            prev = Some((dl.due, dl.filed));
+            prev = Some(Prev {
+                due: dl.due,
+                nominal,
+                filed: dl.filed,
+                set: self.applied.ext.get(&key).map(|(d, _)| *d),
+            });
             out.push(dl);
             if stop {
                 return Ok(None);
@@ -256,21 +276,122 @@ impl CheckedDocket {
         }
     }
 
-    /// The date a recurrence period reaches by counting, before any roll
-    /// (what `until` is compared with). Only computed when needed.
-    pub(super) fn counted(
+    /// Occurrence `next` (step `k` of the recurrence) and its date before
+    /// any roll; `None` when an `rrule` has no more dates.
+    #[allow(clippy::too_many_arguments)]
+    fn occurrence(
         &self,
-        from: NaiveDate,
-        period: Period,
-        needed: bool,
-    ) -> Result<NaiveDate> {
-        if !needed {
-            return add_period(from, period);
+        kind: Kind,
+        repeat: &Repeat,
+        anchor: NaiveDate,
+        grid: Option<&[NaiveDate]>,
+        k: u32,
+        next: u32,
+        prev: Prev,
+        explain: bool,
+    ) -> Result<Option<(Computed, NaiveDate)>> {
+        let chosen = repeat.roll.filter(|r| *r != Roll::Rule);
+        let how = |every: Option<Period>, nominal: NaiveDate| match (grid, every) {
+            (Some(_), _) => format!(
+                "occurrence {next} of RRULE {} from {anchor}: {nominal}",
+                rule_of(repeat)
+            ),
+            (None, Some(e)) => format!(
+                "occurrence {next}, every {e} from {anchor}: {} after it is {nominal}",
+                scaled(e, k - 1).map_or_else(|_| e.to_string(), |p| p.to_string())
+            ),
+            (None, None) => format!("occurrence {next}: {nominal}"),
+        };
+        if kind != Kind::Chain {
+            let nominal = match (grid, repeat.every) {
+                (Some(g), _) => match g.get(k as usize - 1) {
+                    Some(&d) => d,
+                    None => return Ok(None),
+                },
+                (None, Some(every)) => add_period(anchor, scaled(every, k - 1)?)?,
+                (None, None) => return Err(Error::invalid("repeat needs every or rrule")),
+            };
+            if kind == Kind::FixedGrid {
+                let c = self.fixed(nominal, repeat.roll, || how(repeat.every, nominal), explain)?;
+                return Ok(Some((c, nominal)));
+            }
+            // A counted grid: each date rolls on its own, under the rule
+            // (not a period counted under Rule 6(a): no short-period
+            // counting).
+            let due = Request::after(nominal, Period::days(0))
+                .roll(chosen.unwrap_or(Roll::Rule))
+                .explain(explain)
+                .compute(&self.calendar, self.family)?;
+            let mut lines = Vec::new();
+            if explain {
+                lines.push(format!(
+                    "{} (the grid counts on from occurrence 1's date before any roll), rolled on \
+                     its own, under {}",
+                    how(repeat.every, nominal),
+                    due.edition()
+                ));
+                if let Some(r) = chosen {
+                    lines.push(format!("roll = \"{}\" as the docket chose", roll_name(r)));
+                }
+                // Skip the zero-day count that only places the grid date.
+                lines.extend(due.steps().iter().skip(1).map(|s| s.to_string()));
+            }
+            let mut c = Computed::from_due(&due, lines);
+            if explain {
+                c.explain.extend(c.readings.iter().map(Reading::line));
+            }
+            return Ok(Some((c, nominal)));
         }
-        Ok(Request::after(from, period)
-            .roll(Roll::None)
-            .compute(&self.calendar, self.family)?
-            .due())
+        let every = repeat.every.ok_or_else(|| {
+            Error::invalid("repeat.every is needed to count from the previous filing")
+        })?;
+        let base = prev.filed.or(prev.set).unwrap_or(prev.nominal);
+        let due = Request::after(base, every)
+            .roll(repeat.roll.unwrap_or(Roll::Rule))
+            .explain(explain)
+            .compute(&self.calendar, self.family)?;
+        let nominal = if repeat.roll == Some(Roll::None) {
+            due.due()
+        } else {
+            Request::after(base, every)
+                .roll(Roll::None)
+                .compute(&self.calendar, self.family)?
+                .due()
+        };
+        let mut lines = Vec::new();
+        if explain {
+            let n = next - 1;
+            lines.push(match (prev.filed, prev.set) {
+                (Some(f), _) => format!(
+                    "occurrence {next}: {every} after occurrence {n} was filed on {f}, under {}",
+                    due.edition()
+                ),
+                (None, Some(s)) => format!(
+                    "occurrence {next}: {every} after occurrence {n}'s due date {s}, set by order \
+                     (not yet filed; it will move when that occurrence is filed), under {}",
+                    due.edition()
+                ),
+                (None, None) => format!(
+                    "occurrence {next}: {every} after occurrence {n}'s date {base}{} (not yet \
+                     filed; it will move when that occurrence is filed), under {}",
+                    if prev.due != base {
+                        format!(
+                            " before any roll (due {}; a roll does not shift the next)",
+                            prev.due
+                        )
+                    } else {
+                        String::new()
+                    },
+                    due.edition()
+                ),
+            });
+            lines.extend(due.steps().iter().map(|s| s.to_string()));
+        }
+        let mut c = Computed::from_due(&due, lines);
+        if explain {
+            c.explain.extend(c.readings.iter().map(Reading::line));
+        }
+        Ok(Some((c, nominal)))
     }
 }
 

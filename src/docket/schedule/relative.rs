@@ -1,30 +1,109 @@
-//! Dates counted from references, and fixed dates.
+//! Dates counted from references: from an event, from an obligation, or
+//! from each occurrence of a recurring duty.
+
+use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::{CheckedDocket, Deadline, ScheduleOptions, State};
+use super::output::Reading;
+use super::{CheckedDocket, Deadline, ScheduleOptions, State, Truncation, Value};
 use crate::compute::{Direction, Request, Roll, Unit};
-use crate::docket::model::{Relative, When};
+use crate::docket::model::{Obligation, Relative, When};
 use crate::error::{Error, Result};
 
-pub(super) const VIOLETTE: &str = "a date set by order is not computed and does not roll (Fed. R. Civ. P. 6(a), \
-                        2009 Committee Note: the rules \"do not apply when a fixed time to act is set\"; \
-                        Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005))";
+/// What a relative date counts from: one value of its reference.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Source {
+    pub(super) value: Value,
+    /// The reference recurs (its occurrence is named).
+    pub(super) recurs: bool,
+    /// No `occurrence` was given and the reference recurs: occurrence 1.
+    pub(super) defaulted: bool,
+}
 
 impl CheckedDocket {
-    /// Computes a relative date.
-    pub(super) fn relative(&self, r: &Relative, values: &State, explain: bool) -> Result<Computed> {
+    /// The value a relative date counts from: the reference's only value,
+    /// or, for a recurring reference, the occurrence `r.occurrence` names
+    /// (occurrence 1 when it names none). `field` names the field in
+    /// messages (`due`, `first_due`, `date`).
+    pub(super) fn reference(&self, r: &Relative, st: &State, field: &str) -> Result<Source> {
+        let (target, _) = r
+            .reference()
+            .ok_or_else(|| Error::invalid(format!("{field}: no after/before")))?;
+        let slot = self
+            .slot(st, target)
+            .ok_or_else(|| Error::invalid(format!("{field}: \"{target}\" has no date yet")))?;
+        if slot.each.is_empty() {
+            let value = slot
+                .value
+                .ok_or_else(|| Error::invalid(format!("{field}: \"{target}\" has no date")))?;
+            return Ok(Source {
+                value,
+                recurs: false,
+                defaulted: false,
+            });
+        }
+        let n = r.occurrence.unwrap_or(1);
+        let value = slot
+            .each
+            .iter()
+            .find(|v| v.n == n)
+            .copied()
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "{field}.occurrence: \"{target}\" has no occurrence {n} (it has {} in this \
+                     schedule)",
+                    slot.each.len()
+                ))
+            })?;
+        Ok(Source {
+            value,
+            recurs: true,
+            defaulted: r.occurrence.is_none(),
+        })
+    }
+
+    /// Every occurrence of the reference, when `r` counts from a recurring
+    /// item and names no occurrence: the date then recurs with it.
+    pub(super) fn each_of<'s>(&self, r: &Relative, st: &'s State) -> Option<&'s [Value]> {
+        if r.occurrence.is_some() {
+            return None;
+        }
+        let (target, _) = r.reference()?;
+        let slot = self.slot(st, target)?;
+        (!slot.each.is_empty()).then_some(slot.each.as_slice())
+    }
+
+    /// Computes a relative date (one value of its reference; see
+    /// [`CheckedDocket::reference`]).
+    pub(super) fn relative(
+        &self,
+        r: &Relative,
+        st: &State,
+        field: &str,
+        explain: bool,
+    ) -> Result<Computed> {
+        let from = self.reference(r, st, field)?;
+        self.relative_from(r, from, explain)
+    }
+
+    /// Computes a relative date from one value of its reference.
+    pub(super) fn relative_from(
+        &self,
+        r: &Relative,
+        from: Source,
+        explain: bool,
+    ) -> Result<Computed> {
+        let v = from.value;
         let (target, dir) = r
             .reference()
             .ok_or_else(|| Error::invalid("relative date without after/before"))?;
-        let v = self
-            .value_of(values, target)
-            .ok_or_else(|| Error::invalid(format!("\"{target}\" has no date yet")))?;
         let period = r
             .period()
             .ok_or_else(|| Error::invalid("relative date without one period"))?;
         let mut req = Request::new(v.date, period, dir)
             .service(r.service)
+            .fold(v.fold)
             .roll(r.roll.unwrap_or(Roll::Rule))
             .explain(explain);
         if period.unit == Unit::Hours {
@@ -44,14 +123,7 @@ impl CheckedDocket {
                 _ => v.date.to_string(),
             };
             let basis = if self.applied.docket.obligations.contains_key(target) {
-                let filed = self
-                    .applied
-                    .docket
-                    .obligations
-                    .get(target)
-                    .and_then(|o| o.filed.first())
-                    .is_some();
-                if filed {
+                if v.filed {
                     "filed"
                 } else {
                     "due"
@@ -59,31 +131,43 @@ impl CheckedDocket {
             } else {
                 "on"
             };
-            lines.push(format!(
-                "{period} {} {what} (\"{target}\", {basis} {when}), under {}",
-                if dir == Direction::After {
-                    "after"
-                } else {
-                    "before"
-                },
-                due.edition()
-            ));
+            let side = if dir == Direction::After {
+                "after"
+            } else {
+                "before"
+            };
+            lines.push(if from.recurs {
+                format!(
+                    "{period} {side} occurrence {} of {what} (\"{target}\" #{}, {basis} {when}), \
+                     under {}",
+                    v.n,
+                    v.n,
+                    due.edition()
+                )
+            } else {
+                format!(
+                    "{period} {side} {what} (\"{target}\", {basis} {when}), under {}",
+                    due.edition()
+                )
+            });
+            if from.defaulted {
+                lines.push(format!(
+                    "\"{target}\" recurs: counted from its occurrence 1 (give occurrence = N to \
+                     count from another)"
+                ));
+            }
             if let Some(s) = &r.service {
                 lines.push(format!("served by {}", s.as_str()));
             }
             lines.extend(due.steps().iter().map(|s| s.to_string()));
-            if let Some(l) = due.later() {
-                lines.push(format!("a later reading gives {}: {}", l.date, l.reason));
-            }
         }
-        Ok(Computed {
-            due: due.due(),
-            at: due.at(),
-            latest: due.later().map(|l| (l.date, l.reason.clone())),
-            explain: lines,
-            cancelled: v.cancelled,
-            cancelled_source: v.cancelled.then(|| target.to_string()),
-        })
+        let mut c = Computed::from_due(&due, lines);
+        if explain {
+            c.explain.extend(c.readings.iter().map(Reading::line));
+        }
+        c.cancelled = v.cancelled;
+        c.cancelled_source = v.cancelled.then(|| target.to_string());
+        Ok(c)
     }
 
     pub(super) fn title_of(&self, id: &str) -> String {
@@ -95,59 +179,84 @@ impl CheckedDocket {
             .unwrap_or_else(|| id.to_string())
     }
 
-    pub(super) fn when(&self, w: &When, values: &State, explain: bool) -> Result<Computed> {
+    /// A date: set by order, or counted (`field` names it in messages).
+    pub(super) fn when(
+        &self,
+        w: &When,
+        st: &State,
+        field: &str,
+        explain: bool,
+    ) -> Result<Computed> {
         match w {
-            When::Date(date) => {
-                let mut lines = Vec::new();
-                if explain {
-                    lines.push(format!("due on {date}: {VIOLETTE}"));
-                    let cal = &self.calendar;
-                    if cal.is_weekend(*date)
-                        || cal.notes_on(*date).iter().any(|n| !n.status.is_disputed())
-                    {
-                        lines.push(format!(
-                            "note: {date} is not a court day ({}); the date stands, so act before it",
-                            if cal.is_weekend(*date) {
-                                date.format("%A").to_string()
-                            } else {
-                                {
-                                    let mut names: Vec<&str> =
-                                        cal.notes_on(*date).iter().map(|n| n.name.as_str()).collect();
-                                    names.dedup();
-                                    names.join(", ")
-                                }
-                            }
-                        ));
-                    }
-                }
-                Ok(Computed {
-                    due: *date,
-                    at: None,
-                    latest: None,
-                    explain: lines,
-                    cancelled: false,
-                    cancelled_source: None,
-                })
-            }
-            When::Relative(r) => self.relative(r, values, explain),
+            When::Date(date) => self.fixed(*date, None, || format!("due on {date}"), explain),
+            When::Relative(r) => self.relative(r, st, field, explain),
         }
     }
 
+    /// A one-off obligation: one deadline, or one per occurrence of the
+    /// recurring duty its `due` counts from. Returns whether it recurs, and
+    /// the truncation it inherits.
     pub(super) fn one_off(
         &self,
         id: &str,
-        o: &crate::docket::model::Obligation,
-        values: &State,
+        o: &Obligation,
+        st: &State,
         opts: &ScheduleOptions,
         out: &mut Vec<Deadline>,
-    ) -> Result<()> {
+    ) -> Result<(bool, Option<Truncation>)> {
         let w = o
             .due
             .as_ref()
-            .ok_or_else(|| Error::invalid(format!("obligation \"{id}\": no due date")))?;
-        let c = self.when(w, values, opts.explain)?;
-        out.push(self.deadline(id, o, 1, c, opts));
-        Ok(())
+            .ok_or_else(|| Error::invalid("no due date"))?;
+        let each = match w {
+            When::Relative(r) => self.each_of(r, st).map(|e| (r, e)),
+            When::Date(_) => None,
+        };
+        let Some((r, each)) = each else {
+            let c = self.when(w, st, "due", opts.explain)?;
+            out.push(self.deadline(id, o, 1, c, opts)?);
+            return Ok((false, None));
+        };
+        // One deadline per occurrence of the recurring duty it counts from,
+        // numbered as that occurrence.
+        let vac_from = self.applied.vac_from.contains_key(id);
+        for &value in each {
+            let from = Source {
+                value,
+                recurs: true,
+                defaulted: false,
+            };
+            let c = self.relative_from(r, from, opts.explain)?;
+            let mut dl = self.deadline(id, o, value.n, c, opts)?;
+            if let Cow::Owned(b) = &mut dl.basis {
+                // Not set by a change: say which occurrence it counts from.
+                if !b.starts_with("set to") {
+                    b.push_str(&format!(" (occurrence {})", value.n));
+                }
+            }
+            // A duty vacated from a date stops at its first vacated
+            // occurrence, as a recurring duty does.
+            let stop = vac_from
+                && dl.status == super::DeadlineStatus::Vacated
+                && !value.cancelled
+                && !self
+                    .applied
+                    .vac_occ
+                    .contains_key(&(id.to_string(), value.n));
+            out.push(dl);
+            if stop {
+                return Ok((true, None));
+            }
+        }
+        let truncated = r
+            .reference()
+            .and_then(|(t, _)| self.truncation_of(st, t))
+            .map(|t| Truncation {
+                obligation: id.to_string(),
+                occurrences: out.len() as u32,
+                horizon: t.horizon,
+            });
+        Ok((true, truncated))
     }
 }
 
@@ -156,21 +265,40 @@ impl CheckedDocket {
 pub(super) struct Computed {
     pub(super) due: NaiveDate,
     pub(super) at: Option<NaiveDateTime>,
-    pub(super) latest: Option<(NaiveDate, String)>,
+    /// Later readings, in date order.
+    pub(super) readings: Vec<Reading>,
     pub(super) explain: Vec<String>,
     pub(super) cancelled: bool,
     pub(super) cancelled_source: Option<String>,
 }
 
 impl Computed {
+    /// A date with nothing else known yet.
+    pub(super) fn on(date: NaiveDate) -> Computed {
+        Computed {
+            due: date,
+            at: None,
+            readings: Vec::new(),
+            explain: Vec::new(),
+            cancelled: false,
+            cancelled_source: None,
+        }
+    }
+
+    /// A computation's date and readings, with these explanation lines.
     pub(super) fn from_due(due: &crate::compute::Due, explain: Vec<String>) -> Computed {
         Computed {
             due: due.due(),
             at: due.at(),
-            latest: due.later().map(|l| (l.date, l.reason.clone())),
+            readings: due.readings().iter().map(Reading::from_later).collect(),
             explain,
             cancelled: false,
             cancelled_source: None,
         }
+    }
+
+    /// The latest reading.
+    pub(super) fn latest(&self) -> Option<&Reading> {
+        self.readings.last()
     }
 }

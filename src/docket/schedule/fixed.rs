@@ -1,0 +1,184 @@
+//! Dates set by order ("on or before April 22, 2009", "the 21st of each
+//! month", an extension to a date): they stand as written. The date a
+//! computed period would roll to is a later reading (question
+//! `fixed-date-roll`), unless the docket chose the roll itself.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::output::Reading;
+use super::relative::Computed;
+use super::CheckedDocket;
+use crate::calendar::RuleFamily;
+use crate::compute::{Period, Request, Roll};
+use crate::error::Result;
+
+/// The id of the question whether a date set by order rolls off a closed
+/// day.
+pub(super) const FIXED_DATE_ROLL: &str = "fixed-date-roll";
+
+const VIOLETTE: &str = "Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005)";
+
+/// The time-computation rule of the family and its 2009 Committee Note,
+/// which says the rule does not reach a fixed time to act.
+fn note(family: RuleFamily) -> &'static str {
+    match family {
+        RuleFamily::Bankruptcy => "Fed. R. Bankr. P. 9006(a), 2009 Committee Note",
+        RuleFamily::Appellate => "Fed. R. App. P. 26(a), 2009 Committee Note",
+        RuleFamily::Civil | RuleFamily::Plain => "Fed. R. Civ. P. 6(a), 2009 Committee Note",
+    }
+}
+
+/// Why a date set by order stands, cited for the docket's rule family.
+pub(super) fn stands(family: RuleFamily) -> String {
+    format!(
+        "a date set by order is not computed and does not roll ({}: the time-computation \
+         provisions \"do not apply when a fixed time to act is set\"; {VIOLETTE})",
+        note(family)
+    )
+}
+
+/// The authorities of the question.
+fn cites(family: RuleFamily) -> Vec<Cow<'static, str>> {
+    vec![Cow::Borrowed(note(family)), Cow::Borrowed(VIOLETTE)]
+}
+
+impl CheckedDocket {
+    /// What a day is, when it is not an ordinary court day ("a Sunday",
+    /// "Martin Luther King Jr.'s Birthday"); `None` for a court day.
+    pub(super) fn closed_because(&self, date: NaiveDate) -> Option<String> {
+        let cal = &self.calendar;
+        let mut names: Vec<&str> = cal
+            .notes_on(date)
+            .iter()
+            .filter(|n| !n.status.is_disputed())
+            .map(|n| n.name.as_str())
+            .collect();
+        names.dedup();
+        match (cal.is_weekend(date), names.is_empty()) {
+            (false, true) => None,
+            (true, true) => Some(format!("a {}", date.format("%A"))),
+            (false, false) => Some(names.join(", ")),
+            (true, false) => Some(format!("a {} ({})", date.format("%A"), names.join(", "))),
+        }
+    }
+
+    /// A date set by order. `lead` opens the explanation ("due on
+    /// 2009-04-22"). `roll` is a roll the docket chose itself (`forward`,
+    /// `backward` or `none` in `repeat`); `None` or `rule` leaves the
+    /// question open: the date is due, the rolled date a later reading.
+    pub(super) fn fixed(
+        &self,
+        date: NaiveDate,
+        roll: Option<Roll>,
+        lead: impl FnOnce() -> String,
+        explain: bool,
+    ) -> Result<Computed> {
+        let mut c = Computed::on(date);
+        // Who settled the question here, if anyone: the docket's own roll,
+        // else a settlement of the calendar (`[calendar]`, an announcement).
+        let chosen: Option<(Roll, String)> = match roll.filter(|r| *r != Roll::Rule) {
+            Some(r) => Some((
+                r,
+                format!("roll = \"{}\" (the docket chose it)", roll_name(r)),
+            )),
+            None => self.calendar.settled(FIXED_DATE_ROLL).map(|s| {
+                let r = if s.reading == "roll" {
+                    Roll::Forward
+                } else {
+                    Roll::None
+                };
+                (r, format!("settled for this calendar by {}", s.authority))
+            }),
+        };
+        if explain {
+            c.explain.push(match chosen {
+                Some((Roll::Forward | Roll::Backward, _)) => format!("{}: set by order", lead()),
+                _ => format!("{}: {}", lead(), stands(self.family)),
+            });
+        }
+        let cal = &self.calendar;
+        let plain_day = !cal.is_weekend(date) && cal.notes_on(date).is_empty();
+        if let Some((Roll::None, who)) = &chosen {
+            if explain && !plain_day {
+                c.explain.push(format!(
+                    "the date stands even if the court is closed: {who}, which settles the \
+                     question {FIXED_DATE_ROLL}"
+                ));
+            }
+            return Ok(c);
+        }
+        if plain_day || !cal.covers(date) {
+            return Ok(c);
+        }
+        let rolled = Request::after(date, Period::days(0))
+            .roll(chosen.as_ref().map_or(Roll::Rule, |(r, _)| *r))
+            .explain(explain)
+            .compute(cal, self.family)?;
+        if let Some((r, who)) = &chosen {
+            c.due = rolled.due();
+            c.readings = rolled.readings().iter().map(Reading::from_later).collect();
+            if explain {
+                c.explain.push(format!(
+                    "the date rolls {} off a closed day: {who}, which settles the question \
+                     {FIXED_DATE_ROLL}",
+                    roll_name(*r)
+                ));
+                // Skip the zero-day count that only places the date.
+                c.explain
+                    .extend(rolled.steps().iter().skip(1).map(|s| s.to_string()));
+            }
+        } else {
+            if rolled.due() > date {
+                let why = self
+                    .closed_because(date)
+                    .unwrap_or_else(|| "not a court day".into());
+                c.readings.push(Reading {
+                    date: rolled.due(),
+                    at: None,
+                    question: Cow::Borrowed(FIXED_DATE_ROLL),
+                    reason: format!(
+                        "{date} is {why}: were a date set by order to roll like the last day of \
+                         a computed period, it would run to {}; it does not roll (the \
+                         time-computation provisions \"do not apply when a fixed time to act is \
+                         set\": {}; {VIOLETTE})",
+                        rolled.due(),
+                        note(self.family)
+                    ),
+                    cites: cites(self.family),
+                });
+                if explain {
+                    c.explain.push(format!(
+                        "note: {date} is {why}, not a court day; the date stands, so act by it"
+                    ));
+                }
+            }
+            // Readings of the rolled date stack on the roll.
+            for l in rolled.readings() {
+                let mut r = Reading::from_later(l);
+                r.reason = format!(
+                    "{} (were the date set by order to roll: question {FIXED_DATE_ROLL})",
+                    r.reason
+                );
+                r.cites.extend(cites(self.family));
+                c.readings.push(r);
+            }
+        }
+        c.readings.sort_by_key(|r| (r.date, r.at));
+        if explain {
+            c.explain.extend(c.readings.iter().map(Reading::line));
+        }
+        Ok(c)
+    }
+}
+
+/// The name of a roll in the file (`forward`, `backward`, `none`, `rule`).
+pub(super) fn roll_name(r: Roll) -> &'static str {
+    match r {
+        Roll::Rule => "rule",
+        Roll::Forward => "forward",
+        Roll::Backward => "backward",
+        Roll::None => "none",
+    }
+}
