@@ -6,6 +6,8 @@ use std::borrow::Cow;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, Result};
+
 /// The question a disputed day raises when its data names none.
 pub const GENERIC_QUESTION: &str = "disputed-day";
 
@@ -222,7 +224,9 @@ impl HolidayRule {
         self
     }
 
-    /// Restricts the rule to years `y` with `y % every == remainder`.
+    /// Restricts the rule to years `y` with `y % every == remainder`
+    /// (`every = 0` is taken as 1; a `remainder` not below `every` matches
+    /// no year and is refused by [`HolidayRule::check`]).
     pub fn every_years(mut self, every: u32, remainder: u32) -> HolidayRule {
         self.every = every.max(1);
         self.remainder = remainder;
@@ -253,16 +257,80 @@ impl HolidayRule {
         self.question.as_deref().unwrap_or(GENERIC_QUESTION)
     }
 
+    /// Checks that the rule can fall on a day: a month and day that exist,
+    /// an n-th weekday from 1 to 5, offsets within a year (Easter: 200
+    /// days), `every` at least 1 with a `remainder` below it, and `from` not
+    /// after `until`. [`CalendarBuilder::build`](super::CalendarBuilder::build)
+    /// refuses a rule that fails it.
+    ///
+    /// # Errors
+    /// What is wrong, naming the holiday.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::Weekday;
+    /// use docket::calendar::{HolidayRule, Scope, When};
+    /// let sixth = When::Nth { month: 1, weekday: Weekday::Mon, n: 6 };
+    /// let e = HolidayRule::new("x", sixth, Scope::Court, "s").check().unwrap_err();
+    /// assert!(e.to_string().contains("from 1 to 5"));
+    /// ```
+    pub fn check(&self) -> Result<()> {
+        let months = 1..=12;
+        let problem = match self.when {
+            When::Fixed { month, day } => NaiveDate::from_ymd_opt(2000, month, day)
+                .is_none()
+                .then(|| format!("{month}/{day} is not a day of the year")),
+            When::Nth { month, n, .. } | When::NthOffset { month, n, .. }
+                if !months.contains(&month) || !(1..=5).contains(&n) =>
+            {
+                Some(format!(
+                    "the weekday number {n} of month {month} (months 1 to 12, weekday numbers from 1 to 5)"
+                ))
+            }
+            When::NthOffset { offset, .. } if offset.unsigned_abs() > 366 => Some(format!(
+                "an offset of {offset} days is more than a year"
+            )),
+            When::Last { month, .. } if !months.contains(&month) => {
+                Some(format!("month {month} does not exist"))
+            }
+            When::Easter { offset } if offset.unsigned_abs() > 200 => Some(format!(
+                "an offset of {offset} days from Easter is more than 200"
+            )),
+            _ => None,
+        }
+        .or_else(|| {
+            (self.every == 0 || self.remainder >= self.every).then(|| {
+                format!(
+                    "every {} years with remainder {} matches no year (every from 1, remainder below it)",
+                    self.every, self.remainder
+                )
+            })
+        })
+        .or_else(|| match (self.from, self.until) {
+            (Some(f), Some(u)) if f > u => Some(format!("in force from {f} until {u}, before it starts")),
+            _ => None,
+        });
+        match problem {
+            Some(p) => Err(Error::invalid(format!("holiday \"{}\": {p}", self.name))),
+            None => Ok(()),
+        }
+    }
+
     /// The date the holiday falls on in `year` before any shift, if the year
-    /// is one the rule applies to (ignoring the in-force dates).
+    /// is one the rule applies to (ignoring the in-force dates). Any rule and
+    /// any year give an answer: a rule [`HolidayRule::check`] refuses, or a
+    /// year chrono cannot represent, gives `None`.
     pub fn actual_in(&self, year: i32) -> Option<NaiveDate> {
-        if self.every > 1 && year.rem_euclid(self.every as i32) != self.remainder as i32 {
+        if self.every > 1
+            && i64::from(year).rem_euclid(i64::from(self.every)) != i64::from(self.remainder)
+        {
             return None;
         }
+        let nth = |n: u32| u8::try_from(n).ok().filter(|n| (1..=5).contains(n));
         match self.when {
             When::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
             When::Nth { month, weekday, n } => {
-                NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
+                NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth(n)?)
             }
             When::Last { month, weekday } => last_weekday(year, month, weekday),
             When::NthOffset {
@@ -270,7 +338,7 @@ impl HolidayRule {
                 weekday,
                 n,
                 offset,
-            } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, n as u8)
+            } => NaiveDate::from_weekday_of_month_opt(year, month, weekday, nth(n)?)
                 .and_then(|d| add_days(d, offset)),
             When::Easter { offset } => easter(year).and_then(|d| add_days(d, offset)),
             When::ElectionDay => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)
@@ -309,10 +377,10 @@ fn add_days(d: NaiveDate, offset: i32) -> Option<NaiveDate> {
 }
 
 fn last_weekday(year: i32, month: u32, weekday: Weekday) -> Option<NaiveDate> {
-    let first_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    let first_next = match month {
+        12 => NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?,
+        1..=11 => NaiveDate::from_ymd_opt(year, month + 1, 1)?,
+        _ => return None,
     };
     let last = first_next.pred_opt()?;
     let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;

@@ -336,21 +336,8 @@ impl CalendarBuilder {
             }
         }
         for r in &self.rules {
-            let ok = match r.when {
-                When::Fixed { month, day } => NaiveDate::from_ymd_opt(2000, month, day).is_some(),
-                When::Nth { month, n, .. } | When::NthOffset { month, n, .. } => {
-                    (1..=12).contains(&month) && (1..=5).contains(&n)
-                }
-                When::Last { month, .. } => (1..=12).contains(&month),
-                When::Easter { offset } => offset.abs() <= 200,
-                When::ElectionDay | When::Date { .. } => true,
-            };
-            if !ok {
-                return Err(Error::invalid(format!(
-                    "calendar \"{}\": holiday \"{}\" has an impossible date rule",
-                    self.name, r.name
-                )));
-            }
+            r.check()
+                .map_err(|e| e.context(format!("calendar \"{}\"", self.name)))?;
         }
         let base = base_ce();
         let mut flags = vec![0u8; table_len()].into_boxed_slice();
@@ -565,14 +552,35 @@ impl Calendar {
     }
 
     /// Every holiday or closure from `from` through `to`, in date order.
+    ///
+    /// # Errors
+    /// `from` is after `to` (a range that runs backward is a mistake, not an
+    /// empty answer).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use docket::calendar::Calendar;
+    /// let cal = Calendar::federal()?;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day).unwrap();
+    /// assert_eq!(cal.days_off(d(7, 1), d(7, 31))?.count(), 1); // July 4
+    /// assert!(cal.days_off(d(7, 31), d(7, 1)).is_err());
+    /// # Ok::<(), docket::Error>(())
+    /// ```
     pub fn days_off(
         &self,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> impl Iterator<Item = (NaiveDate, &DayNote)> + '_ {
-        self.notes
+    ) -> Result<impl Iterator<Item = (NaiveDate, &DayNote)> + '_> {
+        if from > to {
+            return Err(Error::invalid(format!(
+                "days off from {from} to {to}: the range ends before it starts"
+            )));
+        }
+        Ok(self
+            .notes
             .range(from..=to)
-            .flat_map(|(d, list)| list.iter().map(move |n| (*d, n)))
+            .flat_map(|(d, list)| list.iter().map(move |n| (*d, n))))
     }
 
     /// True if `date` is within the years the calendar covers.

@@ -119,6 +119,7 @@ fn calendar_has_no_extra_federal_days() {
     let f = fixture();
     let extra: Vec<String> = cal
         .days_off(d(FIRST, 1, 1), d(LAST, 12, 31))
+        .unwrap()
         .filter(|(_, n)| n.kind == DayKind::Holiday(Scope::Federal))
         .filter(|(day, _)| !f.contains_key(day))
         .map(|(day, n)| format!("{day} {}", n.name))

@@ -179,3 +179,228 @@ fn a_docket_listing_more_occurrences_than_its_budget_is_refused() {
     assert!(docket::docket::LiveSchedule::new(checked.clone(), far).is_err());
     assert!(docket::docket::LiveSchedule::new(checked, near).is_ok());
 }
+
+mod public_api {
+    //! Odd arguments to the public calendar and computation API give a
+    //! value or an error, never a panic.
+
+    use chrono::{NaiveDate, NaiveTime, Weekday};
+    use docket::calendar::{
+        courts, easter, Calendar, Closure, HolidayRule, Observance, Scope, Status, When,
+    };
+    use docket::compute::{Direction, Period, Request, Roll, Service, Unit};
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        prop_oneof![
+            (1960i32..2110, 1u32..=366)
+                .prop_filter_map("day", |(y, o)| { NaiveDate::from_yo_opt(y, o) }),
+            Just(NaiveDate::MIN),
+            Just(NaiveDate::MAX),
+            (-300_000i32..300_000, 1u32..=365)
+                .prop_filter_map("day", |(y, o)| NaiveDate::from_yo_opt(y, o)),
+        ]
+    }
+
+    fn any_year() -> impl Strategy<Value = i32> {
+        prop_oneof![1960i32..2110, Just(i32::MIN), Just(i32::MAX), any::<i32>()]
+    }
+
+    fn any_weekday() -> impl Strategy<Value = Weekday> {
+        (0u8..7).prop_map(|d| Weekday::try_from(d).unwrap_or(Weekday::Mon))
+    }
+
+    fn any_u32() -> impl Strategy<Value = u32> {
+        prop_oneof![0u32..40, Just(u32::MAX), any::<u32>()]
+    }
+
+    fn any_i32() -> impl Strategy<Value = i32> {
+        prop_oneof![-400i32..400, Just(i32::MIN), Just(i32::MAX), any::<i32>()]
+    }
+
+    fn any_when() -> impl Strategy<Value = When> {
+        prop_oneof![
+            (any_u32(), any_u32()).prop_map(|(month, day)| When::Fixed { month, day }),
+            (any_u32(), any_weekday(), any_u32()).prop_map(|(month, weekday, n)| When::Nth {
+                month,
+                weekday,
+                n
+            }),
+            (any_u32(), any_weekday()).prop_map(|(month, weekday)| When::Last { month, weekday }),
+            (any_u32(), any_weekday(), any_u32(), any_i32()).prop_map(
+                |(month, weekday, n, offset)| When::NthOffset {
+                    month,
+                    weekday,
+                    n,
+                    offset
+                }
+            ),
+            any_i32().prop_map(|offset| When::Easter { offset }),
+            Just(When::ElectionDay),
+            any_date().prop_map(|date| When::Date { date }),
+        ]
+    }
+
+    fn any_rule() -> impl Strategy<Value = HolidayRule> {
+        (
+            any_when(),
+            0u8..4,
+            prop::option::of(any_date()),
+            prop::option::of(any_date()),
+            any_u32(),
+            any_u32(),
+        )
+            .prop_map(|(when, obs, from, until, every, remainder)| {
+                let observed = match obs {
+                    0 => Observance::None,
+                    1 => Observance::FridayOrMonday,
+                    2 => Observance::SundayToMonday,
+                    _ => Observance::FridayIfSaturday,
+                };
+                let mut r = HolidayRule::new("h", when, Scope::Court, "s")
+                    .observed(observed)
+                    .every_years(every, remainder);
+                r.from = from;
+                r.until = until;
+                // The fields are public: a rule may be built without the
+                // setters.
+                r.every = every;
+                r
+            })
+    }
+
+    /// The inputs that panicked before `HolidayRule::check` and a fallible
+    /// `Calendar::days_off`.
+    #[test]
+    fn the_panics_found_stay_fixed() {
+        let rule = |when| HolidayRule::new("h", when, Scope::Court, "s");
+        let last_dec = rule(When::Last {
+            month: 12,
+            weekday: Weekday::Fri,
+        });
+        assert_eq!(last_dec.actual_in(i32::MAX), None);
+        let no_month = rule(When::Last {
+            month: u32::MAX,
+            weekday: Weekday::Fri,
+        });
+        assert_eq!(no_month.actual_in(2025), None);
+        // n = 257 was read as 1 (the first Monday).
+        let nth = rule(When::Nth {
+            month: 1,
+            weekday: Weekday::Mon,
+            n: 257,
+        });
+        assert_eq!(nth.actual_in(2025), None);
+        let mut every = rule(When::Fixed { month: 1, day: 20 });
+        every.every = u32::MAX;
+        assert_eq!(every.actual_in(i32::MIN), None);
+        // Refused when building, with the holiday named.
+        let easter = rule(When::Easter { offset: i32::MIN });
+        let e = Calendar::builder("c").rule(easter).build().unwrap_err();
+        assert!(
+            e.to_string().starts_with("calendar \"c\": holiday \"h\": "),
+            "{e}"
+        );
+        for bad in [
+            rule(When::Fixed { month: 1, day: 20 }).every_years(4, 4),
+            rule(When::NthOffset {
+                month: 11,
+                weekday: Weekday::Thu,
+                n: 4,
+                offset: i32::MAX,
+            }),
+            rule(When::Fixed { month: 2, day: 30 }),
+            rule(When::Fixed { month: 1, day: 1 })
+                .in_force_from(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap())
+                .in_force_until(NaiveDate::from_ymd_opt(2019, 1, 1).unwrap()),
+        ] {
+            assert!(bad.check().is_err(), "{bad:?}");
+            assert!(Calendar::builder("c").rule(bad).build().is_err());
+        }
+        let cal = Calendar::federal().unwrap();
+        let (a, b) = (NaiveDate::MAX, NaiveDate::MIN);
+        let Err(e) = cal.days_off(a, b) else {
+            panic!("a backward range is refused")
+        };
+        assert!(e.to_string().contains("ends before it starts"), "{e}");
+        assert!(cal.days_off(b, a).unwrap().count() > 1_000);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+        #[test]
+        fn holiday_rules_answer_any_year(rule in any_rule(), year in any_year()) {
+            let _ = rule.actual_in(year);
+            let _ = rule.observed_in(year);
+            let _ = easter(year);
+        }
+
+        #[test]
+        fn calendars_build_or_refuse_any_rule(
+            rule in any_rule(),
+            closure in (any_date(), prop::option::of(any_date())),
+            from in any_date(),
+            to in any_date(),
+        ) {
+            let built = Calendar::builder("t")
+                .rule(rule)
+                .closure(Closure {
+                    date: closure.0,
+                    through: closure.1,
+                    reason: "x".into(),
+                    status: Status::Settled,
+                    question: None,
+                })
+                .build();
+            if let Ok(cal) = built {
+                match cal.days_off(from, to) {
+                    Ok(days) => prop_assert!(from <= to && days.count() <= 200_000),
+                    Err(e) => prop_assert!(from > to, "{e}"),
+                }
+                let _ = cal.notes_on(from);
+                let _ = cal.covers(to);
+            }
+        }
+
+        #[test]
+        fn computations_answer_any_request(
+            trigger in any_date(),
+            amount in any_u32(),
+            unit in 0u8..6,
+            before in any::<bool>(),
+            service in 0u8..5,
+            roll in 0u8..4,
+            as_of in prop::option::of(any_date()),
+            at in prop::option::of((0u32..24, 0u32..60)),
+            court in 0usize..64,
+        ) {
+            let unit = [Unit::Days, Unit::CourtDays, Unit::Weeks, Unit::Months, Unit::Years, Unit::Hours][unit as usize];
+            let period = Period { amount, unit };
+            let _ = period.check();
+            let _ = period.to_string().parse::<Period>();
+            let dir = if before { Direction::Before } else { Direction::After };
+            let service = [None, Some(Service::Mail), Some(Service::Electronic), Some(Service::Hand), Some(Service::Other)][service as usize];
+            let roll = [Roll::Rule, Roll::Forward, Roll::Backward, Roll::None][roll as usize];
+            let mut req = Request::new(trigger, period, dir).service(service).roll(roll).rules_as_of(as_of);
+            if let Some((h, m)) = at {
+                req = req.at(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default());
+            }
+            let all = courts();
+            let c = &all[court % all.len()];
+            let cal = c.calendar().unwrap();
+            if let Ok(due) = req.compute(&cal, c.family) {
+                let _ = due.ends_at(&cal);
+                prop_assert!(cal.covers(due.due()));
+            }
+        }
+
+        #[test]
+        fn periods_parse_any_text(text in "\\PC{0,24}") {
+            let _ = text.parse::<Period>();
+            let _ = docket::calendar::court(&text);
+            let _ = docket::docket::parse_date(&text);
+            let _ = docket::docket::parse_local_datetime(&text);
+        }
+    }
+}
