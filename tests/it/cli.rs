@@ -770,3 +770,82 @@ fn review_messages_and_options() {
         .iter()
         .all(|x| x["obligation"] == "status-report"));
 }
+
+/// `docket` with the clock set to `now` (`DOCKET_NOW`).
+fn docket_at(now: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docket"))
+        .env("DOCKET_NOW", now)
+        .args(args)
+        .output()
+        .expect("run docket")
+}
+
+#[test]
+fn today_is_the_date_at_the_court() {
+    // The same docket in New York (deb) and, copied, in Los Angeles (cacb).
+    let ny = data("chapter11.toml");
+    let dir = temp_dir("today-at-court");
+    let la = dir.join("la.toml");
+    let text = std::fs::read_to_string(&ny).unwrap();
+    assert!(text.contains("court = \"deb\""));
+    std::fs::write(&la, text.replace("court = \"deb\"", "court = \"cacb\"")).unwrap();
+    let la = la.to_str().unwrap();
+    let on = |now: &str, file: &str| {
+        let o = docket_at(
+            now,
+            &["reschedule", file, "--vacate", "plan-objections", "--json"],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["on_is_today"], true);
+        v["on"].as_str().unwrap().to_owned()
+    };
+    // 02:30 UTC on March 10 is still March 9 in New York and Los Angeles.
+    assert_eq!(on("2025-03-10T02:30:00Z", &ny), "2025-03-09");
+    assert_eq!(on("2025-03-10T02:30:00Z", la), "2025-03-09");
+    // 06:30 UTC: March 10 in New York, March 9 in Los Angeles.
+    assert_eq!(on("2025-03-10T06:30:00Z", &ny), "2025-03-10");
+    assert_eq!(on("2025-03-10T06:30:00Z", la), "2025-03-09");
+    // An offset is an instant too.
+    assert_eq!(on("2025-03-09T23:30:00-08:00", &ny), "2025-03-10");
+    // The report names the date and the zone it was taken in.
+    let o = docket_at(
+        "2025-03-10T02:30:00Z",
+        &["reschedule", &ny, "--vacate", "plan-objections"],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("(on 2025-03-09, today in America/New_York: pass --on to set it"),
+        "{out}"
+    );
+    // --on wins over the clock.
+    let o = docket_at(
+        "2025-03-10T02:30:00Z",
+        &[
+            "reschedule",
+            &ny,
+            "--vacate",
+            "plan-objections",
+            "--on",
+            "2025-01-02",
+            "--json",
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (v["on"].as_str(), &v["on_is_today"]),
+        (Some("2025-01-02"), &false.into())
+    );
+    // A clock that is not an instant: one line naming the variable.
+    let o = docket_at(
+        "2025-03-10",
+        &["reschedule", &ny, "--vacate", "plan-objections"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("docket: error: DOCKET_NOW: \"2025-03-10\""),
+        "{}",
+        stderr(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -39,7 +39,8 @@ pub(crate) struct RescheduleArgs {
     /// The authority: the order, letter or agreement.
     #[arg(long)]
     pub(crate) by: Option<String>,
-    /// The change's date (the filing date for --file); default today.
+    /// The change's date (the filing date for --file); default today at the
+    /// court (the date in its time zone).
     #[arg(long, value_name = "DATE")]
     pub(crate) on: Option<String>,
     /// Print JSON: moved, added, removed, vacated, ...
@@ -55,8 +56,15 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
     let mut file = DocketFile::open(&a.file)?;
     let docket = file.docket().clone();
     let ctx = a.file.display().to_string();
+    let named = |e: Error| e.context(&ctx);
+    let before = docket.check().map_err(named)?;
+    // "Today" is the date at the court, not in UTC or on this machine.
+    let zone = before.calendar().time_zone();
     let on_given = opt_date("--on", &a.on)?;
-    let on = on_given.unwrap_or_else(today);
+    let on = match on_given {
+        Some(on) => on,
+        None => today(zone)?,
+    };
     let by =
         a.by.clone()
             .unwrap_or_else(|| "what-if (docket reschedule)".to_string());
@@ -115,11 +123,7 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
         .map_err(|e| e.context(&ctx))?;
     // One horizon for both, so the comparison shows only what the change did.
     let opts = ScheduleOptions::new();
-    let named = |e: Error| e.context(&ctx);
-    let (b, c) = (
-        docket.check().map_err(named)?,
-        after.check().map_err(named)?,
-    );
+    let (b, c) = (before, after.check().map_err(named)?);
     let horizon = Some(b.horizon_for(&opts).max(c.horizon_for(&opts)));
     let opts = opts.horizon(horizon);
     let mut diff = Diff::between(
@@ -152,9 +156,9 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
             describe(&change),
             on,
             if on_given.is_none() {
-                ", today: pass --on to set it"
+                format!(", today in {}: pass --on to set it", zone.name())
             } else {
-                ""
+                String::new()
             },
             change.by
         ));
