@@ -18,7 +18,8 @@ FEEDS_DIR holds the feeds written from the docket files in EXAMPLES_DIR with
   c. octets: valid UTF-8, CRLF line endings only (no bare CR or LF), no empty
      line, every line at most 75 octets, no fold inside a UTF-8 character or
      inside a backslash escape (`\\n`, `\\,`, ...); every VEVENT has UID,
-     DTSTAMP, DTSTART, SEQUENCE and SUMMARY, UIDs are unique in the file, an
+     DTSTAMP, DTSTART, SEQUENCE and SUMMARY (and, with METHOD:PUBLISH, one
+     ORGANIZER and no ATTENDEE), UIDs are unique in the file, an
      all-day DTEND is exactly the day after DTSTART and a timed DTEND is after
      DTSTART in the same zone;
   d. the occurrences recurring_ical_events expands over 1900..2200 equal the
@@ -269,6 +270,7 @@ def check_timezones(name, cal, text, lines, fail):
 
 def check_events(name, cal, fail):
     events = cal.walk("VEVENT")
+    publish = str(cal.get("METHOD", "")).upper() == "PUBLISH"
     seen = {}
     for k, ev in enumerate(events, 1):
         uid = str(ev.get("UID", f"#{k}"))
@@ -276,6 +278,13 @@ def check_events(name, cal, fail):
         for p in REQUIRED:
             if p not in ev:
                 fail.add(where, f"no {p}")
+        if publish:
+            # RFC 5546 section 3.2.1: one ORGANIZER, no ATTENDEE.
+            organizers = ev.get("ORGANIZER")
+            if organizers is None or isinstance(organizers, list):
+                fail.add(where, "METHOD:PUBLISH needs exactly one ORGANIZER")
+            if "ATTENDEE" in ev:
+                fail.add(where, "METHOD:PUBLISH allows no ATTENDEE")
         if "UID" in ev:
             if uid in seen:
                 fail.add(where, "UID not unique in the file")

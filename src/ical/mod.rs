@@ -50,6 +50,7 @@ pub struct FeedOptions {
     utc_times: bool,
     stamp: Option<NaiveDateTime>,
     method: Option<String>,
+    organizer: Option<String>,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     horizon: Option<NaiveDate>,
@@ -76,6 +77,7 @@ impl FeedOptions {
             utc_times: false,
             stamp: None,
             method: None,
+            organizer: None,
             from: None,
             to: None,
             horizon: None,
@@ -128,11 +130,79 @@ impl FeedOptions {
         self
     }
 
-    /// A METHOD property (e.g. `PUBLISH`); none by default, as
-    /// subscription feeds should not carry one.
+    /// A METHOD property; none by default, as subscription feeds should
+    /// not carry one. Only `PUBLISH` (any case) passes [`FeedOptions::check`]:
+    /// it makes the feed an iTIP PUBLISH object (RFC 5546 section 3.2.1),
+    /// whose every VEVENT has an ORGANIZER ([`FeedOptions::organizer`]).
+    /// The other methods (REQUEST, CANCEL, ...) address attendees, and a
+    /// feed has none.
     pub fn method(mut self, method: Option<String>) -> FeedOptions {
         self.method = method;
         self
+    }
+
+    /// The ORGANIZER of every VEVENT: a calendar user address (RFC 5545
+    /// section 3.3.3), such as `mailto:clerk@example.com`. Written whenever
+    /// set; with METHOD:PUBLISH and none set, `mailto:noreply@DOMAIN`.
+    ///
+    /// # Example
+    /// ```
+    /// use docket::ical::FeedOptions;
+    /// let opts = FeedOptions::new("calendar.example.com").method(Some("PUBLISH".into()));
+    /// assert_eq!(opts.organizer_address().as_deref(), Some("mailto:noreply@calendar.example.com"));
+    /// let opts = opts.organizer(Some("mailto:clerk@example.com".into()));
+    /// assert_eq!(opts.organizer_address().as_deref(), Some("mailto:clerk@example.com"));
+    /// opts.check()?;
+    /// assert!(FeedOptions::new("x").method(Some("REQUEST".into())).check().is_err());
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn organizer(mut self, organizer: Option<String>) -> FeedOptions {
+        self.organizer = organizer;
+        self
+    }
+
+    /// The ORGANIZER the feed writes: the one set, else with METHOD:PUBLISH
+    /// `mailto:noreply@DOMAIN`, else none.
+    pub fn organizer_address(&self) -> Option<String> {
+        match (&self.organizer, self.publishes()) {
+            (Some(o), _) => Some(o.clone()),
+            (None, true) => Some(format!("mailto:noreply@{}", self.domain)),
+            (None, false) => None,
+        }
+    }
+
+    /// True with METHOD:PUBLISH.
+    fn publishes(&self) -> bool {
+        self.method
+            .as_deref()
+            .is_some_and(|m| m.eq_ignore_ascii_case("PUBLISH"))
+    }
+
+    /// Checks what the options write outside TEXT values.
+    ///
+    /// # Errors
+    /// A METHOD other than PUBLISH, or an ORGANIZER (set, or the default
+    /// one derived from the domain) that is not a URI (`scheme:rest`,
+    /// without spaces, quotes, control or non-ASCII characters).
+    pub fn check(&self) -> Result<()> {
+        if let Some(m) = &self.method {
+            if !self.publishes() {
+                return Err(Error::invalid(format!(
+                    "method \"{m}\": only PUBLISH is supported (RFC 5546: the other \
+                     methods address attendees, and a feed has none)"
+                )));
+            }
+        }
+        match (&self.organizer, self.organizer_address()) {
+            (Some(o), _) if !is_cal_address(o) => Err(Error::invalid(format!(
+                "organizer \"{o}\": not a calendar address such as mailto:clerk@example.com"
+            ))),
+            (None, Some(o)) if !is_cal_address(&o) => Err(Error::invalid(format!(
+                "organizer: METHOD:PUBLISH needs one, and the default from the domain, \
+                 \"{o}\", is not a calendar address; give one such as mailto:clerk@example.com"
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Only items from `from` through `to`; recurring duties are expanded
@@ -173,8 +243,10 @@ impl CaseFeed {
     /// deadline and event, how many changes moved it (its SEQUENCE).
     ///
     /// # Errors
-    /// A computation that leaves the calendar's years.
+    /// Options that [`FeedOptions::check`] refuses; a computation that
+    /// leaves the calendar's years.
     pub fn new(checked: &CheckedDocket, opts: &FeedOptions) -> Result<CaseFeed> {
+        opts.check()?;
         let mut sopts = opts.schedule_options();
         let horizon = checked.horizon_for(&sopts);
         sopts = sopts.horizon(Some(horizon));
@@ -264,6 +336,22 @@ fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32
         }
     }
     Ok(out)
+}
+
+/// A calendar user address (RFC 5545 section 3.3.3): a URI, `scheme:rest`,
+/// of printable ASCII URI characters (RFC 3986), at most 1024 of them.
+fn is_cal_address(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let mut sc = scheme.chars();
+    s.len() <= 1024
+        && sc.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && sc.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c))
 }
 
 fn ymd(d: NaiveDate) -> String {
@@ -463,8 +551,11 @@ impl<'o> Feed<'o> {
                 w.raw_block(&vtimezone::vtimezone(*tz, *from, *to));
             }
         }
+        // Written only when it is an address (the options are checked when
+        // a case is added; this keeps unchecked ones from reaching the raw value).
+        let organizer = self.opts.organizer_address().filter(|o| is_cal_address(o));
         for c in &self.cases {
-            self.write_case(&mut w, c);
+            self.write_case(&mut w, c, organizer.as_deref());
         }
         w.end("VCALENDAR");
         w.finish()
@@ -514,7 +605,7 @@ impl<'o> Feed<'o> {
         })
     }
 
-    fn write_case(&self, w: &mut Writer, c: &CaseFeed) {
+    fn write_case(&self, w: &mut Writer, c: &CaseFeed, organizer: Option<&str>) {
         let d = &c.docket;
         if !self.case_shown(c) {
             return;
@@ -571,6 +662,9 @@ impl<'o> Feed<'o> {
             w.plain("DTSTAMP", &dtstamp);
             w.plain("LAST-MODIFIED", modified.as_deref().unwrap_or(&dtstamp));
             w.plain("SEQUENCE", &seq.to_string());
+            if let Some(o) = organizer {
+                w.plain("ORGANIZER", o);
+            }
             match item {
                 Item::Deadline(dl) => {
                     w.start("DTSTART", &[("VALUE", "DATE")]);

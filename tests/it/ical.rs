@@ -88,6 +88,16 @@ fn check_lines(ics: &str) {
     }
 }
 
+/// A change dated `on` moving the chapter 11 example's confirmation hearing to `at`.
+fn adjourn(on: &str, at: &str) -> Change {
+    Change::move_event(
+        d(on),
+        "Order adjourning the confirmation hearing",
+        "confirmation-hearing",
+        EventTime::At(at.parse().unwrap()),
+    )
+}
+
 fn date_of(v: &str) -> NaiveDate {
     NaiveDate::parse_from_str(&v[..8], "%Y%m%d").unwrap()
 }
@@ -203,12 +213,7 @@ fn deadline_event_content() {
 fn a_moved_deadline_keeps_its_uid_bumps_sequence_and_moves() {
     let before = example("chapter11");
     let after = before
-        .with_change(Change::move_event(
-            d("2024-06-01"),
-            "Order adjourning the confirmation hearing",
-            "confirmation-hearing",
-            EventTime::At("2024-07-02T10:00:00".parse().unwrap()),
-        ))
+        .with_change(adjourn("2024-06-01", "2024-07-02T10:00:00"))
         .unwrap();
     let opts = FeedOptions::new("docket.example");
     let a = events(&case_feed(&before, &opts).unwrap());
@@ -230,12 +235,7 @@ fn a_moved_deadline_keeps_its_uid_bumps_sequence_and_moves() {
     assert_eq!(get(&b[mor], "DTSTART"), get(&a[mor], "DTSTART"));
     // A second move bumps again.
     let again = after
-        .with_change(Change::move_event(
-            d("2024-06-10"),
-            "Second adjournment",
-            "confirmation-hearing",
-            EventTime::At("2024-07-09T10:00:00".parse().unwrap()),
-        ))
+        .with_change(adjourn("2024-06-10", "2024-07-09T10:00:00"))
         .unwrap();
     let c = events(&case_feed(&again, &opts).unwrap());
     assert_eq!(get(&c[uid], "SEQUENCE"), Some("2"));
@@ -542,7 +542,8 @@ fn python_readers_agree_with_chrono_tz_on_every_event() {
             .as_nanos()
     ));
     std::fs::create_dir_all(&dir).unwrap();
-    let opts = FeedOptions::new("x.example");
+    // As iTIP PUBLISH objects, so that the readers also take METHOD and ORGANIZER.
+    let opts = FeedOptions::new("x.example").method(Some("PUBLISH".into()));
     let mut expect = serde_json::Map::new();
     let mut files = Vec::new();
     for (id, zone, ats) in &feeds {
@@ -678,19 +679,11 @@ fn line_separators_and_bidi_overrides_are_removed_from_text() {
 /// LAST-MODIFIED back; LAST-MODIFIED stays at or before DTSTAMP.
 #[test]
 fn last_modified_never_goes_back() {
-    let hearing = |on: &str, at: &str| {
-        Change::move_event(
-            d(on),
-            "Order adjourning the confirmation hearing",
-            "confirmation-hearing",
-            EventTime::At(at.parse().unwrap()),
-        )
-    };
     let docket = example("chapter11")
-        .with_change(hearing("2024-06-10", "2024-07-02T10:00:00"))
+        .with_change(adjourn("2024-06-10", "2024-07-02T10:00:00"))
         .unwrap()
         // Recorded after, dated before (an order entered nunc pro tunc).
-        .with_change(hearing("2024-06-01", "2024-07-09T10:00:00"))
+        .with_change(adjourn("2024-06-01", "2024-07-09T10:00:00"))
         .unwrap();
     let evs = events(&case_feed(&docket, &FeedOptions::new("x")).unwrap());
     let uid = "harbor-freight-lines/confirmation-hearing@x";
@@ -705,4 +698,69 @@ fn last_modified_never_goes_back() {
     let stamp = "2024-06-05T00:00:00".parse().unwrap();
     let evs = events(&case_feed(&docket, &FeedOptions::new("x").stamp(Some(stamp))).unwrap());
     assert_eq!(get(&evs[uid], "LAST-MODIFIED"), Some("20240605T000000Z"));
+}
+
+/// `METHOD:PUBLISH` is an iTIP PUBLISH object (RFC 5546 section 3.2.1):
+/// every VEVENT has exactly one DTSTAMP, DTSTART, ORGANIZER, SUMMARY and
+/// UID, SEQUENCE when it is above 0, and no ATTENDEE.
+#[test]
+fn publish_feeds_carry_what_itip_requires() {
+    let docket = example("chapter11")
+        .with_change(adjourn("2024-06-01", "2024-07-02T10:00:00"))
+        .unwrap();
+    let publish = FeedOptions::new("docket.example").method(Some("publish".into()));
+    let ics = case_feed(&docket, &publish).unwrap();
+    assert!(ics.contains("\r\nMETHOD:PUBLISH\r\n"));
+    let evs = events(&ics);
+    assert!(!evs.is_empty());
+    let mut moved = 0;
+    for (uid, p) in &evs {
+        for name in ["DTSTAMP", "DTSTART", "ORGANIZER", "SUMMARY", "UID"] {
+            assert_eq!(p.iter().filter(|x| x.0 == name).count(), 1, "{uid} {name}");
+        }
+        assert_eq!(get(p, "ORGANIZER"), Some("mailto:noreply@docket.example"));
+        assert!(!p.iter().any(|x| x.0 == "ATTENDEE"), "{uid}");
+        let seq: u32 = get(p, "SEQUENCE").unwrap().parse().unwrap();
+        moved += usize::from(seq > 0);
+    }
+    assert!(moved > 0, "the change moved something");
+
+    // An organizer of one's own; it is written without METHOD too.
+    let clerk = Some("mailto:clerk@nysb.uscourts.gov".to_string());
+    for opts in [publish.clone(), FeedOptions::new("docket.example")] {
+        let evs = events(&case_feed(&docket, &opts.organizer(clerk.clone())).unwrap());
+        assert!(evs
+            .values()
+            .all(|p| get(p, "ORGANIZER") == Some("mailto:clerk@nysb.uscourts.gov")));
+    }
+    // Neither METHOD nor ORGANIZER by default.
+    let plain = case_feed(&docket, &FeedOptions::new("docket.example")).unwrap();
+    assert!(!plain.contains("METHOD:") && !plain.contains("ORGANIZER"));
+
+    // Other methods, and organizers that are not addresses, are refused.
+    let refused = |opts: FeedOptions, want: &str| {
+        let err = case_feed(&docket, &opts).unwrap_err().to_string();
+        assert!(err.contains(want), "{err}");
+    };
+    refused(
+        FeedOptions::new("x").method(Some("REQUEST".into())),
+        "only PUBLISH",
+    );
+    for bad in [
+        "clerk@example.com",
+        "mailto:a b",
+        "mailto:a\r\nATTENDEE:x",
+        "mailto:\"a\"",
+        ":x",
+        "mailto:",
+    ] {
+        refused(
+            FeedOptions::new("x").organizer(Some(bad.into())),
+            "not a calendar address",
+        );
+    }
+    refused(
+        FeedOptions::new("bad domain").method(Some("PUBLISH".into())),
+        "the default from the domain",
+    );
 }

@@ -45,9 +45,14 @@ pub(crate) struct IcsArgs {
     /// Refresh interval for subscribers, in minutes.
     #[arg(long, default_value_t = 720)]
     pub(crate) refresh_minutes: u32,
-    /// A METHOD property (off by default for subscriptions).
+    /// A METHOD property (off by default for subscriptions); only PUBLISH,
+    /// which adds an ORGANIZER to every event (RFC 5546).
     #[arg(long)]
     pub(crate) method: Option<String>,
+    /// ORGANIZER of every event (a URI such as mailto:clerk@example.com);
+    /// with --method PUBLISH the default is mailto:noreply@DOMAIN.
+    #[arg(long, value_name = "URI")]
+    pub(crate) organizer: Option<String>,
     /// Only items on or after this date.
     #[arg(long, value_name = "DATE")]
     pub(crate) from: Option<String>,
@@ -88,11 +93,14 @@ fn ics_options(a: &IcsArgs) -> Result<FeedOptions, Error> {
         .stamp(stamp)
         .refresh_minutes(a.refresh_minutes)
         .method(a.method.clone())
+        .organizer(a.organizer.clone())
         .window(opt_date("--from", &a.from)?, opt_date("--to", &a.to)?)
         .horizon(opt_date("--horizon", &a.horizon)?);
     if let Some(n) = &a.name {
         o = o.name(n.clone());
     }
+    // The library names the option ("method ...", "organizer ..."): make it the flag.
+    o.check().map_err(|e| invalid(format!("--{e}")))?;
     Ok(o)
 }
 
