@@ -13,7 +13,7 @@ pub const GENERIC_QUESTION: &str = "disputed-day";
 
 /// When in a year a holiday falls (before any observed-day shift).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case", tag = "kind", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum When {
     /// The same month and day every year (July 4).

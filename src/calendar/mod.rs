@@ -27,7 +27,7 @@ pub use question::{
     announcements, question, questions, Announcement, Answer, Decision, Question, QuestionKind,
     Settlement,
 };
-pub use states::{state_rules, State};
+pub use states::{state_holidays, state_rules, State};
 
 use crate::error::{Error, Result};
 
@@ -312,9 +312,13 @@ impl CalendarBuilder {
     ///
     /// # Errors
     /// A closure that ends before it starts, a rule with a month or day
-    /// that does not exist, or a settlement of an unknown question or
+    /// that does not exist, a state whose holiday data does not load, or a
+    /// settlement of an unknown question or
     /// reading.
     pub fn build(self) -> Result<Calendar> {
+        for s in &self.states {
+            state_holidays(*s).map_err(|e| e.context(format!("calendar \"{}\"", self.name)))?;
+        }
         for s in &self.settlements {
             s.check()
                 .map_err(|e| e.context(format!("calendar \"{}\": settle", self.name)))?;
