@@ -8,6 +8,7 @@ use std::time::Duration;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::{watch, Semaphore};
 use tower::ServiceExt;
 
@@ -112,6 +113,23 @@ impl StopHandle {
     pub fn stop(&self) {
         self.stopped.send_replace(true);
     }
+}
+
+/// Connections being answered `503` at once.
+const MAX_REFUSING: usize = 64;
+
+/// Answers `503` on a connection past the limit and closes it, within a
+/// second: the request is read and dropped, so that closing does not reset
+/// the connection and lose the answer.
+async fn refuse(mut stream: tokio::net::TcpStream) {
+    let _ = tokio::time::timeout(Duration::from_secs(1), async {
+        stream.write_all(app::BUSY).await?;
+        stream.shutdown().await?;
+        let mut sink = [0u8; 1024];
+        while stream.read(&mut sink).await? > 0 {}
+        Ok::<(), std::io::Error>(())
+    })
+    .await;
 }
 
 /// Resolves once the server is stopped.
@@ -249,6 +267,7 @@ impl FeedServer {
             .max_connections
             .clamp(1, Semaphore::MAX_PERMITS.min(u32::MAX as usize));
         let permits = Arc::new(Semaphore::new(max));
+        let refusals = Arc::new(Semaphore::new(MAX_REFUSING));
         let (grace, send_timeout) = (self.limits.shutdown_grace, self.limits.send_timeout);
         let mut stop = self.stop.stopped.subscribe();
         loop {
@@ -266,8 +285,13 @@ impl FeedServer {
                 },
             };
             let Ok(permit) = Arc::clone(&permits).try_acquire_owned() else {
-                // Best effort, never waiting on the client.
-                let _ = stream.try_write(app::BUSY);
+                // Answered 503 by a few short-lived tasks; past them, dropped.
+                if let Ok(refusing) = Arc::clone(&refusals).try_acquire_owned() {
+                    tokio::spawn(async move {
+                        let _refusing = refusing;
+                        refuse(stream).await;
+                    });
+                }
                 continue;
             };
             let _ = stream.set_nodelay(true);
