@@ -379,12 +379,18 @@ impl LiveSchedule {
         }
         match action {
             Action::Move { event, .. } | Action::Cancel { event } => {
-                if !d.events.contains_key(event) {
+                let Some(e) = d.events.get(event) else {
                     return err(if d.obligations.contains_key(event) {
                         format!("\"{event}\" is an obligation, not an event")
                     } else {
                         format!("unknown event \"{event}\"")
                     });
+                };
+                if let Action::Move { to, .. } = action {
+                    let tz = self.checked.calendar().time_zone();
+                    if let Some(m) = super::schedule::move_problem(event, e, *to, change.fold, tz) {
+                        return err(m);
+                    }
                 }
             }
             Action::Extend {
@@ -416,8 +422,17 @@ impl LiveSchedule {
                     return err(format!("unknown obligation \"{obligation}\""));
                 }
             }
-            Action::AddEvent { .. } | Action::AddObligation { .. } => {
+            Action::AddEvent { id, event } => {
                 // Rare: validate the whole docket with the change.
+                self.checked.docket.with_change(change.clone())?;
+                let tz = self.checked.calendar().time_zone();
+                let ctx = format!("{ctx}: event \"{id}\"");
+                let p = super::schedule::event_time_problems(&ctx, event, tz);
+                if !p.is_empty() {
+                    return Err(Error::many(crate::error::ErrorKind::Invalid, p));
+                }
+            }
+            Action::AddObligation { .. } => {
                 self.checked.docket.with_change(change.clone())?;
             }
         }

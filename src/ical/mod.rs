@@ -745,7 +745,7 @@ impl<'o> Feed<'o> {
                 }
                 Item::Event(e) => {
                     match e.at {
-                        Some(at) => self.timed(w, c.tz, at, e.ends),
+                        Some(at) => self.timed(w, c.tz, at, e.ends, e.fold),
                         None => {
                             w.start("DTSTART", &[("VALUE", "DATE")]);
                             w.value_raw(&ymd(e.date));
@@ -786,19 +786,41 @@ impl<'o> Feed<'o> {
         }
     }
 
-    fn timed(&self, w: &mut Writer, tz: Tz, at: NaiveDateTime, ends: Option<chrono::NaiveTime>) {
+    fn timed(
+        &self,
+        w: &mut Writer,
+        tz: Tz,
+        at: NaiveDateTime,
+        ends: Option<chrono::NaiveTime>,
+        fold: Option<crate::docket::Fold>,
+    ) {
+        // The moments the docket means: a local time that occurs twice is
+        // the one its `fold` names (a checked docket has no time that does
+        // not exist, nor one that occurs twice without a fold). Without an
+        // end, the event lasts an hour of real time.
+        let start = crate::docket::resolve_local(tz, at, fold).ok();
         let end = match ends {
             Some(t) if t > at.time() => at.date().and_time(t),
             _ => at + chrono::Duration::hours(1),
         };
-        if self.opts.utc_times {
-            for (name, t) in [("DTSTART", at), ("DTEND", end)] {
+        let end_moment = match (ends, start) {
+            (Some(t), _) if t > at.time() => crate::docket::resolve_local(tz, end, fold).ok(),
+            (_, Some(s)) => Some(s + chrono::Duration::hours(1)),
+            _ => None,
+        };
+        for (name, t, moment) in [("DTSTART", at, start), ("DTEND", end, end_moment)] {
+            // A local time with TZID means the first of two (RFC 5545
+            // 3.3.5): the second is written in UTC.
+            let second = moment.is_some_and(|m| {
+                tz.from_local_datetime(&m.naive_local())
+                    .earliest()
+                    .is_some_and(|first| first != m)
+            });
+            if self.opts.utc_times || second {
                 // In a spring-forward gap the wall time does not exist: use
                 // the offset in force just before it.
                 let hour = chrono::Duration::hours(1);
-                let utc = tz
-                    .from_local_datetime(&t)
-                    .earliest()
+                let utc = moment
                     .map(|x| x.naive_utc())
                     .or_else(|| {
                         tz.from_local_datetime(&(t - hour))
@@ -807,11 +829,10 @@ impl<'o> Feed<'o> {
                     })
                     .unwrap_or(t);
                 w.plain(name, &stamp(utc));
-            }
-        } else {
-            for (name, t) in [("DTSTART", at), ("DTEND", end)] {
+            } else {
+                let local = moment.map_or(t, |m| m.naive_local());
                 w.start(name, &[("TZID", tz.name())]);
-                w.value_raw(&t.format("%Y%m%dT%H%M%S").to_string());
+                w.value_raw(&local.format("%Y%m%dT%H%M%S").to_string());
             }
         }
     }

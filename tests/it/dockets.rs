@@ -790,3 +790,189 @@ fn a_filing_moves_what_counts_from_it_and_the_diff_says_why() {
         Some("harbor-freight-lines/operating-reports/1")
     );
 }
+
+const TIMED: &str = r#"
+[case]
+id = "t"
+court = "nysd"
+
+[events.hearing]
+title = "Hearing"
+at = "2026-04-08T10:00"
+ends = "12:00"
+
+[events.conference]
+title = "Conference"
+at = "2025-11-02T01:30"
+FOLD
+
+[obligations.brief]
+title = "Brief"
+due = { hours = 24, after = "conference" }
+"#;
+
+fn timed(fold: &str) -> Docket {
+    Docket::from_toml_str(&TIMED.replace("FOLD", fold)).unwrap()
+}
+
+#[test]
+fn a_move_to_a_bare_date_keeps_the_time() {
+    let docket = timed("fold = \"earlier\"");
+    let on = d("2026-03-01");
+    // To a bare date: the 10:00-12:00 hearing stays at 10:00-12:00.
+    let moved = docket
+        .with_change(Change::move_event(
+            on,
+            "Order",
+            "hearing",
+            EventTime::Date(d("2026-04-15")),
+        ))
+        .unwrap();
+    let s = moved.schedule(&ScheduleOptions::new()).unwrap();
+    let h = s.events.iter().find(|e| e.id == "hearing").unwrap();
+    assert_eq!(h.at.unwrap().to_string(), "2026-04-15 10:00:00");
+    assert_eq!(h.ends.unwrap().to_string(), "12:00:00");
+    // With a time: the time changes.
+    let moved = docket
+        .with_change(Change::move_event(
+            on,
+            "Order",
+            "hearing",
+            EventTime::At("2026-04-15T14:00:00".parse().unwrap()),
+        ))
+        .unwrap();
+    let s = moved.schedule(&ScheduleOptions::new()).unwrap();
+    let h = s.events.iter().find(|e| e.id == "hearing").unwrap();
+    assert_eq!(h.at.unwrap().to_string(), "2026-04-15 14:00:00");
+    // The incremental schedule agrees.
+    let mut live =
+        docket::docket::LiveSchedule::new(docket.check().unwrap(), ScheduleOptions::new()).unwrap();
+    live.apply(Change::move_event(
+        on,
+        "Order",
+        "hearing",
+        EventTime::Date(d("2026-04-15")),
+    ))
+    .unwrap();
+    let h = live
+        .schedule()
+        .events
+        .into_iter()
+        .find(|e| e.id == "hearing")
+        .unwrap();
+    assert_eq!(h.at.unwrap().to_string(), "2026-04-15 10:00:00");
+}
+
+#[test]
+fn local_times_that_do_not_exist_or_occur_twice_are_never_picked_silently() {
+    let err = |docket: &Docket| {
+        docket
+            .schedule(&ScheduleOptions::new())
+            .unwrap_err()
+            .to_string()
+    };
+    // 2025-11-02 01:30 occurs twice in New York (clocks fall back at 02:00
+    // EDT to 01:00 EST): the docket must say which.
+    let e = err(&timed(""));
+    assert!(
+        e.contains("event \"conference\": at: 2025-11-02T01:30 occurs twice in America/New_York (clocks fall back): give fold = \"earlier\" or \"later\""),
+        "{e}"
+    );
+    // 2026-03-08 02:30 does not exist (clocks spring forward at 02:00 EST
+    // to 03:00 EDT).
+    let gap = Docket::from_toml_str(
+        &TIMED
+            .replace("FOLD", "fold = \"later\"")
+            .replace("2026-04-08T10:00", "2026-03-08T02:30")
+            .replace("ends = \"12:00\"", ""),
+    )
+    .unwrap();
+    let e = err(&gap);
+    assert!(
+        e.contains("event \"hearing\": at: 2026-03-08T02:30 does not exist in America/New_York (clocks spring forward)"),
+        "{e}"
+    );
+    // A move into the gap, with a time or keeping the event's: refused,
+    // naming the change and the field; also by a live schedule.
+    let on = d("2026-03-01");
+    let docket = timed("fold = \"later\"");
+    let to_gap = Change::move_event(
+        on,
+        "Order",
+        "hearing",
+        EventTime::At("2026-03-08T02:30:00".parse().unwrap()),
+    );
+    let e = err(&docket.with_change(to_gap.clone()).unwrap());
+    assert!(
+        e.contains("change 1 (on 2026-03-01): to: 2026-03-08T02:30 does not exist"),
+        "{e}"
+    );
+    let mut night = timed("fold = \"later\"");
+    night.events.get_mut("hearing").unwrap().at = Some("2026-04-08T02:30:00".parse().unwrap());
+    night.events.get_mut("hearing").unwrap().ends = None;
+    let keep = Change::move_event(on, "Order", "hearing", EventTime::Date(d("2026-03-08")));
+    let e = err(&night.with_change(keep).unwrap());
+    assert!(
+        e.contains("to: moving \"hearing\" to 2026-03-08 keeps its time 02:30; 2026-03-08T02:30 does not exist"),
+        "{e}"
+    );
+    let mut live =
+        docket::docket::LiveSchedule::new(docket.check().unwrap(), ScheduleOptions::new()).unwrap();
+    let before = live.schedule();
+    assert!(live.apply(to_gap).is_err());
+    assert_eq!(live.schedule(), before);
+    // A move to a time that occurs twice needs the change's fold.
+    let twice = Change::move_event(
+        on,
+        "Order",
+        "hearing",
+        EventTime::At("2026-11-01T01:15:00".parse().unwrap()),
+    );
+    assert!(live.apply(twice.clone()).is_err());
+    live.apply(twice.with_fold(Some(docket::docket::Fold::Later)))
+        .unwrap();
+}
+
+#[test]
+fn fold_chooses_the_moment_for_hours_and_feeds() {
+    // fold = "later": the second 01:30, 06:30 UTC (EST). 24 hours of real
+    // time later is 2025-11-03T01:30; from the first (05:30 UTC, EDT) it is
+    // 2025-11-03T00:30.
+    let s = timed("fold = \"later\"")
+        .schedule(&ScheduleOptions::new())
+        .unwrap();
+    assert_eq!(
+        s.deadlines[0].at.unwrap().to_string(),
+        "2025-11-03 01:30:00"
+    );
+    assert!(s.deadlines[0]
+        .explain
+        .iter()
+        .any(|l| l.contains("fold = \"later\" means the second")));
+    let conf = s.events.iter().find(|e| e.id == "conference").unwrap();
+    assert_eq!(conf.fold, Some(docket::docket::Fold::Later));
+    let s = timed("fold = \"earlier\"")
+        .schedule(&ScheduleOptions::new())
+        .unwrap();
+    assert_eq!(
+        s.deadlines[0].at.unwrap().to_string(),
+        "2025-11-03 00:30:00"
+    );
+    // The feed: a local time with TZID means the first of two (RFC 5545
+    // 3.3.5), so the second is written in UTC; an hour later (no `ends`)
+    // is 02:30 EST.
+    let opts = docket::ical::FeedOptions::new("example.com");
+    let later = docket::ical::case_feed(&timed("fold = \"later\""), &opts).unwrap();
+    assert!(later.contains("DTSTART:20251102T063000Z"), "{later}");
+    assert!(
+        later.contains("DTEND;TZID=America/New_York:20251102T023000"),
+        "{later}"
+    );
+    let earlier = docket::ical::case_feed(&timed("fold = \"earlier\""), &opts).unwrap();
+    assert!(
+        earlier.contains("DTSTART;TZID=America/New_York:20251102T013000"),
+        "{earlier}"
+    );
+    // An hour of real time after 01:30 EDT is 01:30 EST: the second one.
+    assert!(earlier.contains("DTEND:20251102T063000Z"), "{earlier}");
+}

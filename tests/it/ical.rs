@@ -375,21 +375,33 @@ proptest! {
 }
 
 #[test]
-fn party_feeds_declare_zones_and_utc_handles_the_dst_gap() {
-    let d = Docket::from_toml_str(
-        "[case]\nid = \"z\"\ncourt = \"nysd\"\n[parties.p]\nname = \"P\"\n\
-         [events.conference]\ntitle = \"Conference\"\nat = \"2025-03-09T02:30\"\n\
-         [obligations.letter]\ntitle = \"Letter\"\nparties = [\"p\"]\ndue = { days = 3, before = \"conference\" }\n",
-    )
-    .unwrap();
+fn party_feeds_declare_zones_and_refuse_the_dst_gap() {
+    let docket = |at: &str| {
+        Docket::from_toml_str(&format!(
+            "[case]\nid = \"z\"\ncourt = \"nysd\"\n[parties.p]\nname = \"P\"\n\
+             [events.conference]\ntitle = \"Conference\"\nat = \"{at}\"\n\
+             [obligations.letter]\ntitle = \"Letter\"\nparties = [\"p\"]\ndue = {{ days = 3, before = \"conference\" }}\n",
+        ))
+        .unwrap()
+    };
+    let d = docket("2025-03-09T03:30");
     // A timed event with no parties is in every party's feed, with its zone.
     let ics = party_feed(std::slice::from_ref(&d), "p", &FeedOptions::new("x")).unwrap();
-    assert!(ics.contains("DTSTART;TZID=America/New_York:20250309T023000"));
+    assert!(ics.contains("DTSTART;TZID=America/New_York:20250309T033000"));
     assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:America/New_York\r\n"));
-    // 02:30 does not exist on 2025-03-09 in New York (clocks jump to 03:00):
-    // in UTC it is written with the offset in force before the jump (-5).
+    // 03:30 EDT, just after the clocks jumped, is 07:30 UTC.
     let utc = case_feed(&d, &FeedOptions::new("x").utc_times(true)).unwrap();
     assert!(utc.contains("DTSTART:20250309T073000Z"), "{utc}");
+    // 02:30 does not exist on 2025-03-09 in New York (clocks jump from 02:00
+    // to 03:00): the feed is refused, naming the event and the field, never
+    // written with a guessed moment.
+    let e = case_feed(&docket("2025-03-09T02:30"), &FeedOptions::new("x")).unwrap_err();
+    assert!(
+        e.to_string().contains(
+            "event \"conference\": at: 2025-03-09T02:30 does not exist in America/New_York"
+        ),
+        "{e}"
+    );
 }
 
 #[test]

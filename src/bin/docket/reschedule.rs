@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::docket::{Action, Change, Diff, DocketFile, EventTime, ScheduleOptions};
+use docket::docket::{Action, Change, Diff, DocketFile, EventTime, Fold, ScheduleOptions};
 use docket::Error;
 
 use crate::common::{invalid, opt_date, parse_date, today};
@@ -30,9 +30,14 @@ pub(crate) struct RescheduleArgs {
     /// Cancel this event.
     #[arg(long, value_name = "EVENT")]
     pub(crate) cancel: Option<String>,
-    /// The new date (or date-time, for --move).
+    /// The new date (or date-time, for --move). A bare date keeps a timed
+    /// event's time.
     #[arg(long)]
     pub(crate) to: Option<String>,
+    /// For --move: which moment a local time that occurs twice at the court
+    /// means (earlier or later).
+    #[arg(long, value_name = "earlier|later")]
+    pub(crate) fold: Option<Fold>,
     /// Which occurrence of a recurring duty (--extend, --vacate).
     #[arg(long)]
     pub(crate) occurrence: Option<u32>,
@@ -84,7 +89,7 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
             let t: EventTime = need_to("--move")?
                 .parse()
                 .map_err(|e: Error| invalid(format!("--to: {e}")))?;
-            Change::move_event(on, by, ev, t)
+            Change::move_event(on, by, ev, t).with_fold(a.fold)
         }
         (None, Some(ob), None, None, None, None) => {
             let t = parse_date("--to", need_to("--extend")?)?;
@@ -110,6 +115,9 @@ pub(crate) fn reschedule(a: RescheduleArgs) -> Result<String, Error> {
             ))
         }
     };
+    if a.fold.is_some() && a.move_event.is_none() {
+        return Err(invalid("--fold goes with --move".into()));
+    }
     if a.to.is_some() && a.move_event.is_none() && a.extend.is_none() {
         return Err(invalid("--to goes with --move or --extend".into()));
     }

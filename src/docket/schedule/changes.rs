@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::docket::model::{Action, Change, Docket, EventStatus, ObligationStatus, When};
+use crate::docket::model::{Action, Change, Docket, EventStatus, ObligationStatus};
 use crate::error::{Error, Result};
 
 /// The docket with its changes applied, plus what the model cannot say.
@@ -58,22 +58,7 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
                 .events
                 .get_mut(&event)
                 .ok_or_else(|| unknown("event", &event))?;
-            match to {
-                crate::docket::model::EventTime::Date(d) => {
-                    e.date = Some(When::Date(d));
-                    e.at = None;
-                    e.ends = None;
-                }
-                crate::docket::model::EventTime::At(t) => {
-                    if let Some(end) = e.ends {
-                        if end <= t.time() {
-                            e.ends = None;
-                        }
-                    }
-                    e.date = None;
-                    e.at = Some(t);
-                }
-            }
+            super::times::moved(e, to, ch.fold);
         }
         Action::Cancel { event } => {
             let e = a

@@ -24,6 +24,8 @@ pub(crate) use changes::{apply_all, apply_one, Applied};
 pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub(crate) use recurrence::check_rrule;
+pub use times::resolve_local;
+pub(crate) use times::{event_time_problems, move_problem};
 
 /// Occurrences of one recurring duty expanded at most, whatever the horizon.
 pub const MAX_OCCURRENCES: u32 = 1_000;
@@ -138,6 +140,10 @@ impl Docket {
         self.validate()?;
         let applied = apply_all(self)?;
         let (calendar, family) = docket_calendar(self)?;
+        let times = self.time_problems(calendar.time_zone());
+        if !times.is_empty() {
+            return Err(Error::many(crate::error::ErrorKind::Invalid, times));
+        }
         let order = topo_order(&applied.docket)
             .map_err(|c| Error::invalid(format!("dependency cycle: {}", c.join(" -> "))))?;
         let deps = order

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::output::Reading;
 use super::{CheckedDocket, Deadline, ScheduleOptions, State, Truncation, Value};
-use crate::compute::{Direction, Request, Roll, Unit};
+use crate::compute::{Direction, Fold, Request, Roll, Unit};
 use crate::docket::model::{Obligation, Relative, When};
 use crate::error::{Error, Result};
 
@@ -156,6 +156,16 @@ impl CheckedDocket {
                      count from another)"
                 ));
             }
+            if let (Unit::Hours, Some(f), Some(t)) = (period.unit, v.fold, v.time) {
+                if self.occurs_twice(v.date.and_time(t)) {
+                    lines.push(format!(
+                        "{when} occurs twice at the court (clocks fall back): fold = \"{}\" \
+                         means the {} of the two",
+                        fold_name(f),
+                        if f == Fold::Later { "second" } else { "first" }
+                    ));
+                }
+            }
             if let Some(s) = &r.service {
                 lines.push(format!("served by {}", s.as_str()));
             }
@@ -300,5 +310,13 @@ impl Computed {
     /// The latest reading.
     pub(super) fn latest(&self) -> Option<&Reading> {
         self.readings.last()
+    }
+}
+
+/// The name of a fold in the file.
+fn fold_name(f: Fold) -> &'static str {
+    match f {
+        Fold::Earlier => "earlier",
+        Fold::Later => "later",
     }
 }
