@@ -149,14 +149,18 @@ impl Entry<'_> {
             past: false,
         }
     }
-    /// The id others name when they count from this item.
-    fn source_key(&self) -> Option<&str> {
+    /// How those that count from this item find it: an event by its id,
+    /// an obligation's occurrence by `obligation#n`.
+    fn source_key(&self) -> String {
         match self {
-            Entry::E(e) => Some(&e.id),
-            Entry::D(d) if d.occurrence == 1 => Some(&d.obligation),
-            Entry::D(_) => None,
+            Entry::E(e) => e.id.clone(),
+            Entry::D(d) => occurrence_key(&d.obligation, d.occurrence),
         }
     }
+}
+
+fn occurrence_key(obligation: &str, n: u32) -> String {
+    format!("{obligation}#{n}")
 }
 
 fn entries<'a>(deadlines: &'a [Deadline], events: &'a [EventEntry]) -> Vec<Entry<'a>> {
@@ -213,7 +217,7 @@ impl Diff {
         let new_by: HashMap<&str, Entry<'_>> = new.iter().map(|e| (e.id(), *e)).collect();
         let mut diff = Diff::default();
         // Moved sources, for the chains: source key -> (entry, from).
-        let mut moved_sources: HashMap<&str, (Entry<'_>, NaiveDate)> = HashMap::new();
+        let mut moved_sources: HashMap<String, (Entry<'_>, NaiveDate)> = HashMap::new();
         let mut moved_entries = Vec::new();
         for n in &new {
             let Some(o) = old_by.get(n.id()) else {
@@ -228,9 +232,7 @@ impl Diff {
                 if nd.status != od.status && nd.due == od.due {
                     // A filing moves what counts from the obligation: it is
                     // a source for the chains.
-                    if let Some(k) = n.source_key() {
-                        moved_sources.insert(k, (*n, o.date()));
-                    }
+                    moved_sources.insert(n.source_key(), (*n, o.date()));
                     diff.status_changed.push(StatusChange {
                         id: nd.id.clone(),
                         title: nd.title.clone(),
@@ -241,9 +243,7 @@ impl Diff {
                 }
             }
             if o.date() != n.date() || o.at() != n.at() {
-                if let Some(k) = n.source_key() {
-                    moved_sources.insert(k, (*n, o.date()));
-                }
+                moved_sources.insert(n.source_key(), (*n, o.date()));
                 moved_entries.push((*o, *n));
             } else {
                 diff.unchanged.push(n.id().to_string());
@@ -385,15 +385,19 @@ fn natural(id: &str) -> (&str, u64) {
 }
 
 /// The chain of moved sources that moved `n`, first source first.
-fn chain(n: Entry<'_>, moved: &HashMap<&str, (Entry<'_>, NaiveDate)>) -> Vec<String> {
+fn chain(n: Entry<'_>, moved: &HashMap<String, (Entry<'_>, NaiveDate)>) -> Vec<String> {
     let mut path = vec![n];
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
     let mut cur = n;
     while let Entry::D(d) = cur {
-        let next = d
-            .depends_on
-            .iter()
-            .find_map(|dep| moved.get(dep.as_str()).map(|(e, _)| *e));
+        // An event by its id; an obligation's occurrence: the one counted
+        // from (the first, for one that does not recur).
+        let next = d.depends_on.iter().find_map(|dep| {
+            moved
+                .get(dep.as_str())
+                .or_else(|| moved.get(&occurrence_key(dep, d.from_occurrence.unwrap_or(1))))
+                .map(|(e, _)| *e)
+        });
         match next {
             Some(e) if seen.insert(e.id().to_string(), ()).is_none() && path.len() < 64 => {
                 path.push(e);

@@ -677,6 +677,40 @@ fn dependents_of_a_recurring_duty_recur_with_it() {
         deadline(&s, "ch11/objection/1").basis,
         "14 days after status-report (occurrence 2)"
     );
+    assert_eq!(deadline(&s, "ch11/objection/1").from_occurrence, Some(2));
+    // Filing the February report on Thursday 02-19 moves what counts from
+    // that occurrence only: response #2 to Thursday 02-26 (7 days later),
+    // its reply to Sunday 03-01 -> Monday 03-02, and the objection to
+    // Thursday 03-05; the chains name occurrence 2.
+    let filed = toml(DEPENDENTS)
+        .with_change(Change::file(
+            d("2026-02-19"),
+            "Report filed",
+            "status-report",
+        ))
+        .unwrap()
+        .schedule(&ScheduleOptions::new())
+        .unwrap();
+    let diff = docket::docket::Diff::between(&s, &filed);
+    let moved: Vec<(&str, String)> = diff
+        .moved
+        .iter()
+        .map(|m| (m.id.as_str(), m.to.to_string()))
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("ch11/trustee-response/2", "2026-02-26".to_string()),
+            ("ch11/reply/2", "2026-03-02".to_string()),
+            ("ch11/objection/1", "2026-03-05".to_string()),
+        ]
+    );
+    let chain = &diff.moved[1].chain;
+    assert_eq!(
+        chain[0],
+        "Status report (every 1 month from the first due date): due 2026-02-21, filed 2026-02-19"
+    );
+    assert!(chain[1].contains("(occurrence 2)"), "{chain:?}");
 }
 
 #[test]

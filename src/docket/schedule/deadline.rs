@@ -125,6 +125,7 @@ impl CheckedDocket {
             readings: c.readings,
             changes: Vec::new(),
             depends_on: Vec::new(),
+            from_occurrence: c.from_occurrence,
             basis,
         })
     }

@@ -94,6 +94,10 @@ pub struct Deadline {
     /// Ids of the events and obligations this deadline counts from.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    /// When it counts from one occurrence of a recurring duty: that
+    /// occurrence (`case/<depends_on>/<n>`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_occurrence: Option<u32>,
     /// How the date is set, in brief ("7 days before confirmation-hearing",
     /// "fixed by order", "every 2 weeks from the previous filing").
     pub basis: Cow<'static, str>,

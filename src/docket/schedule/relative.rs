@@ -177,6 +177,7 @@ impl CheckedDocket {
         }
         c.cancelled = v.cancelled;
         c.cancelled_source = v.cancelled.then(|| target.to_string());
+        c.from_occurrence = from.recurs.then_some(v.n);
         Ok(c)
     }
 
@@ -280,6 +281,8 @@ pub(super) struct Computed {
     pub(super) explain: Vec<String>,
     pub(super) cancelled: bool,
     pub(super) cancelled_source: Option<String>,
+    /// The occurrence of a recurring reference it counts from.
+    pub(super) from_occurrence: Option<u32>,
 }
 
 impl Computed {
@@ -292,6 +295,7 @@ impl Computed {
             explain: Vec::new(),
             cancelled: false,
             cancelled_source: None,
+            from_occurrence: None,
         }
     }
 
@@ -304,6 +308,7 @@ impl Computed {
             explain,
             cancelled: false,
             cancelled_source: None,
+            from_occurrence: None,
         }
     }
 
