@@ -68,8 +68,11 @@ fn mixed(n: usize) -> Vec<(usize, Request)> {
 
 fn batch(c: &mut Criterion) {
     let cals: Vec<(Calendar, RuleFamily)> = courts()
+        .expect("courts")
         .iter()
-        .filter(|c| ["nysb", "nysd", "deb", "txsb", "cacd", "ilnb", "flsd", "ca2"].contains(&c.id))
+        .filter(|c| {
+            ["nysb", "nysd", "deb", "txsb", "cacd", "ilnb", "flsd", "ca2"].contains(&c.id.as_str())
+        })
         .map(|c| (c.calendar().expect("calendar"), c.family))
         .collect();
     let reqs = mixed(1_000_000);

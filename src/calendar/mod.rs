@@ -20,7 +20,9 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 pub(crate) use courts::edit_distance;
-pub use courts::{court, court_closures, courts, shared_calendar, Court, CourtClosure, RuleFamily};
+pub use courts::{
+    court, court_closures, courts, find_courts, shared_calendar, Court, CourtClosure, RuleFamily,
+};
 pub use federal::{executive_closures, federal_rules, ExecutiveClosure};
 pub use holiday::{easter, HolidayRule, Observance, Scope, Status, When, GENERIC_QUESTION};
 pub use question::{

@@ -14,6 +14,7 @@ fn calendars() -> &'static Vec<(Calendar, docket::calendar::RuleFamily)> {
     static CALS: OnceLock<Vec<(Calendar, docket::calendar::RuleFamily)>> = OnceLock::new();
     CALS.get_or_init(|| {
         courts()
+            .unwrap()
             .iter()
             .map(|c| (c.calendar().unwrap(), c.family))
             .collect()
