@@ -5,6 +5,7 @@
 #[cfg(feature = "cli")]
 mod cli;
 mod concurrency;
+mod courts;
 mod dockets;
 mod holidays;
 mod ical;

@@ -386,7 +386,7 @@ mod public_api {
             if let Some((h, m)) = at {
                 req = req.at(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default());
             }
-            let all = courts();
+            let all = courts().unwrap();
             let c = &all[court % all.len()];
             let cal = c.calendar().unwrap();
             if let Ok(due) = req.compute(&cal, c.family) {

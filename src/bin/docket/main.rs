@@ -2,6 +2,7 @@
 
 mod check;
 mod common;
+mod courts;
 mod diff;
 mod due;
 mod ics;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use check::CheckArgs;
+use courts::CourtsArgs;
 use diff::DiffArgs;
 use due::DueArgs;
 use ics::IcsArgs;
@@ -44,6 +46,9 @@ enum Command {
     /// Write iCalendar feeds: one file's feed (stdout or -o), or with a
     /// folder and --out-dir one feed per case, per party and for all.
     Ics(IcsArgs),
+    /// List the built-in courts, or find one by id, abbreviation, name or
+    /// state (`docket courts "N.D. Ill."`).
+    Courts(CourtsArgs),
     /// Serve a folder of .ics feeds over HTTP under /feeds/NAME.ics, with
     /// ETag / Last-Modified (304), gzip and time-outs.
     Serve(ServeArgs),
@@ -74,6 +79,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::diff_files(args),
         Command::Ics(args) => ics::ics(args),
         Command::Serve(args) => serve::serve(args),
+        Command::Courts(args) => courts::list(args),
     };
     match result {
         Ok(out) => {

@@ -111,16 +111,16 @@ mod tests {
 
     #[test]
     fn bad_files_name_the_closure_and_field() {
-        let e = parse("[[closure]]\ncourts = [\"nysdd\"]\ndate = 2012-10-29\nreason = \"x\"\nsource = \"y\"\n")
+        let e = parse("[[closure]]\ncourts = [\"nysdd\"]\ndate = \"2012-10-29\"\nreason = \"x\"\nsource = \"y\"\n")
             .unwrap_err();
         assert!(
             e.contains("closure 1 of 2012-10-29: courts: unknown court \"nysdd\""),
             "{e}"
         );
-        let e = parse("[[closure]]\ncourts = [\"nysd\"]\ndate = 2012-10-29\nthrough = 2012-10-28\nreason = \"x\"\nsource = \"y\"\n")
+        let e = parse("[[closure]]\ncourts = [\"nysd\"]\ndate = \"2012-10-29\"\nthrough = \"2012-10-28\"\nreason = \"x\"\nsource = \"y\"\n")
             .unwrap_err();
         assert!(e.contains("through: before the first day"), "{e}");
-        let e = parse("[[closure]]\ncourts = [\"nysd\"]\ndate = 2012-10-29\nreason = \"x\"\n")
+        let e = parse("[[closure]]\ncourts = [\"nysd\"]\ndate = \"2012-10-29\"\nreason = \"x\"\n")
             .unwrap_err();
         assert!(e.starts_with(FILE) && e.contains("source"), "{e}");
     }

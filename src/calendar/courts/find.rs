@@ -71,10 +71,11 @@ fn word_matches(q: &str, w: &str) -> bool {
 /// spaces trimmed); then a court whose abbreviation, name or alias is the
 /// query, punctuation and spacing aside (`N.D. Ill.`, `SDNY`, `Bankr.
 /// S.D.N.Y.`, `1st Cir.`, `Fed. Cir.`); then the courts of a two-letter state
-/// code (`MA`); then every court whose id, name, abbreviation, aliases or
-/// state contain all the query's words (`Northern District of Illinois`,
-/// `massachusetts bankruptcy`); then ids and abbreviations one or two
-/// letters off (`nysbb`). Among equals, a district court comes first unless
+/// code (`MA`: only those); then every court whose id, name, abbreviation,
+/// aliases or state contain all the query's words, a word matching one it
+/// begins (`Northern District of Illinois`, `massachusetts bankr`); and
+/// when nothing matched, the ids and abbreviations fewest letters off, one
+/// or two (`nysbb`). Among equals, a district court comes first unless
 /// the query speaks of bankruptcy (`bankr`) or a circuit (`cir`, `appeals`).
 /// An empty query returns every court.
 ///
@@ -123,9 +124,11 @@ pub fn find_courts(query: &str) -> Vec<&'static Court> {
         {
             Some((3, 0))
         } else {
+            // Two letters off for ids of five letters or more, one below.
+            let max = if q_lower.chars().count() <= 4 { 1 } else { 2 };
             let by_id = (q_lower.len() <= 12)
                 .then(|| edit_distance(&c.id, &q_lower))
-                .filter(|d| *d <= 2);
+                .filter(|d| *d <= max);
             let by_cite = (q_compact.len() >= 3)
                 .then(|| edit_distance(&e.compact[0], &q_compact))
                 .filter(|d| *d <= 1);
@@ -134,6 +137,16 @@ pub fn find_courts(query: &str) -> Vec<&'static Court> {
         if let Some((level, distance)) = level {
             hits.push((level, distance, c.family != prefer, n, c));
         }
+    }
+    // A state code lists that state's courts, not every word it begins; near
+    // misses only when nothing matched.
+    if hits.iter().any(|h| h.0 == 2) {
+        hits.retain(|h| h.0 != 3);
+    }
+    if hits.iter().any(|h| h.0 < 4) {
+        hits.retain(|h| h.0 < 4);
+    } else if let Some(best) = hits.iter().map(|h| h.1).min() {
+        hits.retain(|h| h.1 == best);
     }
     hits.sort_unstable_by_key(|h| (h.0, h.1, h.2, h.3));
     hits.into_iter().map(|h| h.4).collect()

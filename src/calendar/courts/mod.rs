@@ -266,7 +266,7 @@ pub fn court(id: &str) -> Result<&'static Court> {
     let near: Vec<String> = find_courts(id)
         .into_iter()
         .take(3)
-        .map(|c| format!("\"{}\" ({})", c.id, c.citation))
+        .map(|c| format!("\"{}\"", c.id))
         .collect();
     let shown: String = id.chars().take(80).collect();
     let hint = match near.as_slice() {
