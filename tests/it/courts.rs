@@ -375,6 +375,22 @@ fn a_disputed_closure_gives_a_later_reading() {
 }
 
 #[test]
+fn a_reduced_service_day_is_disputed() {
+    // C.D. Cal. closed its clerk's office on seven Fridays of 2013 but kept
+    // CM/ECF and emergency intake: the day counts, and the later reading is
+    // the next Monday.
+    let cacd = court("cacd").unwrap();
+    let req = Request::after(day("2013-04-12"), Period::days(14));
+    let due = req.compute(&cacd.calendar().unwrap(), cacd.family).unwrap();
+    assert_eq!(due.due(), day("2013-04-26"));
+    assert_eq!(due.later().unwrap().date, day("2013-04-29"));
+    // The Central District only.
+    let cand = court("cand").unwrap();
+    let due = req.compute(&cand.calendar().unwrap(), cand.family).unwrap();
+    assert!(due.readings().is_empty(), "{:?}", due.readings());
+}
+
+#[test]
 fn every_announced_closure_has_a_source_and_known_courts() {
     let all = docket::calendar::court_closures().unwrap();
     let named: BTreeSet<&str> = all
