@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Generate tests/data/state_holidays/<XX>.csv from Python's `holidays` package.
 
-One fixture per state the crate knows (NY, DE, NJ, TX, CA, IL, FL, DC, PA,
-LA, GA). Each lists, for 1990-2060, every weekday the package gives as a
+One fixture per state the crate knows: every state, DC, and the territories
+PR, GU, VI, MP and AS (the package's `subdiv`s of `holidays.US`). Each lists, for 1990-2060, every weekday the package gives as a
 holiday for that state: its state list (`subdiv=XX`, default "public"
 category) together with the federal statutory days (the "government"
 category, as in `scripts/gen_federal_holidays.py`). The District of Columbia
 is the package's `subdiv="DC"` of `holidays.US`, like the states.
 
-It is an independent check of `src/calendar/states.rs`; the Rust test
+It is an independent check of `data/states/<XX>.toml`; the Rust test
 (`tests/it/state_holidays.rs`) reads the committed CSVs and never runs Python.
 The package often encodes state-government office closures rather than
 statutory legal holidays, and shifts weekend days by one uniform rule, so the
@@ -27,10 +27,14 @@ What is taken from the package, and what is dropped:
   with the package's names. The package's state lists repeat most federal
   days but not all of them for every state (no Columbus Day for TX, CA, FL,
   ...), so:
-- `holidays.US(subdiv=XX, observed=True, categories=("government",))`,
-  keeping only the eleven statutory names of 5 U.S.C. 6103(a) (dropping the
-  executive-order closures, as the federal script does), is added. Its
-  weekday dates are asserted to equal `tests/data/federal_holidays.csv`.
+- `holidays.US(observed=True, categories=("government",))` (the national
+  list: the federal days apply to every federal court, 5 U.S.C. 6103; the
+  package's per-state government lists differ for MA, which it does not
+  shift, and PR, which it leaves out), keeping only the eleven statutory
+  names of 5 U.S.C. 6103(a) (dropping the executive-order closures, as the
+  federal script does), is added. Its weekday dates are asserted to equal
+  `tests/data/federal_holidays.csv`. For the first eleven states this gives
+  the same bytes as their per-state government lists did.
 - Weekend dates are dropped, for every state. With observed=True the package
   lists both the actual day and the observed day when it shifts a holiday
   (2021-07-04 and 2021-07-05), and it keeps some weekend days unshifted
@@ -60,7 +64,17 @@ import holidays
 
 PINNED = "0.109"
 FIRST, LAST = 1990, 2060
-STATES = ("NY", "DE", "NJ", "TX", "CA", "IL", "FL", "DC", "PA", "LA", "GA")
+STATES = (
+    # The first eleven.
+    "NY", "DE", "NJ", "TX", "CA", "IL", "FL", "DC", "PA", "LA", "GA",
+    # The other states, then the territories.
+    "AK", "AL", "AR", "AZ", "CO", "CT", "HI", "IA", "ID", "IN", "KS", "KY",
+    "MA", "MD", "ME", "MI", "MN", "MO", "MS", "MT", "NC", "ND", "NE", "NH",
+    "NM", "NV", "OH", "OK", "OR", "RI", "SC", "SD", "TN", "UT", "VA", "VT",
+    "WA", "WI", "WV", "WY",
+    "PR", "GU", "VI", "MP", "AS",
+)
+
 
 # The eleven holidays of 5 U.S.C. 6103(a), as the package names them in the
 # "government" category (the same set as scripts/gen_federal_holidays.py).
@@ -105,7 +119,12 @@ def generate(state, federal_days):
     # whichever year the package files them under; then keep FIRST..=LAST.
     years = range(FIRST - 1, LAST + 2)
     public = holidays.US(subdiv=state, years=years, observed=True)
-    gov = holidays.US(subdiv=state, years=years, observed=True, categories=("government",))
+    gov = holidays.US(
+        subdiv=None,
+        years=years,
+        observed=True,
+        categories=("government",),
+    )
 
     gov_rows = [(d, n) for d, n in split(gov) if base_name(n) in STATUTORY]
     gov_days = {d for d, _ in gov_rows}

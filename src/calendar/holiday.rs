@@ -83,6 +83,8 @@ pub enum Observance {
     /// Only the Friday before a holiday that falls on a Saturday (a court's
     /// observance of a Saturday holiday); no day in other years.
     FridayIfSaturday,
+    /// Saturday or Sunday -> the Monday after (R.I. Gen. Laws s.25-1-1).
+    SaturdayOrSundayToMonday,
 }
 
 /// Where a holiday's force comes from, which decides when it counts.
@@ -358,8 +360,14 @@ impl HolidayRule {
         let day = match (self.observed, actual.weekday()) {
             (Observance::FridayIfSaturday, _) => actual.pred_opt()?,
             (Observance::FridayOrMonday, Weekday::Sat) => actual.pred_opt()?,
-            (Observance::FridayOrMonday | Observance::SundayToMonday, Weekday::Sun) => {
-                actual.succ_opt()?
+            (
+                Observance::FridayOrMonday
+                | Observance::SundayToMonday
+                | Observance::SaturdayOrSundayToMonday,
+                Weekday::Sun,
+            ) => actual.succ_opt()?,
+            (Observance::SaturdayOrSundayToMonday, Weekday::Sat) => {
+                actual.checked_add_days(Days::new(2))?
             }
             _ => actual,
         };
@@ -436,6 +444,10 @@ mod tests {
         assert_eq!(r.observed_in(2022), Some(d(2021, 12, 31)));
         assert_eq!(r.observed_in(2011), Some(d(2010, 12, 31)));
         assert_eq!(r.observed_in(2023), Some(d(2023, 1, 2)));
+        let monday = r.clone().observed(Observance::SaturdayOrSundayToMonday);
+        assert_eq!(monday.observed_in(2022), Some(d(2022, 1, 3)));
+        assert_eq!(monday.observed_in(2023), Some(d(2023, 1, 2)));
+        assert_eq!(monday.observed_in(2025), Some(d(2025, 1, 1)));
     }
 
     #[test]

@@ -18,5 +18,6 @@ mod robustness;
 #[cfg(feature = "serve")]
 mod serve;
 mod state_holidays;
+mod state_vectors;
 mod vectors;
 mod writes;

@@ -11,7 +11,8 @@
 //! The package often encodes state-government office closures rather than
 //! statutory legal holidays, and it shifts weekend days by one uniform rule
 //! (Saturday -> Friday, Sunday -> Monday), so the two sides differ in places
-//! on purpose. Every such difference is in [`ALLOWED`], with its reason; any
+//! on purpose. Every such difference is in
+//! `tests/data/state_holidays/allowed.toml`, with its statute or reason; any
 //! other difference fails `state_rules_match_fixtures_year_by_year`.
 //! Differences that were errors in the crate's data, found by this
 //! comparison and fixed, are listed in [`FIXED`] and checked by
@@ -24,390 +25,126 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use docket::calendar::{federal_rules, state_rules, Scope, State};
+use serde::Deserialize;
 
 const FIRST: i32 = 1990;
 const LAST: i32 = 2060;
 const FEDERAL_CSV: &str = include_str!("../data/federal_holidays.csv");
+const ALLOWED_TOML: &str = include_str!("../data/state_holidays/allowed.toml");
 
 /// The committed fixture of a state.
 fn csv_of(state: State) -> Option<&'static str> {
-    Some(match state {
-        State::NY => include_str!("../data/state_holidays/NY.csv"),
-        State::DE => include_str!("../data/state_holidays/DE.csv"),
-        State::NJ => include_str!("../data/state_holidays/NJ.csv"),
-        State::TX => include_str!("../data/state_holidays/TX.csv"),
-        State::CA => include_str!("../data/state_holidays/CA.csv"),
-        State::IL => include_str!("../data/state_holidays/IL.csv"),
-        State::FL => include_str!("../data/state_holidays/FL.csv"),
-        State::DC => include_str!("../data/state_holidays/DC.csv"),
-        State::PA => include_str!("../data/state_holidays/PA.csv"),
-        State::LA => include_str!("../data/state_holidays/LA.csv"),
-        State::GA => include_str!("../data/state_holidays/GA.csv"),
-        _ => return None,
-    })
+    macro_rules! fixtures {
+        ($($code:ident),* $(,)?) => {
+            match state {
+                $(State::$code => Some(include_str!(concat!(
+                    "../data/state_holidays/", stringify!($code), ".csv"
+                ))),)*
+                _ => None,
+            }
+        };
+    }
+    fixtures!(
+        NY, DE, NJ, TX, CA, IL, FL, DC, PA, LA, GA, AK, AL, AR, AZ, CO, CT, HI, IA, ID, IN, KS, KY,
+        MA, MD, ME, MI, MN, MO, MS, MT, NC, ND, NE, NH, NM, NV, OH, OK, OR, RI, SC, SD, TN, UT, VA,
+        VT, WA, WI, WV, WY, PR, GU, VI, MP, AS,
+    )
 }
 
-/// The states with a fixture (the other states' data lands in data/states/
-/// with its fixture).
+/// The states compared: those with holiday data (every state with a
+/// fixture, once every state's data file has landed).
 fn fixtured() -> impl Iterator<Item = State> {
-    State::ALL.into_iter().filter(|s| csv_of(*s).is_some())
+    State::ALL
+        .into_iter()
+        .filter(|s| csv_of(*s).is_some() && !state_rules(*s).is_empty())
 }
 
 /// Which side of the comparison an allowed difference is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 enum Side {
     /// The package lists the weekday; the crate has no settled rule on it.
-    PackageOnly,
+    Package,
     /// The crate has a settled state rule on the weekday; the package does
     /// not list it.
-    CrateOnly,
+    Crate,
 }
 
-/// How the days of an allowed difference are recognized.
-#[derive(Clone, Copy)]
-enum Pattern {
-    /// (PackageOnly) a fixture row with exactly this name.
-    Package(&'static str),
-    /// (PackageOnly) a fixture row with exactly this name, on a day the
-    /// predicate (described by the third field) accepts.
-    PackageOn(&'static str, fn(NaiveDate) -> bool, &'static str),
-    /// (PackageOnly) a fixture row with this name on a day the crate knows
-    /// too, as the *disputed* rule named `rule`: the crate reports the day as
-    /// the later reading instead of treating it as settled.
-    Disputed {
-        package: &'static str,
-        rule: &'static str,
-    },
-    /// (CrateOnly) a settled state rule with exactly this name.
-    Rule(&'static str),
+/// One deliberate difference between the crate and the package
+/// (`tests/data/state_holidays/allowed.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Allowed {
+    state: State,
+    side: Side,
+    /// (package side) the package's name for the day.
+    package: Option<String>,
+    /// (package side) the crate's *disputed* rule on the day; (crate side)
+    /// the crate's settled rule.
+    rule: Option<String>,
+    /// Only days on this weekday.
+    weekday: Option<Weekday>,
+    /// Only days before this year.
+    before: Option<i32>,
+    /// Only days in these months.
+    months: Option<Vec<u32>>,
+    reason: String,
 }
 
-impl std::fmt::Debug for Pattern {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Pattern::Package(n) => write!(f, "package {n:?}"),
-            Pattern::PackageOn(n, _, what) => write!(f, "package {n:?} on {what}"),
-            Pattern::Disputed { package, rule } => {
-                write!(f, "package {package:?} = disputed rule {rule:?}")
+impl Allowed {
+    fn describe(&self) -> String {
+        format!(
+            "{} {:?} package {:?} rule {:?}",
+            self.state, self.side, self.package, self.rule
+        )
+    }
+
+    /// Whether the entry explains a difference on `day`.
+    fn matches(&self, side: Side, day: NaiveDate, theirs: &[String], mine: &[Ours]) -> bool {
+        if self.side != side
+            || self.weekday.is_some_and(|w| day.weekday() != w)
+            || self.before.is_some_and(|y| day.year() >= y)
+            || self
+                .months
+                .as_ref()
+                .is_some_and(|m| !m.contains(&day.month()))
+        {
+            return false;
+        }
+        match (side, &self.package, &self.rule) {
+            (Side::Package, Some(p), rule) => {
+                theirs.iter().any(|t| t == p)
+                    && rule
+                        .as_ref()
+                        .is_none_or(|r| mine.iter().any(|m| m.disputed && &m.name == r))
             }
-            Pattern::Rule(n) => write!(f, "crate rule {n:?}"),
+            (Side::Crate, None, Some(r)) => mine
+                .iter()
+                .any(|m| !m.disputed && m.scope == Scope::State && &m.name == r),
+            _ => false,
         }
     }
 }
 
-/// One deliberate difference between the crate and the package.
-struct Allowed {
-    state: State,
-    side: Side,
-    pattern: Pattern,
-    reason: &'static str,
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowList {
+    allowed: Vec<Allowed>,
 }
 
-fn friday(d: NaiveDate) -> bool {
-    d.weekday() == Weekday::Fri
+/// Every deliberate difference, with its reason.
+fn allowed() -> &'static [Allowed] {
+    static LIST: OnceLock<Vec<Allowed>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        toml::from_str::<AllowList>(ALLOWED_TOML)
+            .unwrap_or_else(|e| panic!("tests/data/state_holidays/allowed.toml: {e}"))
+            .allowed
+    })
 }
-
-fn before_2001(d: NaiveDate) -> bool {
-    d.year() < 2001
-}
-
-fn before_2007(d: NaiveDate) -> bool {
-    d.year() < 2007
-}
-
-fn in_december(d: NaiveDate) -> bool {
-    d.month() == 12
-}
-
-/// March or April (the Governor's spring day is Good Friday in some years).
-fn in_spring(d: NaiveDate) -> bool {
-    matches!(d.month(), 3 | 4)
-}
-
-use Pattern::{Disputed, Package, PackageOn, Rule};
-use Side::{CrateOnly, PackageOnly};
-
-/// Every deliberate difference, per state, with its reason. Built by running
-/// the comparison and checking each mismatch against `src/calendar/states.rs`
-/// and the statute it cites. DE and LA have none.
-const ALLOWED: &[Allowed] = &[
-    // ---- New York (N.Y. Gen. Constr. Law s.24) ----
-    Allowed {
-        state: State::NY,
-        side: PackageOnly,
-        pattern: Package("Susan B. Anthony Day"),
-        reason: "not a holiday under N.Y. Gen. Constr. Law s.24 (a commemoration); the package adds it from 2004 (rules brief)",
-    },
-    Allowed {
-        state: State::NY,
-        side: PackageOnly,
-        pattern: PackageOn("Lincoln's Birthday (observed)", friday, "a Friday"),
-        reason: "Gen. Constr. Law s.24 moves a Sunday holiday to Monday but does not move a Saturday one; the package shifts Saturdays to Friday (rules brief)",
-    },
-    Allowed {
-        state: State::NY,
-        side: CrateOnly,
-        pattern: Rule("General Election Day"),
-        reason: "s.24 makes \"each general election day\" a holiday, and New York holds a general election every November (N.Y. Elec. Law s.8-100); the package lists it only in even years from 2008 and every year from 2015 (state-office closures)",
-    },
-    // ---- California: Native American Day ----
-    Allowed {
-        state: State::CA,
-        side: CrateOnly,
-        pattern: Rule("Native American Day"),
-        reason: "a s.6700 holiday and a judicial holiday under Cal. Civ. Proc. Code s.135: the Superior Courts' holiday schedules (2024-2026) list the courts closed on the fourth Friday in September; the package does not list it",
-    },
-    // ---- New Jersey (N.J.S.A. 36:1-1, 36:1-1.2) ----
-    Allowed {
-        state: State::NJ,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Lincoln's Birthday",
-            rule: "Lincoln's Birthday",
-        },
-        reason: "from 2009 still a legal holiday under N.J.S.A. 36:1-1(a), but 36:1-1(d) (P.L.2008, c.89) keeps state offices open: disputed in the crate",
-    },
-    Allowed {
-        state: State::NJ,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Lincoln's Birthday (observed)",
-            rule: "Lincoln's Birthday",
-        },
-        reason: "the weekend-shifted day of the same disputed Lincoln's Birthday (36:1-1.2 shifts it; 36:1-1(d) keeps offices open)",
-    },
-    Allowed {
-        state: State::NJ,
-        side: CrateOnly,
-        pattern: Rule("General Election Day"),
-        reason: "N.J.S.A. 36:1-1 makes general election day a legal holiday and New Jersey holds a general election every November; the package lists it only in even years from 2008",
-    },
-    Allowed {
-        state: State::NJ,
-        side: CrateOnly,
-        pattern: Rule("Juneteenth Day"),
-        reason: "New Jersey keeps Juneteenth on the third Friday in June (N.J.S.A. 36:1-1 as amended by P.L.2020; 11A:6-24.1); the package has only the federal June 19",
-    },
-    // ---- Texas (Tex. Gov't Code s.662.003) ----
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Confederate Memorial Day",
-            rule: "Confederate Heroes Day",
-        },
-        reason: "skeleton-crew state holiday (s.662.003(b), s.662.004): agencies stay open, so the crate marks it disputed",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Texas Independence Day",
-            rule: "Texas Independence Day",
-        },
-        reason: "skeleton-crew state holiday (s.662.003(b), s.662.004): disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "San Jacinto Day",
-            rule: "San Jacinto Day",
-        },
-        reason: "skeleton-crew state holiday (s.662.003(b), s.662.004): disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Emancipation Day In Texas",
-            rule: "Emancipation Day in Texas",
-        },
-        reason: "skeleton-crew state holiday (s.662.003(b), s.662.004): disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Lyndon Baines Johnson Day",
-            rule: "Lyndon Baines Johnson Day",
-        },
-        reason: "skeleton-crew state holiday (s.662.003(b), s.662.004): disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Good Friday",
-            rule: "Good Friday",
-        },
-        reason: "an optional holiday (s.662.003(c), s.662.006): state offices stay open; disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Cesar Chavez Day",
-            rule: "Cesar Chavez Day",
-        },
-        reason: "an optional holiday (s.662.013): state offices stay open; disputed in the crate",
-    },
-    Allowed {
-        state: State::TX,
-        side: PackageOnly,
-        pattern: Package("Christmas Eve (observed)"),
-        reason: "s.662.003(b) has no weekend rule (s.662.004(b) speaks of state holidays that fall on a Saturday or Sunday); the package moves December 24 on a Friday to Thursday and on a weekend to Friday, the state-office schedule",
-    },
-    // ---- California (Cal. Gov't Code s.6700, s.6701; Cal. Civ. Proc. Code s.135) ----
-    Allowed {
-        state: State::CA,
-        side: PackageOnly,
-        pattern: Package("Susan B. Anthony Day"),
-        reason: "not in Cal. Gov't Code s.6700's list of holidays (a commemorative day), so not a judicial holiday under Cal. Civ. Proc. Code s.135; the package adds it from 2014",
-    },
-    Allowed {
-        state: State::CA,
-        side: PackageOnly,
-        pattern: Package("Diwali"),
-        reason: "in s.6700 from 2026 (AB 268, Stats. 2025, ch. 358) but expressly excluded from judicial holidays by Cal. Civ. Proc. Code s.135 as amended by the same act; it follows the Hindu lunar calendar, which the crate's `When` cannot express (left out like Lunar New Year)",
-    },
-    Allowed {
-        state: State::CA,
-        side: PackageOnly,
-        pattern: PackageOn("Cesar Chavez Day", before_2001, "a day before 2001"),
-        reason: "the holiday was added to s.6700 by Stats. 2000 (SB 984) and first observed in 2001; the package starts it in 1995",
-    },
-    Allowed {
-        state: State::CA,
-        side: PackageOnly,
-        pattern: PackageOn(
-            "Cesar Chavez Day (observed)",
-            before_2001,
-            "a day before 2001",
-        ),
-        reason: "the Monday after a Sunday March 31 in a year before the holiday existed (first observed 2001, Stats. 2000, SB 984)",
-    },
-    Allowed {
-        state: State::CA,
-        side: PackageOnly,
-        pattern: PackageOn("Lincoln's Birthday (observed)", friday, "a Friday"),
-        reason: "s.6701 moves February 12 from Sunday to Monday only (only November 11 also moves from Saturday to Friday); the package shifts Saturdays to Friday",
-    },
-    Allowed {
-        state: State::CA,
-        side: CrateOnly,
-        pattern: Rule("Lincoln Day"),
-        reason: "still a holiday in s.6700 and so a judicial holiday (Cal. Civ. Proc. Code s.135); the package drops it after 2009, when it stopped being a paid day for state employees",
-    },
-    // ---- Illinois (205 ILCS 630/17; 5 ILCS 490) ----
-    Allowed {
-        state: State::IL,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Casimir Pulaski Day",
-            rule: "Casimir Pulaski's Birthday",
-        },
-        reason: "a legal holiday under 205 ILCS 630/17 but state offices stay open (Chicago and Cook County offices close): disputed in the crate",
-    },
-    Allowed {
-        state: State::IL,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Election Day",
-            rule: "General Election Day",
-        },
-        reason: "205 ILCS 630/17 lists general election days as bank holidays; state offices closed only when a special act said so (settled in the crate for 2020 and 2022 only), so disputed",
-    },
-    Allowed {
-        state: State::IL,
-        side: PackageOnly,
-        pattern: Package("Lincoln's Birthday (observed)"),
-        reason: "205 ILCS 630/17 has no weekend rule, so a Saturday or Sunday February 12 is not moved; the package applies the state offices' Friday/Monday practice",
-    },
-    // ---- Florida (Fla. Stat. s.110.117, s.683.01) ----
-    Allowed {
-        state: State::FL,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Susan B. Anthony Day",
-            rule: "Susan B. Anthony's Birthday",
-        },
-        reason: "a s.683.01 legal holiday but not a paid holiday under s.110.117: state offices and courts stay open, so disputed in the crate",
-    },
-    // ---- District of Columbia (D.C. Code s.1-612.02, s.28-2701) ----
-    Allowed {
-        state: State::DC,
-        side: PackageOnly,
-        pattern: PackageOn(
-            "Emancipation Day (observed)",
-            before_2007,
-            "a day before 2007",
-        ),
-        reason: "a legal public holiday under D.C. Code s.1-612.02 only beginning in 2007 (before, a legal private holiday, s.1-612.02a); the package starts it in 2005",
-    },
-    // ---- Pennsylvania (44 P.S. s.11; 1 Pa. C.S. s.1908) ----
-    Allowed {
-        state: State::PA,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Day After Thanksgiving",
-            rule: "Day after Thanksgiving",
-        },
-        reason: "a holiday for courts and state employees by Supreme Court order and contract, not by statute: disputed in the crate",
-    },
-    Allowed {
-        state: State::PA,
-        side: CrateOnly,
-        pattern: Rule("Good Friday"),
-        reason: "a legal holiday under 44 P.S. s.11 (and the state courts close); the package leaves it out because Commonwealth offices stay open",
-    },
-    Allowed {
-        state: State::PA,
-        side: CrateOnly,
-        pattern: Rule("Election Day"),
-        reason: "44 P.S. s.11 makes election day (the Tuesday after the first Monday of November, every year) a legal holiday; the package leaves it out because Commonwealth offices stay open",
-    },
-    // ---- Georgia (O.C.G.A. s.1-4-1) ----
-    Allowed {
-        state: State::GA,
-        side: PackageOnly,
-        pattern: PackageOn("Confederate Memorial Day", in_spring, "a March or April day"),
-        reason: "since 1984 O.C.G.A. s.1-4-1 names no state holidays; the Governor designates the spring day each year under s.1-4-1(a)(2), (b), so the crate leaves it out (the package uses the fourth Monday in April)",
-    },
-    Allowed {
-        state: State::GA,
-        side: PackageOnly,
-        pattern: PackageOn("State Holiday", in_spring, "a March or April day"),
-        reason: "the same Governor-designated spring day (renamed 2016; Good Friday from 2020 in the package), not fixed by statute: left out by the crate",
-    },
-    Allowed {
-        state: State::GA,
-        side: PackageOnly,
-        pattern: PackageOn("Washington's Birthday", in_december, "a December day"),
-        reason: "Georgia's Governor designates a day near Christmas \"in lieu of\" Washington's Birthday each year (s.1-4-1(b)); not fixed by statute, so left out by the crate",
-    },
-    Allowed {
-        state: State::GA,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "Robert E. Lee's Birthday",
-            rule: "State Holiday (day after Thanksgiving)",
-        },
-        reason: "the Governor's day after Thanksgiving (s.1-4-1(a)(2), (b)), named for Lee's birthday until 2015: disputed in the crate",
-    },
-    Allowed {
-        state: State::GA,
-        side: PackageOnly,
-        pattern: Disputed {
-            package: "State Holiday",
-            rule: "State Holiday (day after Thanksgiving)",
-        },
-        reason: "the Governor's day after Thanksgiving (s.1-4-1(a)(2), (b)) from 2016: disputed in the crate",
-    },
-];
 
 /// Differences that were errors in the crate's data (found by this
 /// comparison, then fixed in `src/calendar/states.rs`): never allowed, and
@@ -502,21 +239,9 @@ fn allowed_for(
     theirs: &[String],
     mine: &[Ours],
 ) -> Option<usize> {
-    ALLOWED.iter().position(|a| {
-        a.state == state
-            && a.side == side
-            && match a.pattern {
-                Package(n) => theirs.iter().any(|t| t == n),
-                PackageOn(n, pred, _) => pred(day) && theirs.iter().any(|t| t == n),
-                Disputed { package, rule } => {
-                    theirs.iter().any(|t| t == package)
-                        && mine.iter().any(|m| m.disputed && m.name == rule)
-                }
-                Rule(n) => mine
-                    .iter()
-                    .any(|m| !m.disputed && m.scope == Scope::State && m.name == n),
-            }
-    })
+    allowed()
+        .iter()
+        .position(|a| a.state == state && a.matches(side, day, theirs, mine))
 }
 
 /// A difference on one day, explained or not.
@@ -541,8 +266,8 @@ fn differences(state: State) -> Vec<Diff> {
             .collect();
         let theirs: BTreeSet<NaiveDate> = f.keys().filter(|d| d.year() == year).copied().collect();
         for (side, days) in [
-            (Side::PackageOnly, theirs.difference(&mine)),
-            (Side::CrateOnly, mine.difference(&theirs)),
+            (Side::Package, theirs.difference(&mine)),
+            (Side::Crate, mine.difference(&theirs)),
         ] {
             for &day in days {
                 let t = f.get(&day).cloned().unwrap_or_default();
@@ -603,75 +328,82 @@ fn fixtures_are_sane() {
 
 #[test]
 fn allow_list_is_well_formed() {
-    for (i, a) in ALLOWED.iter().enumerate() {
-        let expected = match a.pattern {
-            Package(_) | PackageOn(..) | Disputed { .. } => Side::PackageOnly,
-            Rule(_) => Side::CrateOnly,
-        };
-        assert_eq!(a.side, expected, "entry {i} ({} {:?})", a.state, a.pattern);
-        assert!(
-            a.reason.len() > 20,
-            "entry {i} ({}) needs a reason",
-            a.state
-        );
-        // A Disputed entry names a rule the crate has, and it is disputed.
-        if let Disputed { rule, .. } = a.pattern {
-            let rules = state_rules(a.state);
-            assert!(
-                rules
-                    .iter()
-                    .any(|r| r.name == rule && r.status.is_disputed()),
-                "entry {i}: {} has no disputed rule {rule:?}",
-                a.state
-            );
+    for (i, a) in allowed().iter().enumerate() {
+        let what = format!("allowed.toml entry {} ({})", i + 1, a.describe());
+        match a.side {
+            Side::Package => assert!(a.package.is_some(), "{what}: needs package"),
+            Side::Crate => assert!(
+                a.rule.is_some() && a.package.is_none(),
+                "{what}: needs rule only"
+            ),
         }
-        if let Rule(rule) = a.pattern {
+        assert!(a.reason.len() > 20, "{what}: needs a reason");
+        // The rule named is the crate's, disputed on the package side and
+        // settled on the crate side.
+        if let Some(rule) = &a.rule {
+            let disputed = a.side == Side::Package;
             assert!(
                 state_rules(a.state)
                     .iter()
-                    .any(|r| r.name == rule && !r.status.is_disputed()),
-                "entry {i}: {} has no settled rule {rule:?}",
-                a.state
+                    .any(|r| &r.name == rule && r.status.is_disputed() == disputed),
+                "{what}: no {} rule {rule:?}",
+                if disputed { "disputed" } else { "settled" }
             );
         }
     }
 }
 
-/// The comparison, year by year: exact but for [`ALLOWED`] (and the
+/// The comparison, year by year: exact but for the allow-list (and the
 /// [`FIXED`] days, checked by `fixed_data_errors_stay_fixed`). Every allow-list
 /// entry must still be needed.
 #[test]
 fn state_rules_match_fixtures_year_by_year() {
-    let mut failures = Vec::new();
-    let mut used = vec![0usize; ALLOWED.len()];
+    // Unexplained differences, grouped by state, side and names: days.
+    let mut failures: BTreeMap<String, Vec<NaiveDate>> = BTreeMap::new();
+    let mut used = vec![0usize; allowed().len()];
     for state in fixtured() {
         for d in differences(state) {
             match d.allowed {
                 Some(i) => used[i] += 1,
                 None if suspect(state, d.day).is_some() => {}
-                None => failures.push(format!(
-                    "{state} {} {}: {:?}; package {:?}; crate {:?}",
-                    d.day,
-                    d.day.weekday(),
-                    d.side,
-                    d.theirs,
-                    d.mine
-                )),
+                None => failures
+                    .entry(format!(
+                        "{state} {:?}; package {:?}; crate {:?}",
+                        d.side, d.theirs, d.mine
+                    ))
+                    .or_default()
+                    .push(d.day),
             }
         }
     }
-    for (a, n) in ALLOWED.iter().zip(&used) {
-        println!("{} {:?} {:?}: {n} days", a.state, a.side, a.pattern);
+    let failures: Vec<String> = failures
+        .into_iter()
+        .map(|(k, days)| {
+            let shown: Vec<String> = days
+                .iter()
+                .take(4)
+                .map(|d| format!("{d} {}", d.weekday()))
+                .collect();
+            format!(
+                "{k}: {} days: {}{}",
+                days.len(),
+                shown.join(", "),
+                if days.len() > 4 { ", ..." } else { "" }
+            )
+        })
+        .collect();
+    for (a, n) in allowed().iter().zip(&used) {
+        println!("{}: {n} days", a.describe());
     }
-    let stale: Vec<_> = ALLOWED
+    let stale: Vec<_> = allowed()
         .iter()
         .zip(&used)
         .filter(|(_, n)| **n == 0)
-        .map(|(a, _)| format!("{} {:?} {:?}", a.state, a.side, a.pattern))
+        .map(|(a, _)| a.describe())
         .collect();
     assert!(
         failures.is_empty(),
-        "state holidays differ from tests/data/state_holidays/ (add to ALLOWED only with a reason):\n{}",
+        "state holidays differ from tests/data/state_holidays/ (add to tests/data/state_holidays/allowed.toml only with a reason):\n{}",
         failures.join("\n")
     );
     assert!(

@@ -103,7 +103,7 @@ fn text(state: State) -> Option<&'static str> {
             }
         };
     }
-    files!(CA, DC, DE, FL, GA, IL, LA, NJ, NY, PA, TX)
+    files!(CA, CT, DC, DE, FL, GA, IL, LA, MA, ME, NH, NJ, NY, PA, RI, TX, VT)
 }
 
 type Loaded = std::result::Result<Vec<HolidayRule>, String>;

@@ -1,0 +1,180 @@
+//! Per-state computations from `tests/data/state_vectors.toml`: for each
+//! state, a period that rolls over (or lands on) one of that state's own
+//! holidays, computed through one of its courts.
+//!
+//! A vector names its `court`; while a state's courts are not yet built in,
+//! it names `state` and `family` and the calendar is the federal calendar
+//! with that state's days (what a court of the state would use). Each
+//! vector checks that the state day matters: the federal calendar alone
+//! gives another answer.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use docket::calendar::{state_rules, Calendar, RuleFamily, State};
+use docket::compute::{Direction, Due, Period, Request};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    vector: Vec<Vector>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Vector {
+    name: String,
+    source: String,
+    /// The state whose day the vector rolls over.
+    state: State,
+    /// A built-in court of the state (used when built in).
+    court: Option<String>,
+    /// The rule family when no court is built in.
+    family: Option<RuleFamily>,
+    /// The state's holiday (the rule's name in data/states/<XX>.toml).
+    holiday: String,
+    from: NaiveDate,
+    period: String,
+    direction: Option<Direction>,
+    due: NaiveDate,
+    /// Every later reading, as `{ question, date }`.
+    #[serde(default)]
+    readings: Vec<Reading>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Reading {
+    question: String,
+    date: NaiveDate,
+}
+
+/// A result's later readings, as (question, date).
+fn readings_of(due: &Due) -> BTreeSet<(String, NaiveDate)> {
+    due.readings()
+        .iter()
+        .map(|r| (r.question.to_string(), r.date))
+        .collect()
+}
+
+fn vectors() -> Vec<Vector> {
+    toml::from_str::<File>(include_str!("../data/state_vectors.toml"))
+        .unwrap_or_else(|e| panic!("tests/data/state_vectors.toml: {e}"))
+        .vector
+}
+
+/// The vector's calendar and rule family: its court's, or the federal
+/// calendar with the state's days.
+fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
+    if let Some(c) = v
+        .court
+        .as_deref()
+        .and_then(|id| docket::calendar::court(id).ok())
+    {
+        assert_eq!(
+            c.state, v.state,
+            "{}: court {} is in {}",
+            v.name, c.id, c.state
+        );
+        return (c.calendar().unwrap(), c.family);
+    }
+    let family = v
+        .family
+        .unwrap_or_else(|| panic!("{}: no built-in court, so a family", v.name));
+    let cal = Calendar::federal()
+        .unwrap()
+        .to_builder()
+        .name(format!("federal + {}", v.state))
+        .state(v.state)
+        .build()
+        .unwrap();
+    (cal, family)
+}
+
+#[test]
+fn every_state_vector_rolls_over_its_states_day() {
+    let mut failures = Vec::new();
+    for v in vectors() {
+        assert!(!v.source.is_empty(), "{}", v.name);
+        // The holiday is the state's, observed between the trigger and the
+        // due date (or on a later reading).
+        let rules: Vec<_> = state_rules(v.state)
+            .into_iter()
+            .filter(|r| r.name == v.holiday)
+            .collect();
+        assert!(
+            !rules.is_empty(),
+            "{}: {} has no rule {:?}",
+            v.name,
+            v.state,
+            v.holiday
+        );
+        let last = v
+            .readings
+            .iter()
+            .map(|r| r.date)
+            .max()
+            .unwrap_or(v.due)
+            .max(v.due);
+        let (lo, hi) = if v.from < last {
+            (v.from, last)
+        } else {
+            (last, v.from)
+        };
+        let on: Vec<NaiveDate> = rules
+            .iter()
+            .flat_map(|r| (lo.year() - 1..=hi.year() + 1).filter_map(|y| r.observed_in(y)))
+            .filter(|d| *d >= lo && *d <= hi)
+            .collect();
+        assert!(
+            !on.is_empty(),
+            "{}: {:?} is not observed between {lo} and {hi}",
+            v.name,
+            v.holiday
+        );
+
+        let (cal, family) = calendar_of(&v);
+        let period: Period = v.period.parse().unwrap();
+        let req = Request::new(v.from, period, v.direction.unwrap_or(Direction::After));
+        let due = req.compute(&cal, family).unwrap();
+        let got = readings_of(&due);
+        let want: BTreeSet<(&str, NaiveDate)> = v
+            .readings
+            .iter()
+            .map(|r| (r.question.as_str(), r.date))
+            .collect();
+        let got_ref: BTreeSet<(&str, NaiveDate)> =
+            got.iter().map(|(q, d)| (q.as_str(), *d)).collect();
+        if due.due() != v.due || got_ref != want {
+            failures.push(format!(
+                "{}: due {} readings {got:?}; expected {} {want:?}",
+                v.name,
+                due.due(),
+                v.due
+            ));
+        }
+        // The state day matters: the federal calendar alone answers
+        // otherwise.
+        let federal = req.compute(&Calendar::federal().unwrap(), family).unwrap();
+        assert!(
+            federal.due() != due.due() || readings_of(&federal) != got,
+            "{}: the federal calendar alone gives the same answer",
+            v.name
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every state with holiday data has a vector.
+#[test]
+fn every_state_with_data_has_a_vector() {
+    let covered: BTreeSet<State> = vectors().iter().map(|v| v.state).collect();
+    let missing: Vec<State> = State::ALL
+        .into_iter()
+        .filter(|s| !state_rules(*s).is_empty() && !covered.contains(s))
+        .collect();
+    assert!(missing.is_empty(), "states without a vector: {missing:?}");
+}
