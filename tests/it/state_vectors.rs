@@ -2,11 +2,8 @@
 //! state, a period that rolls over (or lands on) one of that state's own
 //! holidays, computed through one of its courts.
 //!
-//! A vector names its `court`; while a state's courts are not yet built in,
-//! it names `state` and `family` and the calendar is the federal calendar
-//! with that state's days (what a court of the state would use). Each
-//! vector checks that the state day matters: the federal calendar alone
-//! gives another answer.
+//! Each vector checks that the state day matters: the federal calendar
+//! alone gives another answer.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -30,10 +27,8 @@ struct Vector {
     source: String,
     /// The state whose day the vector rolls over.
     state: State,
-    /// A built-in court of the state (used when built in).
-    court: Option<String>,
-    /// The rule family when no court is built in.
-    family: Option<RuleFamily>,
+    /// A built-in court of the state.
+    court: String,
     /// The state's holiday (the rule's name in data/states/<XX>.toml).
     holiday: String,
     from: NaiveDate,
@@ -66,32 +61,16 @@ fn vectors() -> Vec<Vector> {
         .vector
 }
 
-/// The vector's calendar and rule family: its court's, or the federal
-/// calendar with the state's days.
+/// The vector's court's calendar and rule family.
 fn calendar_of(v: &Vector) -> (Calendar, RuleFamily) {
-    if let Some(c) = v
-        .court
-        .as_deref()
-        .and_then(|id| docket::calendar::court(id).ok())
-    {
-        assert_eq!(
-            c.state, v.state,
-            "{}: court {} is in {}",
-            v.name, c.id, c.state
-        );
-        return (c.calendar().unwrap(), c.family);
-    }
-    let family = v
-        .family
-        .unwrap_or_else(|| panic!("{}: no built-in court, so a family", v.name));
-    let cal = Calendar::federal()
-        .unwrap()
-        .to_builder()
-        .name(format!("federal + {}", v.state))
-        .state(v.state)
-        .build()
-        .unwrap();
-    (cal, family)
+    let c = docket::calendar::court(&v.court)
+        .unwrap_or_else(|e| panic!("{}: court {}: {e}", v.name, v.court));
+    assert_eq!(
+        c.state, v.state,
+        "{}: court {} is in {}",
+        v.name, c.id, c.state
+    );
+    (c.calendar().unwrap(), c.family)
 }
 
 #[test]
