@@ -5,10 +5,14 @@
 //! a calendar. This module recovers the UTC-offset transitions of a zone by
 //! probing it ([`probe`]) and writes them as Google, Apple and Outlook do:
 //! one `STANDARD`/`DAYLIGHT` sub-component per stable yearly rule, with an
-//! `RRULE` (`FREQ=YEARLY;BYMONTH=3;BYDAY=2SU`), `UNTIL` when a later rule
-//! replaced it, and no `UNTIL` for the rule in force at the end of the span
-//! ([`rules`]). A transition that belongs to no yearly rule gets a
-//! sub-component of its own. Fully deterministic.
+//! `RRULE` (`FREQ=YEARLY;BYMONTH=3;BYDAY=2SU`), a `COUNT` of its onsets when
+//! a later rule replaced it, none for the rule in force at the end of the
+//! span ([`rules`]). A transition that belongs to no yearly rule gets a
+//! sub-component of its own, with `RDATE` equal to its `DTSTART` (Python's
+//! `ical` ignores a bare `DTSTART`). `COUNT` rather than `UNTIL`: Python's
+//! `icalendar` and `vobject` compare a UTC `UNTIL` with wall times and drop
+//! the last onset east of UTC, and `ical` rejects a UTC `UNTIL` next to a
+//! floating `DTSTART`. Fully deterministic.
 //!
 //! The component covers every date of the span: each rule in force at its
 //! start is followed back to the year it began (so feeds whose spans fall
@@ -40,7 +44,7 @@ const MAX_BACK_YEARS: u32 = 40;
 /// years is looked for (from 2100 back to 1970, the calendars' coverage).
 const FIXED_BACK_YEARS: u32 = 131;
 /// Years a rule in force at the end of the searched years must go on for to be
-/// written without `UNTIL`; one that stops sooner ends at its last onset.
+/// written open-ended; one that stops sooner ends at its last onset (`COUNT`).
 const FORWARD_YEARS: u32 = 10;
 /// Upper bound on transitions per searched year (real zones have at most four, e.g. Morocco).
 const MAX_TRANSITIONS_PER_YEAR: usize = 4;
@@ -60,19 +64,19 @@ const DTSTART_FORMAT: &str = "%Y%m%dT%H%M%S";
 /// grouped into yearly rules ([`rules`]); each rule in force at the start is
 /// followed back (at most 40 years) while whole earlier years hold nothing
 /// but its onsets, and each rule in force at the end is written open-ended
-/// when it goes on for ten more years (else with `UNTIL` at its last onset).
-/// A sub-component is `DAYLIGHT` when its offset has a positive DST part or
-/// more DST than the one before, its `DTSTART` is the wall time just before
-/// the change in the offset in force before it, and `UNTIL` is the UTC
-/// instant of the last onset (RFC 5545 section 3.3.10).
+/// when it goes on for ten more years (else with a `COUNT` ending at its
+/// last onset). A sub-component is `DAYLIGHT` when its offset has a
+/// positive DST part or more DST than the one before, and its `DTSTART` is
+/// the wall time just before the change in the offset in force before it.
 ///
 /// When no onset precedes `from`, a leading sub-component gives the offset
 /// in force before the first one, from the start of the searched years. A
-/// zone without transitions there gets a single `STANDARD` with
-/// `TZOFFSETFROM` equal to `TZOFFSETTO`, starting `19700101T000000` (or at
-/// the start of the searched years when the offset was different in 1970 or
-/// they start earlier). Reversed bounds are swapped, spans longer than 200
-/// years are cut, and years stay within 3..=9998.
+/// zone without transitions there gets a single sub-component: its last
+/// change since 1970 when it had one, else a `STANDARD` with `TZOFFSETFROM`
+/// equal to `TZOFFSETTO` starting `19700101T000000` (or at the start of the
+/// searched years when the offset was different in 1970 or they start
+/// earlier). Reversed bounds are swapped, spans longer than 200 years are
+/// cut, and years stay within 3..=9998.
 pub(crate) fn vtimezone(tz: Tz, from: NaiveDate, to: NaiveDate) -> String {
     let (first, last) = searched_years(from, to);
     let from = from.min(to).max(year_start(first).date());
