@@ -1,0 +1,239 @@
+"""``docket.due``: the last day to act, with every reading and step."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _docket
+from ._convert import DateLike, date_text, local_minute, plain, strings, to_date, to_datetime
+from ._errors import _argument_error
+
+__all__ = ["Court", "Due", "Reading", "courts", "due"]
+
+_UNITS = ("days", "court_days", "weeks", "months", "years", "hours")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A later date that another reasonable reading of the rules gives: the
+    other answer to one unsettled question (``eo-closure``, ...)."""
+
+    #: The later date.
+    date: _dt.date
+    #: The unsettled question's id (``"eo-closure"``).
+    question: str
+    #: Why this reading exists, with the question and its authority.
+    reason: str
+    #: The authorities for the reading.
+    cites: List[str] = field(default_factory=list)
+    #: The steps of that reading (when an explanation was asked for).
+    steps: List[str] = field(default_factory=list)
+    #: The later local date-time at the court, for periods in hours.
+    at: Optional[_dt.datetime] = None
+
+    @classmethod
+    def _from(cls, d: Mapping[str, Any]) -> "Reading":
+        date = to_date(d["date"])
+        assert date is not None
+        return cls(
+            date=date,
+            question=str(d.get("question", "")),
+            reason=str(d.get("reason", "")),
+            cites=strings(d.get("cites")),
+            steps=strings(d.get("steps")),
+            at=to_datetime(d.get("at")),
+        )
+
+
+@dataclass(frozen=True)
+class Due:
+    """The result of :func:`due`.
+
+    ``due`` is the earliest date any reading of the rules gives (the safe
+    date to calendar); ``readings`` lists every later reading, each with its
+    question, reason and citations; ``latest`` is the latest of them.
+    """
+
+    #: The last day to act.
+    due: _dt.date
+    #: The rule edition applied ("Fed. R. Civ. P. 6 as amended Dec. 1, 2016").
+    rules: str
+    #: The explanation, one step a line, with citations.
+    steps: List[str]
+    #: Every later reading, in date order.
+    readings: List[Reading]
+    #: The latest date another reading gives (``None`` when settled).
+    latest: Optional[_dt.date] = None
+    #: Why the latest reading exists.
+    latest_reason: Optional[str] = None
+    #: The instant the time to act ends, at the court (time-zone aware).
+    ends_at: Optional[_dt.datetime] = None
+    #: The last moment, a local date-time at the court (periods in hours).
+    at: Optional[_dt.datetime] = None
+    _json: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @classmethod
+    def _from(cls, d: Dict[str, Any]) -> "Due":
+        due = to_date(d["due"])
+        assert due is not None
+        return cls(
+            due=due,
+            rules=str(d.get("rules", "")),
+            steps=strings(d.get("steps")),
+            readings=[Reading._from(r) for r in d.get("readings", [])],
+            latest=to_date(d.get("latest")),
+            latest_reason=d.get("latest_reason"),
+            ends_at=to_datetime(d.get("ends_at")),
+            at=to_datetime(d.get("at")),
+            _json=d,
+        )
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The object ``docket due --json`` prints (dates as ISO text)."""
+        return plain(self._json)
+
+    def to_json(self) -> str:
+        """The JSON ``docket due --json`` prints."""
+        return json.dumps(self._json, indent=2, ensure_ascii=False) + "\n"
+
+
+def _settlements(settle: Union[Mapping[str, str], Sequence[str]], authority: Optional[str]) -> str:
+    """``{"eo-closure": "closed"}`` or ``["eo-closure=closed@2018-12-05"]``
+    as the JSON list of settlements the native module reads."""
+    if not authority or not authority.strip():
+        raise _argument_error("authority", "settle needs the authority relied on (an order, a notice)")
+    pairs = settle.items() if isinstance(settle, Mapping) else (_split_setting(s) for s in settle)
+    out = []
+    for question, reading in pairs:
+        reading, _, day = str(reading).partition("@")
+        item: Dict[str, str] = {"question": str(question), "reading": reading, "authority": authority}
+        if day:
+            item["date"] = day
+        out.append(item)
+    return json.dumps(out)
+
+
+def _split_setting(text: str) -> "tuple[str, str]":
+    question, sep, reading = str(text).partition("=")
+    if not sep or not question or not reading:
+        raise _argument_error("settle", f'"{text}": expected QUESTION=READING or QUESTION=READING@DATE')
+    return question, reading
+
+
+def due(
+    court: str,
+    trigger: Union[_dt.datetime, DateLike],
+    *,
+    days: Optional[int] = None,
+    court_days: Optional[int] = None,
+    weeks: Optional[int] = None,
+    months: Optional[int] = None,
+    years: Optional[int] = None,
+    hours: Optional[int] = None,
+    before: bool = False,
+    service: Optional[str] = None,
+    rules_as_of: Optional[DateLike] = None,
+    rules: Optional[str] = None,
+    closures: Sequence[DateLike] = (),
+    settle: Union[Mapping[str, str], Sequence[str], None] = None,
+    authority: Optional[str] = None,
+    explain: bool = True,
+    fold: Optional[str] = None,
+) -> Due:
+    """Computes the last day to act, as ``docket due`` does.
+
+    Args:
+        court: a built-in court id (``"nysb"``, ``"nysd"``, ``"ca2"``, ...; see
+            :func:`courts`) or ``"federal"``.
+        trigger: the event's date (``datetime.date`` or ``"YYYY-MM-DD"``); for
+            ``hours``, a ``datetime.datetime`` (naive: local time at the court;
+            aware: converted to the court's zone) or ``"YYYY-MM-DDTHH:MM"``.
+        days, court_days, weeks, months, years, hours: the period (exactly one).
+        before: count backward from the trigger ("7 days before the hearing").
+        service: ``"mail"``, ``"electronic"``, ``"hand"``, ``"leaving_with_clerk"``
+            or ``"other"``: add the service days the rule allows.
+        rules_as_of: apply the rules in force on this date (default: the
+            trigger date).
+        rules: override the court's rule family: ``"civil"``, ``"bankruptcy"``,
+            ``"appellate"`` or ``"plain"``.
+        closures: days the clerk's office was inaccessible.
+        settle: settle unsettled questions: ``{"eo-closure": "closed"}`` (a
+            reading may end in ``@YYYY-MM-DD`` for one day), with ``authority``.
+        authority: the order or notice relied on to settle.
+        explain: build the steps (on by default).
+        fold: for a trigger time that occurs twice at the court (clocks fall
+            back): ``"earlier"`` or ``"later"``; a ``datetime`` with ``fold=1``
+            means ``"later"``.
+
+    Returns:
+        a :class:`Due`.
+
+    Raises:
+        DocketError: an unknown court, a bad date or period, an unknown
+            service method, ...
+
+    >>> import docket, datetime
+    >>> docket.due("nysb", datetime.date(2009, 4, 16), days=14).due
+    datetime.date(2009, 4, 30)
+    """
+    given = {u: v for u, v in zip(_UNITS, (days, court_days, weeks, months, years, hours)) if v is not None}
+    if len(given) != 1:
+        raise _argument_error(
+            "days",
+            "give exactly one period: days, court_days, weeks, months, years or hours",
+        )
+    ((unit, amount),) = given.items()
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise TypeError(f"{unit}: expected an int, not {type(amount).__name__}")
+    if isinstance(trigger, _dt.datetime):
+        if fold is None and trigger.tzinfo is None and trigger.fold == 1:
+            fold = "later"
+        trigger_text = local_minute("trigger", trigger)
+    elif isinstance(trigger, (_dt.date, str)):
+        trigger_text = date_text("trigger", trigger) or ""
+    else:
+        raise TypeError(f"trigger: expected a date, a datetime or an ISO string, not {type(trigger).__name__}")
+    settle_json = None
+    if settle:
+        settle_json = _settlements(settle, authority)
+    elif authority is not None:
+        raise _argument_error("authority", "authority is used only with settle")
+    text = _docket.due(
+        court,
+        trigger_text,
+        unit,
+        amount,
+        before=before,
+        service=service,
+        rules_as_of=date_text("rules_as_of", rules_as_of),
+        rules=rules,
+        closures=[date_text("closures", c) or "" for c in closures],
+        settle=settle_json,
+        explain=explain,
+        fold=fold,
+    )
+    return Due._from(json.loads(text))
+
+
+@dataclass(frozen=True)
+class Court:
+    """A built-in court."""
+
+    #: The CourtListener-style id (``"nysb"``).
+    id: str
+    #: The court's name.
+    name: str
+    #: The two-letter code of the state whose holidays count.
+    state: str
+    #: The IANA time zone of the clerk's office.
+    time_zone: str
+    #: The rule family: ``"civil"``, ``"bankruptcy"``, ``"appellate"``.
+    rules: str
+
+
+def courts() -> List[Court]:
+    """Every built-in court."""
+    return [Court(**c) for c in json.loads(_docket.courts())]
