@@ -2,7 +2,7 @@
 //! --json`.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
-use docket::calendar::{court, Calendar, Closure, RuleFamily, Settlement};
+use docket::calendar::{court, find_courts, Calendar, Closure, Court, RuleFamily, Settlement};
 use docket::compute::{Due, Fold, Period, Request, Service};
 use docket::docket::{parse_date, parse_local_datetime};
 use docket::{Error, ErrorKind};
@@ -230,20 +230,32 @@ fn due_json(due: &Due, calendar: &Calendar) -> Value {
     Value::Object(obj)
 }
 
-/// The built-in courts: `[{"id", "name", "state", "time_zone", "rules"}]`.
+/// The built-in courts matching `query` (an id, abbreviation, name or
+/// state; every court without one), as `docket courts --json` lists them:
+/// `[{"id", "name", "citation", "state", "family", "time_zone", "note"?}]`.
 #[pyfunction]
-pub(crate) fn courts() -> PyResult<String> {
-    let list: Vec<Value> = docket::calendar::courts()
+#[pyo3(signature = (query = None))]
+pub(crate) fn courts(query: Option<&str>) -> PyResult<String> {
+    let found: Vec<&Court> = match query {
+        None => docket::calendar::courts().or_raise(&[])?.iter().collect(),
+        Some(q) => find_courts(q),
+    };
+    let list: Vec<Value> = found
         .iter()
         .map(|c| {
-            json!({
+            let mut v = json!({
                 "id": c.id,
                 "name": c.name,
+                "citation": c.citation,
                 "state": c.state.code(),
+                "family": c.family.as_str(),
                 "time_zone": c.time_zone.name(),
-                "rules": c.family,
-            })
+            });
+            if let (Some(note), Some(obj)) = (&c.note, v.as_object_mut()) {
+                obj.insert("note".into(), note.clone().into());
+            }
+            v
         })
         .collect();
-    crate::json_text(&Value::Array(list))
+    crate::json_text(&list)
 }

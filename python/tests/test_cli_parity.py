@@ -37,6 +37,13 @@ def test_due_json_is_the_cli_json(cli: Cli) -> None:
         assert docket.due(name, **kwargs).to_dict() == cli("due", *args, "--json"), args
 
 
+def test_courts_json_is_the_cli_json(cli: Cli) -> None:
+    assert [vars(c) for c in docket.courts()] == [
+        {"note": None, **c} for c in cli("courts", "--json")
+    ]
+    assert [c.id for c in docket.courts("massachusetts")] == [c["id"] for c in cli("courts", "massachusetts", "--json")]
+
+
 def test_schedule_json_is_the_cli_json(cli: Cli, examples: pathlib.Path) -> None:
     for path in sorted(examples.glob("*.toml")):
         d = docket.Docket.load(path)

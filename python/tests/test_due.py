@@ -147,8 +147,11 @@ def test_to_json_is_the_cli_object() -> None:
     assert r.to_json().endswith("\n")
 
 
-def test_courts_lists_the_built_in_courts() -> None:
+def test_courts_lists_and_finds_the_built_in_courts() -> None:
     cs = {c.id: c for c in docket.courts()}
-    assert cs["nysb"].rules == "bankruptcy" and cs["nysb"].time_zone == "America/New_York"
-    assert cs["ca2"].rules == "appellate"
-    assert cs["nysd"].state == "NY"
+    assert cs["nysb"].family == "bankruptcy" and cs["nysb"].time_zone == "America/New_York"
+    assert cs["ca2"].family == "appellate"
+    assert cs["nysd"].state == "NY" and cs["nysd"].citation == "S.D.N.Y."
+    assert docket.courts("N.D. Ill.")[0].id == "ilnd"
+    assert docket.courts("Bankr. S.D.N.Y.")[0].id == "nysb"
+    assert docket.courts("no such court anywhere") == []

@@ -220,20 +220,26 @@ def due(
 
 @dataclass(frozen=True)
 class Court:
-    """A built-in court."""
+    """A built-in court, as ``docket courts --json`` lists it."""
 
-    #: The CourtListener-style id (``"nysb"``).
+    #: The CourtListener id (``"nysb"``).
     id: str
     #: The court's name.
     name: str
-    #: The two-letter code of the state whose holidays count.
+    #: The Bluebook abbreviation (``"Bankr. S.D.N.Y."``).
+    citation: str
+    #: The postal code of the state whose holidays count.
     state: str
-    #: The IANA time zone of the clerk's office.
+    #: The rule family: ``"civil"``, ``"bankruptcy"`` or ``"appellate"``.
+    family: str
+    #: The IANA time zone of the clerk's principal office.
     time_zone: str
-    #: The rule family: ``"civil"``, ``"bankruptcy"``, ``"appellate"``.
-    rules: str
+    #: Why the zone or state is what it is, where that needs a word.
+    note: Optional[str] = None
 
 
-def courts() -> List[Court]:
-    """Every built-in court."""
-    return [Court(**c) for c in json.loads(_docket.courts())]
+def courts(query: Optional[str] = None) -> List[Court]:
+    """The built-in courts matching ``query`` (an id, a Bluebook abbreviation
+    such as ``"N.D. Ill."``, a name or a state), best first; every court
+    without a query. No match gives an empty list."""
+    return [Court(**c) for c in json.loads(_docket.courts(query))]
