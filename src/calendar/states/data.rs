@@ -103,7 +103,7 @@ fn text(state: State) -> Option<&'static str> {
             }
         };
     }
-    files!(CA, CT, DC, DE, FL, GA, IL, LA, MA, ME, NH, NJ, NY, PA, RI, TX, VT)
+    files!(AK, CA, CT, DC, DE, FL, GA, HI, IL, LA, MA, ME, NH, NJ, NY, PA, RI, TX, UT, VT)
 }
 
 type Loaded = std::result::Result<Vec<HolidayRule>, String>;
