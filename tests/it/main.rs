@@ -7,6 +7,7 @@ mod cli;
 mod concurrency;
 mod courts;
 mod dockets;
+mod fuzz_regressions;
 mod holidays;
 mod ical;
 mod incremental;
