@@ -17,13 +17,15 @@
 //! # Ok::<(), docket::Error>(())
 //! ```
 //!
-//! Modules depend one way: [`calendar`] -> [`compute`].
+//! Modules depend one way: [`calendar`] -> [`compute`] -> [`rules`] ->
+//! [`docket`].
 
 pub mod calendar;
 pub mod compute;
 pub mod docket;
 mod error;
 pub mod ical;
+pub mod rules;
 #[cfg(feature = "serve")]
 pub mod serve;
 

@@ -16,6 +16,7 @@ mod readings;
 mod recurrence;
 mod refusals;
 mod robustness;
+mod rules;
 #[cfg(feature = "serve")]
 mod serve;
 mod state_holidays;

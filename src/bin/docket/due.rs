@@ -67,6 +67,9 @@ pub(crate) struct DueArgs {
     /// when one exists), `rules`, `steps`.
     #[arg(long)]
     pub(crate) json: bool,
+    /// A rule's deadline instead of a period (`docket rules` lists them).
+    #[command(flatten)]
+    pub(crate) rule: crate::rules::RuleFlags,
 }
 
 fn amount(flag: &str, n: i64) -> Result<u32, Error> {
@@ -110,10 +113,9 @@ fn settlement(arg: &str, authority: Option<&str>) -> Result<Settlement, Error> {
     Ok(s)
 }
 
-pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
-    if a.authority.is_some() && a.settle.is_empty() {
-        return Err(invalid("--authority is used only with --settle".into()));
-    }
+/// The calendar of `--court`, with `--closure` and `--settle`, and the rule
+/// family (the court's, or `--rules`).
+pub(crate) fn calendar_of(a: &DueArgs) -> Result<(Calendar, RuleFamily), Error> {
     let (calendar, family) = if a.court == "federal" {
         (Calendar::federal()?, RuleFamily::Civil)
     } else {
@@ -139,6 +141,18 @@ pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
         }
         b.build()?
     };
+    Ok((calendar, family))
+}
+
+pub(crate) fn due(a: DueArgs) -> Result<String, Error> {
+    if a.authority.is_some() && a.settle.is_empty() {
+        return Err(invalid("--authority is used only with --settle".into()));
+    }
+    if a.rule.rule.is_some() {
+        return crate::rules::due_by_rule(&a);
+    }
+    crate::rules::refuse_without_rule(&a.rule)?;
+    let (calendar, family) = calendar_of(&a)?;
     let period = match (a.days, a.court_days, a.weeks, a.months, a.years, a.hours) {
         (Some(n), ..) => Period::days(amount("--days", n)?),
         (_, Some(n), ..) => Period::court_days(amount("--court-days", n)?),
@@ -196,7 +210,7 @@ fn show(due: &Due) -> String {
     }
 }
 
-fn text(due: &Due, explain: bool) -> String {
+pub(crate) fn text(due: &Due, explain: bool) -> String {
     let mut out = format!("{}\n", show(due));
     for l in due.readings() {
         let when = l.at.map_or(l.date.to_string(), |t| {
@@ -222,7 +236,7 @@ fn text(due: &Due, explain: bool) -> String {
     out
 }
 
-fn json(due: &Due, calendar: &Calendar) -> String {
+pub(crate) fn json(due: &Due, calendar: &Calendar) -> String {
     let mut obj = serde_json::Map::new();
     obj.insert("due".into(), due.due().to_string().into());
     if let Ok(end) = due.ends_at(calendar) {

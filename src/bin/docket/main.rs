@@ -7,6 +7,7 @@ mod diff;
 mod due;
 mod ics;
 mod reschedule;
+mod rules;
 mod schedule;
 mod serve;
 
@@ -20,6 +21,7 @@ use diff::DiffArgs;
 use due::DueArgs;
 use ics::IcsArgs;
 use reschedule::RescheduleArgs;
+use rules::RulesArgs;
 use schedule::ScheduleArgs;
 use serve::ServeArgs;
 
@@ -52,6 +54,9 @@ enum Command {
     /// Serve a folder of .ics feeds over HTTP under /feeds/NAME.ics, with
     /// ETag / Last-Modified (304), gzip and time-outs.
     Serve(ServeArgs),
+    /// Rule packs: list and search rules by id, citation or words; `show
+    /// ID`; `changes` (editions between two dates).
+    Rules(RulesArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +85,7 @@ fn main() -> ExitCode {
         Command::Ics(args) => ics::ics(args),
         Command::Serve(args) => serve::serve(args),
         Command::Courts(args) => courts::list(args),
+        Command::Rules(args) => rules::rules(args),
     };
     match result {
         Ok(out) => {
