@@ -9,7 +9,8 @@
 //! in force (`from`, `until`, inclusive, compared with the observed day),
 //! `every`/`remainder` for days of some years only, and for a disputed day
 //! the catalog `question` it raises with the `reason`. `verified = false`
-//! and `note` record what the sources did not confirm.
+//! and `note` (or a disputed day's reason) record what the sources did not
+//! confirm.
 
 use std::sync::OnceLock;
 
@@ -103,7 +104,10 @@ fn text(state: State) -> Option<&'static str> {
             }
         };
     }
-    files!(AK, CA, CT, DC, DE, FL, GA, HI, IL, LA, MA, ME, NH, NJ, NY, PA, RI, TX, UT, VT)
+    files!(
+        AK, AS, CA, CT, DC, DE, FL, GA, GU, HI, IL, LA, MA, ME, MP, NH, NJ, NY, PA, PR, RI, TX, UT,
+        VI, VT
+    )
 }
 
 type Loaded = std::result::Result<Vec<HolidayRule>, String>;
@@ -175,6 +179,7 @@ fn rule(e: Entry, citation: &str) -> std::result::Result<HolidayRule, String> {
         (None, Some(_)) => return Err("remainder: needs every".into()),
         (Some(_), _) => return Err("every/remainder: every >= 1 and remainder < every".into()),
     }
+    let disputed = e.question.is_some();
     match (e.question, e.reason) {
         (Some(q), Some(reason)) if !reason.trim().is_empty() => {
             question(&q).map_err(|err| format!("question: {err}"))?;
@@ -183,7 +188,7 @@ fn rule(e: Entry, citation: &str) -> std::result::Result<HolidayRule, String> {
         (None, None) => {}
         _ => return Err("question and reason: a disputed day needs both".into()),
     }
-    if !e.verified && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) {
+    if !e.verified && e.note.as_deref().is_none_or(|n| n.trim().is_empty()) && !disputed {
         return Err("note: an unverified day says what is not verified".into());
     }
     if !(FIRST_YEAR - 1..=LAST_YEAR + 1).any(|y| r.observed_in(y).is_some()) {
