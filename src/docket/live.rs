@@ -377,6 +377,11 @@ impl LiveSchedule {
         if change.by.trim().is_empty() {
             return err("`by` is empty (name the order or agreement)".into());
         }
+        let mut dates = Vec::new();
+        super::validate::change_dates(&ctx, change, action, &mut dates);
+        if !dates.is_empty() {
+            return Err(Error::many(crate::error::ErrorKind::Invalid, dates));
+        }
         match action {
             Action::Move { event, .. } | Action::Cancel { event } => {
                 let Some(e) = d.events.get(event) else {

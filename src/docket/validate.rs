@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Action, Docket, Event, Obligation, RepeatFrom, Until, When};
+use super::model::{Action, Change, Docket, Event, Obligation, RepeatFrom, Until, When};
 use chrono::NaiveDate;
 
 use crate::calendar::{court, edit_distance, first_day, last_day, FIRST_YEAR, LAST_YEAR};
@@ -158,19 +158,15 @@ impl Docket {
                     "{ctx}: `by` is empty (name the order or agreement)"
                 ));
             }
-            check_covered(&ctx, "on", ch.on, &mut p);
             let action = match ch.action() {
                 Ok(a) => a,
                 Err(e) => {
+                    check_covered(&ctx, "on", ch.on, &mut p);
                     p.push(format!("{ctx}: {e}"));
                     continue;
                 }
             };
-            match &action {
-                Action::Move { to, .. } => check_covered(&ctx, "to", to.date(), &mut p),
-                Action::Extend { to, .. } => check_covered(&ctx, "to", *to, &mut p),
-                _ => {}
-            }
+            change_dates(&ctx, ch, &action, &mut p);
             let need = |want: Kind, id: &str, field: &str, p: &mut Vec<String>| match ids.kind(id) {
                 Some(k) if k == want => {}
                 Some(k) => p.push(format!(
@@ -568,6 +564,17 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
     }
     for d in &o.filed {
         check_covered(ctx, "filed", *d, p);
+    }
+}
+
+/// The dates a change sets (`on`, and `to` of a move or extension) must lie
+/// in the calendars' years; problems are prefixed by `ctx`.
+pub(crate) fn change_dates(ctx: &str, ch: &Change, action: &Action, p: &mut Vec<String>) {
+    check_covered(ctx, "on", ch.on, p);
+    match action {
+        Action::Move { to, .. } => check_covered(ctx, "to", to.date(), p),
+        Action::Extend { to, .. } => check_covered(ctx, "to", *to, p),
+        _ => {}
     }
 }
 

@@ -325,3 +325,30 @@ fn every_command_names_the_file_of_a_computation_that_fails() {
     assert!(stderr(&o).contains(far.to_str().unwrap()), "{}", stderr(&o));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_live_change_to_a_date_outside_the_calendars_is_refused() {
+    use docket::docket::{Change, LiveSchedule, ScheduleOptions};
+    let d = Docket::from_toml_str(&format!(
+        "{HEAD}[events.e]\ntitle = \"E\"\ndate = \"2025-01-06\"\n\
+         [obligations.o]\ntitle = \"O\"\ndue = \"2025-02-03\"\n"
+    ))
+    .unwrap();
+    let mut live = LiveSchedule::new(d.check().unwrap(), ScheduleOptions::new()).unwrap();
+    let on = parse_date("2025-01-02").unwrap();
+    let far = parse_date("9999-12-31").unwrap();
+    for change in [
+        Change::move_event(on, "Order", "e", EventTime::Date(far)),
+        Change::extend(on, "Order", "o", None, far),
+        Change::cancel(parse_date("1900-01-01").unwrap(), "Order", "e"),
+    ] {
+        let e = live.apply(change.clone()).unwrap_err();
+        assert!(
+            e.to_string().contains("is outside the years 1971-2100"),
+            "{e}"
+        );
+        // The docket with the change is refused the same way.
+        assert!(d.with_change(change).is_err());
+    }
+    assert_eq!(live.docket().changes.len(), 0);
+}
