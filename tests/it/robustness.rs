@@ -404,3 +404,73 @@ mod public_api {
         }
     }
 }
+
+mod options {
+    //! Extreme options on a valid docket: a result or an error, never a
+    //! panic, and bounded output.
+
+    use chrono::{NaiveDate, NaiveDateTime};
+    use docket::docket::{next_deadlines, Docket, ScheduleOptions};
+    use docket::ical::{Feed, FeedOptions};
+    use proptest::prelude::*;
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        prop_oneof![
+            (1960i32..2110, 1u32..=366)
+                .prop_filter_map("day", |(y, o)| { NaiveDate::from_yo_opt(y, o) }),
+            Just(NaiveDate::MIN),
+            Just(NaiveDate::MAX),
+        ]
+    }
+
+    fn docket() -> Docket {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/lexington.toml");
+        Docket::load(path).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn schedules_and_feeds_take_any_options(
+            from in prop::option::of(any_date()),
+            to in prop::option::of(any_date()),
+            horizon in prop::option::of(any_date()),
+            cap in prop_oneof![Just(0u32), Just(u32::MAX), 0u32..50],
+            alarms in prop::collection::vec(prop_oneof![Just(u32::MAX), 0u32..100], 0..4),
+            refresh in prop_oneof![Just(0u32), Just(u32::MAX), 1u32..10_000],
+            stamp in prop::option::of(any_date()),
+            method in prop::option::of("[A-Za-z-]{0,12}"),
+            name in "\\PC{0,40}",
+            as_of in any_date(),
+            n in prop_oneof![Just(usize::MAX), 0usize..10],
+        ) {
+            let d = docket();
+            let checked = d.check().unwrap();
+            let opts = ScheduleOptions::new()
+                .window(from, to)
+                .horizon(horizon)
+                .max_occurrences(cap);
+            if let Ok(s) = checked.schedule(&opts) {
+                let listed = s.deadlines.len();
+                prop_assert!(listed <= 2 * docket::docket::MAX_OCCURRENCES as usize + 2);
+                let _ = s.due_between(as_of, as_of).count();
+                let _ = s.overdue(as_of).count();
+                let _ = next_deadlines(std::slice::from_ref(&s), as_of, n);
+            }
+            let stamp: Option<NaiveDateTime> = stamp.and_then(|d| d.and_hms_opt(12, 0, 0));
+            let fo = FeedOptions::new("x.example")
+                .window(from, to)
+                .horizon(horizon)
+                .alarms(&alarms)
+                .refresh_minutes(refresh)
+                .stamp(stamp)
+                .method(method)
+                .name(name);
+            if let Ok(feed) = Feed::new(&fo).case(&checked) {
+                let text = feed.to_ics();
+                prop_assert!(text.ends_with("END:VCALENDAR\r\n"));
+            }
+        }
+    }
+}
