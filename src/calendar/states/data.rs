@@ -105,8 +105,8 @@ fn text(state: State) -> Option<&'static str> {
         };
     }
     files!(
-        AK, AS, CA, CT, DC, DE, FL, GA, GU, HI, IL, LA, MA, ME, MP, NH, NJ, NY, PA, PR, RI, TX, UT,
-        VI, VT
+        AK, AL, AR, AS, CA, CT, DC, DE, FL, GA, GU, HI, IL, KY, LA, MA, ME, MP, MS, NC, NH, NJ, NY,
+        PA, PR, RI, SC, TN, TX, UT, VA, VI, VT, WV
     )
 }
 
