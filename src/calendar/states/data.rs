@@ -105,8 +105,8 @@ fn text(state: State) -> Option<&'static str> {
         };
     }
     files!(
-        AK, AL, AR, AS, CA, CT, DC, DE, FL, GA, GU, HI, IL, KY, LA, MA, ME, MP, MS, NC, NH, NJ, NY,
-        PA, PR, RI, SC, TN, TX, UT, VA, VI, VT, WV
+        AK, AL, AR, AS, CA, CT, DC, DE, FL, GA, GU, HI, IL, IN, KY, LA, MA, MD, ME, MI, MN, MP, MS,
+        NC, NH, NJ, NY, PA, PR, RI, SC, TN, TX, UT, VA, VI, VT, WA, WI, WV
     )
 }
 
