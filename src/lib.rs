@@ -21,6 +21,7 @@
 //! [`docket`].
 
 pub mod calendar;
+pub mod commands;
 pub mod compute;
 pub mod docket;
 mod error;

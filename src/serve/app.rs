@@ -1,12 +1,12 @@
 //! The routes and the middleware around them.
 //!
-//! Routes for other resources (an API under `/v1/`) join [`router`] beside
-//! `/feeds/`; the layers (request time-out, body limit, compression) apply
-//! to every route.
+//! The page (`/`), the API (`/v1/`) and the feeds (`/feeds/`), each with
+//! its body limit; the request time-out and compression apply to every
+//! route.
 
 use std::sync::Arc;
 
-use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, ETAG, LOCATION};
+use axum::http::header::{CONTENT_ENCODING, CONTENT_LENGTH, ETAG};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
@@ -16,30 +16,27 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::feeds::{self, Feeds};
-use super::Limits;
+use super::{api, page, Limits};
 
 /// Every route of the server, with its layers.
 pub(crate) fn router(feeds: Arc<Feeds>, limits: &Limits) -> Router {
-    Router::new()
-        .route("/", get(root))
+    let feed_routes = Router::new()
         .route("/feeds", get(feeds::listing))
         .route("/feeds/", get(feeds::listing))
         .route("/feeds/{name}", get(feeds::feed))
+        .with_state(feeds);
+    Router::new()
+        .merge(page::router())
+        .merge(feed_routes)
         .fallback(|| async { feeds::not_found() })
-        .with_state(feeds)
-        .layer(CompressionLayer::new())
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        // The API's routes have their own body limits.
+        .merge(api::router(limits))
+        .layer(CompressionLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             limits.request_timeout,
         ))
-}
-
-async fn root() -> Response {
-    let mut r = feeds::text(StatusCode::FOUND, "see /feeds/\n");
-    r.headers_mut()
-        .insert(LOCATION, HeaderValue::from_static("/feeds/"));
-    r
 }
 
 /// The last touch on every response, after the router's own:

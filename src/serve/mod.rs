@@ -1,7 +1,16 @@
-//! Serve a folder of iCalendar feeds over HTTP for calendar subscriptions.
+//! Serve a folder of iCalendar feeds over HTTP for calendar subscriptions,
+//! with a JSON API and a web page.
 //!
 //! [`FeedServer`] (tokio, hyper and axum, with tower-http) answers:
 //!
+//! - `GET /`: a page with the deadline calculator and a docket viewer
+//!   (plain HTML, CSS and JavaScript built into the binary, under `/page/`);
+//!   the calculator's fields are the URL's query parameters
+//!   (`/?court=nysb&from=2009-04-16&days=14`), so a result is a link.
+//! - `/v1/`: the JSON API, answering what the command line prints for the
+//!   same question (`POST /v1/due`, `/v1/schedule`, `/v1/reschedule`,
+//!   `/v1/ics`, `/v1/check`, `GET /v1/courts`), with bad input answered
+//!   `400` and structured problems; see the `api` section below.
 //! - `GET`/`HEAD /feeds/NAME.ics`: the file `NAME.ics` of its folder, as
 //!   `text/calendar`, with `ETag`, `Last-Modified` and `Cache-Control:
 //!   no-cache`, so that calendar clients polling the feed get a cheap `304 Not
@@ -10,7 +19,6 @@
 //!   keyed by the file's modification time, length and inode: a request costs
 //!   one `lstat`, and a file is read (and hashed) once per change.
 //! - `GET /feeds/`: the URL of every feed, one a line (`text/plain`).
-//! - `GET /`: a redirect to `/feeds/`.
 //!
 //! Responses are gzip-compressed for clients that accept it (the `ETag` of a
 //! compressed response is then weak, `W/"..."`, as nginx makes it). HTTP/1.0
@@ -40,9 +48,11 @@
 //!
 //! Available with the `serve` feature.
 
+mod api;
 mod app;
 mod conditional;
 mod feeds;
+mod page;
 mod send_timeout;
 mod server;
 

@@ -47,8 +47,16 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// Bytes of a request's line and headers (default 16 KiB; at least 8 KiB).
     pub max_header_bytes: usize,
-    /// Bytes of a request body (default 64 KiB): past it, `413`.
+    /// Bytes of a request body (default 64 KiB), except a docket's: past
+    /// it, `413`.
     pub max_body_bytes: usize,
+    /// Bytes of a docket sent to the API (`/v1/schedule`, `/v1/reschedule`,
+    /// `/v1/ics`, `/v1/check`; default 1 MiB, real dockets being a few
+    /// KiB): past it, `413`.
+    pub max_docket_bytes: usize,
+    /// Computations of the API run at once (default: the number of cores);
+    /// more wait their turn within [`Limits::request_timeout`].
+    pub max_jobs: usize,
     /// Bytes of a feed file served (default 64 MiB): a larger one is `500`.
     pub max_feed_bytes: u64,
     /// Bytes of feeds kept in memory between changes (default 64 MiB).
@@ -67,6 +75,8 @@ impl Default for Limits {
             request_timeout: Duration::from_secs(30),
             max_header_bytes: 16 * 1024,
             max_body_bytes: 64 * 1024,
+            max_docket_bytes: 1024 * 1024,
+            max_jobs: std::thread::available_parallelism().map_or(2, usize::from),
             max_feed_bytes: 64 * 1024 * 1024,
             cache_bytes: 64 * 1024 * 1024,
             shutdown_grace: Duration::from_secs(5),

@@ -2,8 +2,12 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[cfg(feature = "serve")]
+mod api;
 #[cfg(feature = "cli")]
 mod cli;
+#[cfg(feature = "cli")]
+mod cli_json;
 mod concurrency;
 mod courts;
 mod dockets;

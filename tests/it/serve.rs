@@ -18,19 +18,19 @@ const APPEAL: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//docket//test//
                       END:VCALENDAR\r\n";
 
 /// A generous bound for anything that should take milliseconds.
-const LIVENESS: Duration = Duration::from_secs(10);
+pub(crate) const LIVENESS: Duration = Duration::from_secs(10);
 
 // ---- a small HTTP/1.x client -------------------------------------------
 
-struct Reply {
-    version: String,
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+pub(crate) struct Reply {
+    pub(crate) version: String,
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
@@ -38,14 +38,14 @@ impl Reply {
     }
 }
 
-fn connect(addr: SocketAddr) -> TcpStream {
+pub(crate) fn connect(addr: SocketAddr) -> TcpStream {
     let stream = TcpStream::connect_timeout(&addr, LIVENESS).unwrap();
     stream.set_read_timeout(Some(LIVENESS)).unwrap();
     stream.set_write_timeout(Some(LIVENESS)).unwrap();
     stream
 }
 
-fn request(method: &str, path: &str, version: &str, extra: &[(&str, &str)]) -> String {
+pub(crate) fn request(method: &str, path: &str, version: &str, extra: &[(&str, &str)]) -> String {
     let mut r = format!("{method} {path} {version}\r\n");
     for (name, value) in extra {
         r.push_str(&format!("{name}: {value}\r\n"));
@@ -55,7 +55,7 @@ fn request(method: &str, path: &str, version: &str, extra: &[(&str, &str)]) -> S
 }
 
 /// Reads one response; `head` for the answer to a `HEAD`.
-fn read_reply(reader: &mut impl BufRead, head: bool) -> std::io::Result<Reply> {
+pub(crate) fn read_reply(reader: &mut impl BufRead, head: bool) -> std::io::Result<Reply> {
     let mut line = String::new();
     if reader.read_line(&mut line)? == 0 {
         return Err(std::io::ErrorKind::UnexpectedEof.into());
@@ -112,7 +112,7 @@ fn read_reply(reader: &mut impl BufRead, head: bool) -> std::io::Result<Reply> {
 }
 
 /// One request on a fresh connection that the client closes after it.
-fn fetch(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &str)]) -> Reply {
+pub(crate) fn fetch(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &str)]) -> Reply {
     let mut stream = connect(addr);
     let mut headers = vec![("Host", "feeds.test"), ("Connection", "close")];
     headers.extend_from_slice(extra);
@@ -122,7 +122,7 @@ fn fetch(addr: SocketAddr, method: &str, path: &str, extra: &[(&str, &str)]) -> 
     read_reply(&mut BufReader::new(stream), method == "HEAD").unwrap()
 }
 
-fn get(addr: SocketAddr, path: &str) -> Reply {
+pub(crate) fn get(addr: SocketAddr, path: &str) -> Reply {
     fetch(addr, "GET", path, &[])
 }
 
@@ -146,14 +146,14 @@ fn closed_within(stream: &mut TcpStream, within: Duration) -> Option<usize> {
 
 // ---- a server on a thread ----------------------------------------------
 
-struct Running {
-    addr: SocketAddr,
+pub(crate) struct Running {
+    pub(crate) addr: SocketAddr,
     stop: StopHandle,
     thread: Option<JoinHandle<docket::Result<()>>>,
 }
 
 impl Running {
-    fn start(dir: &Path, limits: Limits) -> Running {
+    pub(crate) fn start(dir: &Path, limits: Limits) -> Running {
         let server = FeedServer::bind(dir, "127.0.0.1:0")
             .unwrap()
             .with_limits(limits);
@@ -165,7 +165,7 @@ impl Running {
     }
 
     /// Stops the server; how long it took to return.
-    fn stop(&mut self) -> Duration {
+    pub(crate) fn stop(&mut self) -> Duration {
         let start = Instant::now();
         self.stop.stop();
         if let Some(t) = self.thread.take() {
@@ -190,7 +190,7 @@ fn write_atomically(path: &Path, contents: &[u8]) {
 
 /// A fresh folder `feeds/` (with civil.ics and appeal.ics) inside a fresh
 /// folder that also holds secret.ics, which must never be reachable.
-fn temp_feeds(tag: &str) -> PathBuf {
+pub(crate) fn temp_feeds(tag: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("docket-serve-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     let feeds = dir.join("feeds");
@@ -202,11 +202,11 @@ fn temp_feeds(tag: &str) -> PathBuf {
     feeds
 }
 
-fn cleanup(feeds: &Path) {
+pub(crate) fn cleanup(feeds: &Path) {
     let _ = std::fs::remove_dir_all(feeds.parent().unwrap());
 }
 
-fn gunzip(bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(bytes)
         .read_to_end(&mut out)
@@ -394,10 +394,13 @@ fn only_regular_feed_files_are_listed_or_served() {
         .unwrap()
         .starts_with(&format!("http://{addr}/feeds/appeal.ics\n")));
 
-    // The root points at the listing.
+    // The root is the page.
     let root = get(addr, "/");
-    assert_eq!(root.status, 302);
-    assert_eq!(root.header("Location"), Some("/feeds/"));
+    assert_eq!(root.status, 200);
+    assert_eq!(
+        root.header("Content-Type"),
+        Some("text/html; charset=utf-8")
+    );
 
     for path in [
         "/feeds/link.ics",

@@ -3,52 +3,61 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::docket::{Docket, RunBudget, ScheduleOptions};
-use docket::{Error, ErrorKind};
+use docket::commands::check as check_all;
+use docket::docket::Format;
+use docket::Error;
+
+use crate::common::{invalid, is_stdin, read_docket, shown};
+use crate::Out;
 
 #[derive(Args)]
 pub(crate) struct CheckArgs {
-    /// The docket file(s) (.toml or .json).
+    /// The docket file(s) (.toml or .json; `-` reads stdin).
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,
+    /// The format of stdin (or of every file): toml or json.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<Format>,
+    /// Print `{"files": [...], "problems": [{"file", "item", "field",
+    /// "message"}]}`.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
-pub(crate) fn check(a: CheckArgs) -> Result<String, Error> {
-    let mut out = String::new();
-    let mut problems = Vec::new();
-    let mut budget = RunBudget::new();
+impl CheckArgs {
+    pub(crate) fn files(&self) -> Vec<String> {
+        self.files.iter().map(|f| shown(f)).collect()
+    }
+}
+
+pub(crate) fn check(a: CheckArgs) -> Result<Out, Error> {
+    if a.files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Err(invalid("`-` (stdin) can be given once".into()));
+    }
+    let mut inputs = Vec::new();
+    let mut unread = Vec::new();
     for f in &a.files {
-        // Loading validates; scheduling once more finds dates the
-        // calendars cannot reach.
-        let loaded = Docket::load(f).and_then(|d| {
-            let s = d
-                .schedule(&ScheduleOptions::new().explain(false))
-                .map_err(|e| e.context(f.display()))?;
-            Ok((d, s.deadlines.len()))
-        });
-        if let Ok((_, listed)) = &loaded {
-            if let Err(e) = budget.spend(f, *listed) {
-                // The run stops here: the files after this one go unread.
-                problems.extend(e.problems().iter().cloned());
-                break;
-            }
-        }
-        match loaded {
-            Ok((d, _)) => out.push_str(&format!(
-                "{}: ok ({} parties, {} events, {} obligations, {} changes)\n",
-                f.display(),
-                d.parties.len(),
-                d.events.len(),
-                d.obligations.len(),
-                d.changes.len()
-            )),
-            Err(e) => problems.extend(e.problems().iter().cloned()),
+        match read_docket(f, a.format) {
+            Ok(t) => inputs.push(t),
+            Err(e) => unread.extend(e.problems().iter().cloned()),
         }
     }
-    if problems.is_empty() {
-        Ok(out)
+    let mut report = check_all(&inputs);
+    if !unread.is_empty() {
+        let mut all = unread;
+        if let Some(e) = &report.problems {
+            all.extend(e.problems().iter().cloned());
+        }
+        report.problems = Some(Error::many(docket::ErrorKind::Invalid, all));
+    }
+    let out = if a.json {
+        report.json()?
     } else {
-        print!("{out}");
-        Err(Error::many(ErrorKind::Invalid, problems))
+        report.text()
+    };
+    match report.problems {
+        None => Ok(Out::text(out)),
+        // The report of the valid files, then the problems.
+        Some(e) => Ok(Out::failed(out, e)),
     }
 }

@@ -31,7 +31,10 @@ pub(crate) fn list(a: CourtsArgs) -> Result<String, Error> {
         )));
     }
     if a.json {
-        let list: Vec<serde_json::Value> = found.iter().map(|c| json(c)).collect();
+        let list: Vec<serde_json::Value> = found
+            .iter()
+            .map(|c| docket::commands::court_json(c))
+            .collect();
         let mut s = serde_json::to_string_pretty(&list).map_err(|e| invalid(e.to_string()))?;
         s.push('\n');
         return Ok(s);
@@ -58,19 +61,4 @@ pub(crate) fn list(a: CourtsArgs) -> Result<String, Error> {
         ));
     }
     Ok(out)
-}
-
-fn json(c: &Court) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "id": c.id,
-        "name": c.name,
-        "citation": c.citation,
-        "state": c.state.code(),
-        "family": c.family.as_str(),
-        "time_zone": c.time_zone.name(),
-    });
-    if let (Some(note), Some(obj)) = (&c.note, v.as_object_mut()) {
-        obj.insert("note".into(), note.clone().into());
-    }
-    v
 }

@@ -3,49 +3,45 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::docket::{Diff, Docket, ScheduleOptions};
+use docket::commands::diff as compare;
+use docket::docket::Format;
 use docket::Error;
 
-use crate::common::invalid;
+use crate::common::{invalid, is_stdin, read_docket, shown};
+use crate::Out;
 
 #[derive(Args)]
 pub(crate) struct DiffArgs {
-    /// The old docket file.
+    /// The old docket file (`-` reads stdin).
     pub(crate) old: PathBuf,
-    /// The new docket file.
+    /// The new docket file (`-` reads stdin).
     pub(crate) new: PathBuf,
+    /// The format of stdin: toml or json.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<Format>,
     /// Print JSON.
     #[arg(long)]
     pub(crate) json: bool,
 }
 
-pub(crate) fn diff_files(a: DiffArgs) -> Result<String, Error> {
-    // Every error names its file.
-    let (o, n) = (a.old.display(), a.new.display());
-    let old = Docket::load(&a.old)?.check().map_err(|e| e.context(&o))?;
-    let new = Docket::load(&a.new)?.check().map_err(|e| e.context(&n))?;
-    let opts = ScheduleOptions::new();
-    let horizon = Some(old.horizon_for(&opts).max(new.horizon_for(&opts)));
-    let opts = opts.horizon(horizon);
-    let mut diff = Diff::between(
-        &old.schedule(&opts).map_err(|e| e.context(&o))?,
-        &new.schedule(&opts).map_err(|e| e.context(&n))?,
-    );
-    let (oc, nc) = (&old.docket().case.id, &new.docket().case.id);
-    if oc != nc {
-        diff.warnings.push(format!(
-            "the files describe different cases (\"{oc}\" and \"{nc}\"): every item shows as added or removed"
-        ));
+impl DiffArgs {
+    pub(crate) fn files(&self) -> Vec<String> {
+        vec![shown(&self.old), shown(&self.new)]
     }
-    if a.json {
-        let mut s = serde_json::to_string_pretty(&diff).map_err(|e| invalid(e.to_string()))?;
-        s.push('\n');
-        return Ok(s);
+}
+
+pub(crate) fn diff_files(a: DiffArgs) -> Result<Out, Error> {
+    if is_stdin(&a.old) && is_stdin(&a.new) {
+        return Err(invalid("`-` (stdin) can be only one of OLD and NEW".into()));
     }
-    Ok(format!(
-        "{} -> {}\n{}",
-        a.old.display(),
-        a.new.display(),
-        diff.report()
-    ))
+    // The format applies to stdin; a file goes by its extension.
+    let format = |p: &PathBuf| if is_stdin(p) { a.format } else { None };
+    let old = read_docket(&a.old, format(&a.old))?;
+    let new = read_docket(&a.new, format(&a.new))?;
+    let answer = compare(&old, &new)?;
+    Ok(Out::text(if a.json {
+        answer.json()?
+    } else {
+        answer.text()
+    }))
 }

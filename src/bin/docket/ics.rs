@@ -2,18 +2,22 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDateTime;
 use clap::Args;
+use docket::commands::{ics as one_feed, IcsQuery, Style};
 use docket::docket::{write_atomic, Docket, Format, RunBudget};
 use docket::ical::{Feed, FeedOptions};
 use docket::{Error, ErrorKind};
 
-use crate::common::{invalid, opt_date};
+use crate::common::{invalid, is_stdin, read_docket, shown};
+use crate::Out;
 
 #[derive(Args)]
 pub(crate) struct IcsArgs {
-    /// A docket file, or a folder of them (with --out-dir).
+    /// A docket file (`-` reads stdin), or a folder of them (with --out-dir).
     pub(crate) input: PathBuf,
+    /// The format of stdin (or of the file): toml or json.
+    #[arg(long, value_name = "FORMAT")]
+    pub(crate) format: Option<Format>,
     /// Only this party's deadlines and events (its id or name).
     #[arg(long)]
     pub(crate) party: Option<String>,
@@ -64,82 +68,55 @@ pub(crate) struct IcsArgs {
     pub(crate) horizon: Option<String>,
 }
 
-fn ics_options(a: &IcsArgs) -> Result<FeedOptions, Error> {
-    if let Some(m) = &a.method {
-        if m.is_empty() || !m.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
-            return Err(invalid(format!(
-                "--method \"{m}\": an iCalendar method is letters only (e.g. PUBLISH)"
-            )));
+impl IcsArgs {
+    pub(crate) fn files(&self) -> Vec<String> {
+        vec![shown(&self.input)]
+    }
+
+    fn query(&self) -> IcsQuery {
+        IcsQuery {
+            party: self.party.clone(),
+            domain: self.domain.clone(),
+            name: self.name.clone(),
+            alarm: self.alarms.clone(),
+            keep_vacated: self.keep_vacated,
+            utc: self.utc,
+            stamp: self.stamp.clone(),
+            refresh_minutes: self.refresh_minutes,
+            method: self.method.clone(),
+            organizer: self.organizer.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            horizon: self.horizon.clone(),
         }
     }
-    let stamp = match &a.stamp {
-        Some(s) => Some(
-            NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S")
-                .or_else(|_| {
-                    NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M")
-                })
-                .map_err(|_| {
-                    invalid(format!(
-                        "--stamp: \"{s}\" is not a date-time (YYYY-MM-DDTHH:MM:SS)"
-                    ))
-                })?,
-        ),
-        None => None,
-    };
-    let mut o = FeedOptions::new(a.domain.clone())
-        .alarms(&a.alarms)
-        .keep_vacated(a.keep_vacated)
-        .utc_times(a.utc)
-        .stamp(stamp)
-        .refresh_minutes(a.refresh_minutes)
-        .method(a.method.clone())
-        .organizer(a.organizer.clone())
-        .window(opt_date("--from", &a.from)?, opt_date("--to", &a.to)?)
-        .horizon(opt_date("--horizon", &a.horizon)?);
-    if let Some(n) = &a.name {
-        o = o.name(n.clone());
-    }
-    // The library names the option ("method ...", "organizer ..."): make it the flag.
-    o.check().map_err(|e| invalid(format!("--{e}")))?;
-    Ok(o)
 }
 
-pub(crate) fn ics(a: IcsArgs) -> Result<String, Error> {
-    let opts = ics_options(&a)?;
-    if a.input.is_dir() {
+pub(crate) fn ics(a: IcsArgs) -> Result<Out, Error> {
+    let q = a.query();
+    if !is_stdin(&a.input) && a.input.is_dir() {
+        let opts = q.feed_options(Style::Flags)?;
         let Some(out_dir) = &a.out_dir else {
             return Err(invalid(format!(
                 "{} is a folder: pass --out-dir FEEDS to write one feed per case and per party",
                 a.input.display()
             )));
         };
-        return ics_dir(&a.input, out_dir, &opts);
+        return ics_dir(&a.input, out_dir, &opts).map(Out::text);
     }
     if a.out_dir.is_some() {
         return Err(invalid(
             "--out-dir goes with a folder of docket files".into(),
         ));
     }
-    let docket = Docket::load(&a.input)?;
-    let checked = docket.check().map_err(|e| e.context(a.input.display()))?;
-    let feed = Feed::new(&opts)
-        .case(&checked)
-        .map_err(|e| e.context(a.input.display()))?
-        .party(a.party.as_deref());
-    if feed.party_unknown() {
-        return Err(invalid(format!(
-            "--party: {}: no party \"{}\"",
-            a.input.display(),
-            a.party.as_deref().unwrap_or("")
-        )));
-    }
-    let text = feed.to_ics();
+    let input = read_docket(&a.input, a.format)?;
+    let text = one_feed(&input, &q, Style::Flags)?;
     match &a.output {
         Some(out) => {
             write_atomic(out, text.as_bytes())?;
-            Ok(String::new())
+            Ok(Out::text(String::new()))
         }
-        None => Ok(text),
+        None => Ok(Out::text(text)),
     }
 }
 

@@ -1,4 +1,11 @@
 //! The `docket` command line (build with `--features cli`).
+//!
+//! Exit status: 0 on success; 2 when anything is refused (a bad option,
+//! an unreadable or invalid docket, a computation out of range); 3 when
+//! `reschedule --write` is refused because the file changed since it was
+//! read or another writer held it too long (nothing was written: run it
+//! again). With `--json`, a failure prints `{"kind", "problems": [{"file",
+//! "item", "field", "message"}]}` on stdout and one line on stderr.
 
 mod check;
 mod common;
@@ -11,9 +18,13 @@ mod rules;
 mod schedule;
 mod serve;
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue};
+use clap::{CommandFactory, Parser, Subcommand};
+use docket::commands::{problems_json, Problem};
+use docket::{Error, ErrorKind};
 
 use check::CheckArgs;
 use courts::CourtsArgs;
@@ -51,12 +62,125 @@ enum Command {
     /// List the built-in courts, or find one by id, abbreviation, name or
     /// state (`docket courts "N.D. Ill."`).
     Courts(CourtsArgs),
-    /// Serve a folder of .ics feeds over HTTP under /feeds/NAME.ics, with
-    /// ETag / Last-Modified (304), gzip and time-outs.
+    /// Serve the web page, the JSON API (/v1/) and a folder of .ics feeds
+    /// (/feeds/NAME.ics, with ETag / Last-Modified, gzip and time-outs).
     Serve(ServeArgs),
     /// Rule packs: list and search rules by id, citation or words; `show
     /// ID`; `changes` (editions between two dates).
     Rules(RulesArgs),
+}
+
+/// What a command printed, and the error it ended with, if any (`check`
+/// prints its report of the valid files before the problems of the others).
+pub(crate) struct Out {
+    stdout: String,
+    error: Option<Error>,
+}
+
+impl Out {
+    pub(crate) fn text(stdout: String) -> Out {
+        Out {
+            stdout,
+            error: None,
+        }
+    }
+
+    pub(crate) fn failed(stdout: String, error: Error) -> Out {
+        Out {
+            stdout,
+            error: Some(error),
+        }
+    }
+}
+
+/// The exit status for an error.
+fn status(e: &Error) -> ExitCode {
+    if e.kind() == ErrorKind::Conflict {
+        ExitCode::from(3)
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+/// The subcommand named on the command line, if any.
+fn subcommand_named() -> Option<String> {
+    let cli = Cli::command();
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .filter(|a| cli.find_subcommand(a).is_some())
+}
+
+/// Whether `--json` was asked for (even on a command line clap refused).
+fn json_asked() -> bool {
+    std::env::args().skip(1).any(|a| a == "--json")
+}
+
+/// The long flags of a subcommand (`--court-days`), to locate problems.
+fn flags_of(sub: &str) -> Vec<String> {
+    Cli::command()
+        .find_subcommand(sub)
+        .map(|c| {
+            c.get_arguments()
+                .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A refused command line: one line naming the problem and the help to
+/// read, and with `--json` the problem as JSON on stdout.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let help = match subcommand_named() {
+        Some(sub) => format!("docket {sub} --help"),
+        None => "docket --help".to_string(),
+    };
+    let message = format!("{first} (see {help})");
+    if json_asked() {
+        // The argument clap refused, as a flag.
+        let field = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(s)) => Some(s.as_str()),
+            Some(ContextValue::Strings(v)) => v.first().map(String::as_str),
+            _ => None,
+        }
+        .and_then(|s| s.split([' ', '=']).next())
+        .map(str::to_string);
+        let problem = Problem {
+            file: None,
+            item: None,
+            field,
+            message: message.clone(),
+        };
+        let v = serde_json::json!({ "kind": "invalid", "problems": [problem] });
+        if let Ok(s) = serde_json::to_string_pretty(&v) {
+            println!("{s}");
+        }
+    }
+    eprintln!("docket: error: {message}");
+    ExitCode::from(2)
+}
+
+/// The error on stderr: one line (with `--json`, or when there is one
+/// problem), or a line per problem.
+fn report(e: &Error, one_line: bool) {
+    match e.problems() {
+        [one] => eprintln!("docket: error: {}", one.replace('\n', " ")),
+        many if one_line => eprintln!(
+            "docket: error: {} problems: {} (and {} more)",
+            many.len(),
+            many[0].replace('\n', " "),
+            many.len() - 1
+        ),
+        many => {
+            eprintln!("docket: error: {} problems:", many.len());
+            for p in many {
+                eprintln!("  {p}");
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -67,15 +191,29 @@ fn main() -> ExitCode {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
-        Err(e) => {
-            // One line naming the problem.
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or("invalid arguments");
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!("docket: error: {first} (see docket --help)");
-            return ExitCode::from(2);
-        }
+        Err(e) => return usage_error(&e),
     };
+    // Whether errors go to stdout as JSON, and how to locate them.
+    let (json, files, mut options, sub) = match &cli.command {
+        Command::Due(a) => (a.json, a.files(), Vec::new(), "due"),
+        Command::Schedule(a) => (a.json, a.files(), Vec::new(), "schedule"),
+        Command::Check(a) => (a.json, a.files(), Vec::new(), "check"),
+        Command::Reschedule(a) => (a.json, a.files(), Vec::new(), "reschedule"),
+        Command::Diff(a) => (a.json, a.files(), Vec::new(), "diff"),
+        Command::Ics(a) => (false, a.files(), Vec::new(), "ics"),
+        Command::Serve(_) => (false, Vec::new(), Vec::new(), "serve"),
+        Command::Courts(a) => (a.json, Vec::new(), Vec::new(), "courts"),
+        Command::Rules(_) => (json_asked(), Vec::new(), Vec::new(), "rules"),
+    };
+    options.extend(flags_of(sub));
+    if let Command::Due(a) = &cli.command {
+        if a.input.is_some() {
+            // A question from a file names its options as fields.
+            options.extend(docket::commands::DueQuery::options(
+                docket::commands::Style::Fields,
+            ));
+        }
+    }
     let result = match cli.command {
         Command::Due(args) => due::due(args),
         Command::Schedule(args) => schedule::schedule(args),
@@ -84,25 +222,36 @@ fn main() -> ExitCode {
         Command::Diff(args) => diff::diff_files(args),
         Command::Ics(args) => ics::ics(args),
         Command::Serve(args) => serve::serve(args),
-        Command::Courts(args) => courts::list(args),
-        Command::Rules(args) => rules::rules(args),
+        Command::Courts(args) => courts::list(args).map(Out::text),
+        Command::Rules(args) => rules::rules(args).map(Out::text),
     };
+    let mut stdout = std::io::stdout().lock();
     match result {
-        Ok(out) => {
-            print!("{out}");
+        Ok(Out {
+            stdout: out,
+            error: None,
+        }) => {
+            let _ = stdout.write_all(out.as_bytes());
             ExitCode::SUCCESS
         }
+        Ok(Out {
+            stdout: out,
+            error: Some(e),
+        }) => {
+            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.flush();
+            report(&e, json);
+            status(&e)
+        }
         Err(e) => {
-            match e.problems() {
-                [one] => eprintln!("docket: error: {}", one.replace('\n', " ")),
-                many => {
-                    eprintln!("docket: error: {} problems:", many.len());
-                    for p in many {
-                        eprintln!("  {p}");
-                    }
-                }
+            if json {
+                let files: Vec<&str> = files.iter().map(String::as_str).collect();
+                let options: Vec<&str> = options.iter().map(String::as_str).collect();
+                let _ = stdout.write_all(problems_json(&e, &files, &options).as_bytes());
+                let _ = stdout.flush();
             }
-            ExitCode::from(2)
+            report(&e, json);
+            status(&e)
         }
     }
 }

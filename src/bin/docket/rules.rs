@@ -5,13 +5,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
-use docket::compute::{Direction, Service};
-use docket::rules::{edition_changes, Pack, Rule, RuleRequest, RuleSet};
+use docket::compute::Direction;
+use docket::rules::{edition_changes, Pack, Rule, RuleSet};
 use docket::Error;
 use serde_json::{json, Value};
 
-use crate::common::{invalid, opt_date, parse_date};
-use crate::due::DueArgs;
+use crate::common::{invalid, opt_date};
 
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -353,114 +352,6 @@ fn changes(
     }
     if out.is_empty() {
         out.push_str("no rule changed in that period\n");
-    }
-    Ok(out)
-}
-
-/// The rule flags given without `--rule`.
-pub(crate) fn refuse_without_rule(f: &RuleFlags) -> Result<(), Error> {
-    let given = [
-        ("--us-party", f.us_party),
-        ("--if", !f.conditions.is_empty()),
-        ("--first-set", f.first_set.is_some()),
-        ("--pack", !f.packs.is_empty()),
-    ];
-    match given.iter().find(|(_, g)| *g) {
-        Some((flag, _)) => Err(invalid(format!("{flag} is used only with --rule"))),
-        None => Ok(()),
-    }
-}
-
-/// `docket due --rule ID`: the rule's deadline.
-pub(crate) fn due_by_rule(a: &DueArgs) -> Result<String, Error> {
-    let flags = &a.rule;
-    let id = flags.rule.as_deref().unwrap_or_default();
-    if a.before {
-        return Err(invalid(format!(
-            "--before does not go with --rule: the rule {id} sets its own direction"
-        )));
-    }
-    if a.rules.is_some() {
-        return Err(invalid(format!(
-            "--rules does not go with --rule: the rule {id} is counted under its own rules (docket rules show {id})"
-        )));
-    }
-    let (calendar, _) = crate::due::calendar_of(a)?;
-    let set = rule_set(&flags.packs)?;
-    let from = parse_date("--from", &a.from)?;
-    let first_set = opt_date("--first-set", &flags.first_set)?;
-    let as_of = opt_date("--rules-as-of", &a.rules_as_of)?;
-    let service: Option<Service> = a.service.as_deref().map(str::parse).transpose()?;
-    let mut req = RuleRequest::new(id, from)
-        .first_set(first_set)
-        .service(service)
-        .rules_as_of(as_of)
-        .explain(a.explain || a.json);
-    if flags.us_party {
-        req = req.fact("us_party", true);
-    }
-    for c in &flags.conditions {
-        let (name, holds) = match c.split_once('=') {
-            None => (c.as_str(), true),
-            Some((n, "yes" | "true")) => (n, true),
-            Some((n, "no" | "false")) => (n, false),
-            Some(_) => {
-                return Err(invalid(format!(
-                    "--if {c}: expected NAME, NAME=yes or NAME=no"
-                )))
-            }
-        };
-        req = req.fact(name, holds);
-    }
-    let rd = set.compute(&req, &calendar)?;
-    let trigger = set
-        .trigger_in(rd.pack(), rd.trigger())
-        .map_or(rd.trigger().to_string(), |t| t.description.clone());
-    if a.json {
-        let mut v: Value = serde_json::from_str(&crate::due::json(rd.due(), &calendar))
-            .map_err(|e| invalid(format!("internal JSON error: {e}")))?;
-        if let Value::Object(m) = &mut v {
-            m.insert(
-                "rule".into(),
-                json!({
-                    "id": rd.rule(),
-                    "requested": rd.requested(),
-                    "cite": rd.cite(),
-                    "pack": rd.pack(),
-                    "precedence": rd.precedence(),
-                    "period": rd.period().to_string(),
-                    "direction": direction(rd.direction()),
-                    "trigger": rd.trigger(),
-                    "trigger_description": trigger,
-                    "counted_from": rd.counted_from().to_string(),
-                    "edition_from": rd.edition_from().map(|d| d.to_string()),
-                    "rules_as_of": rd.as_of().to_string(),
-                    "reasons": rd.reasons(),
-                }),
-            );
-        }
-        return Ok(pretty(&v));
-    }
-    let text = crate::due::text(rd.due(), a.explain);
-    let mut lines = text.lines();
-    let mut out = format!("{}\n", lines.next().unwrap_or_default());
-    out.push_str(&format!(
-        "rule: {} ({}): {} {} {}; counted from {}\n",
-        rd.cite(),
-        rd.rule(),
-        rd.period(),
-        direction(rd.direction()),
-        trigger,
-        rd.counted_from()
-    ));
-    if a.explain {
-        for r in rd.reasons() {
-            out.push_str(&format!("  - {r}\n"));
-        }
-    }
-    for l in lines {
-        out.push_str(l);
-        out.push('\n');
     }
     Ok(out)
 }

@@ -1,4 +1,5 @@
-//! `docket serve`: serve a folder of iCalendar feeds over HTTP.
+//! `docket serve`: the web page, the JSON API and a folder of iCalendar
+//! feeds over HTTP.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -22,7 +23,7 @@ pub(crate) struct ServeArgs {
 }
 
 /// Serves until Ctrl-C (or SIGTERM), then lets requests in flight finish.
-pub(crate) fn serve(a: ServeArgs) -> Result<String, Error> {
+pub(crate) fn serve(a: ServeArgs) -> Result<crate::Out, Error> {
     let mut limits = Limits::default();
     limits.max_connections = a.max_connections;
     let server = FeedServer::bind(&a.feeds, &a.addr)?.with_limits(limits);
@@ -33,8 +34,9 @@ pub(crate) fn serve(a: ServeArgs) -> Result<String, Error> {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
         out,
-        "serving {} on http://{}/feeds/ (Ctrl-C to stop)",
+        "serving {} on http://{}/feeds/ and the page and API on http://{}/ (Ctrl-C to stop)",
         server.dir().display(),
+        server.local_addr(),
         server.local_addr()
     );
     let _ = out.flush();
@@ -43,7 +45,7 @@ pub(crate) fn serve(a: ServeArgs) -> Result<String, Error> {
         tokio::spawn(stop_on_signal(server.stop_handle()));
         server.run().await
     })?;
-    Ok(String::new())
+    Ok(crate::Out::text(String::new()))
 }
 
 async fn stop_on_signal(stop: StopHandle) {

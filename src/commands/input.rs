@@ -1,0 +1,110 @@
+//! Docket text, from a file, stdin or a request body.
+
+use std::str::FromStr;
+
+use crate::docket::{Docket, Format};
+use crate::{Error, ErrorKind, Result};
+
+/// The text of a docket (TOML or JSON) and the name it was read under (a
+/// file's path, `<stdin>`, or none for a request body), so that every error
+/// names it.
+///
+/// ```
+/// use docket::commands::DocketText;
+/// use docket::docket::Format;
+///
+/// let text = "[case]\nid = \"demo\"\ncourt = \"nysb\"\n";
+/// let docket = DocketText::new(Some("demo.toml"), Format::Toml, text).parse()?;
+/// assert_eq!(docket.case.id, "demo");
+///
+/// // Formats are told apart when not given.
+/// assert_eq!(DocketText::sniff("{\"case\": {}}"), Format::Json);
+/// let err = DocketText::new(Some("<stdin>"), DocketText::sniff("[case"), "[case").parse();
+/// assert!(err.unwrap_err().to_string().starts_with("<stdin>: "));
+/// # Ok::<(), docket::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocketText {
+    name: Option<String>,
+    format: Format,
+    text: String,
+}
+
+impl DocketText {
+    /// Docket `text` in `format`, read under `name`.
+    pub fn new(name: Option<&str>, format: Format, text: impl Into<String>) -> DocketText {
+        DocketText {
+            name: name.map(str::to_string),
+            format,
+            text: text.into(),
+        }
+    }
+
+    /// The format `text` is most likely in: JSON when it starts with `{`,
+    /// else TOML.
+    pub fn sniff(text: &str) -> Format {
+        if text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('{')
+        {
+            Format::Json
+        } else {
+            Format::Toml
+        }
+    }
+
+    /// The name it was read under.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// Its format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Its text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Prefixes an error with the name (when there is one).
+    pub(crate) fn named(&self, e: Error) -> Error {
+        match &self.name {
+            Some(n) => e.context(n),
+            None => e,
+        }
+    }
+
+    /// The docket, parsed and validated, as [`Docket::load`] reads a file:
+    /// every message starts with the name.
+    ///
+    /// # Errors
+    /// The text cannot be parsed or the docket fails validation.
+    pub fn parse(&self) -> Result<Docket> {
+        let docket = match self.format {
+            Format::Toml => Docket::from_toml_str(&self.text),
+            Format::Json => Docket::from_json_str(&self.text),
+        }
+        .map_err(|e| self.named(e))?;
+        docket.validate().map_err(|e| self.named(e))?;
+        Ok(docket)
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+
+    /// `toml` or `json` (any case).
+    fn from_str(s: &str) -> Result<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "toml" => Ok(Format::Toml),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::new(
+                ErrorKind::Invalid,
+                format!("\"{s}\" is not a docket format (toml or json)"),
+            )),
+        }
+    }
+}
