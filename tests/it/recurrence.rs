@@ -937,3 +937,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_rrule_continues_after_a_first_due_off_its_grid() {
+    // Occurrence 1 is first_due (Thursday 2026-01-15); the others are the
+    // rule's dates after it: Wednesday 01-21, then Saturdays 02-21 and 03-21
+    // (due as set by order).
+    let s = toml(
+        "[case]\nid = \"rr\"\ncourt = \"nysd\"\n[obligations.mor]\ntitle = \"MOR\"\n\
+         first_due = \"2026-01-15\"\nrepeat = { rrule = \"FREQ=MONTHLY;BYMONTHDAY=21\", count = 4 }\n",
+    )
+    .schedule(&ScheduleOptions::new())
+    .unwrap();
+    assert_eq!(
+        dues(&s, "mor"),
+        ["2026-01-15", "2026-01-21", "2026-02-21", "2026-03-21"]
+    );
+}

@@ -628,9 +628,13 @@ impl CheckedDocket {
                         location: e.location.clone(),
                         parties: e.parties.clone(),
                         status: e.status,
-                        fold: e
-                            .fold
-                            .filter(|_| time.is_some_and(|t| self.occurs_twice(date.and_time(t)))),
+                        // Kept when the start or the end occurs twice.
+                        fold: e.fold.filter(|_| {
+                            time.is_some_and(|t| {
+                                self.occurs_twice(date.and_time(t))
+                                    || e.ends.is_some_and(|x| self.occurs_twice(date.and_time(x)))
+                            })
+                        }),
                         explain,
                         changes,
                     })),

@@ -78,10 +78,10 @@ impl CheckedDocket {
         Ok(self.relative_from(&plain, src, false)?.due)
     }
 
-    /// The grid dates of an `rrule` from `start`: through the horizon (as
-    /// many as the steps of the recurrence may take, merged occurrences
-    /// included), and at least `need` of them when the rule gives that many;
-    /// and whether the rule goes on past them.
+    /// The dates of an `rrule` after `start` (occurrence 1): through the
+    /// horizon (as many as the steps of the recurrence may take, merged
+    /// occurrences included), and enough for occurrence `need` when the rule
+    /// gives that many; and whether the rule goes on past them.
     fn rrule_grid(
         &self,
         rule: &str,
@@ -97,23 +97,26 @@ impl CheckedDocket {
             .and_utc()
             .with_timezone(&rrule::Tz::UTC);
         let limit = u16::try_from(cap.saturating_mul(8).saturating_add(17)).unwrap_or(u16::MAX);
-        let dates = |set: rrule::RRuleSet| -> Vec<NaiveDate> {
-            set.all(limit)
-                .dates
+        // Occurrence 1 is `first_due`; the others are the rule's dates after
+        // it (the rule's own first date is `first_due` when the two agree).
+        // Returns them, and whether the rule gave as many as asked.
+        let dates = |set: rrule::RRuleSet| -> (Vec<NaiveDate>, bool) {
+            let all = set.all(limit).dates;
+            let full = all.len() >= usize::from(limit);
+            let after = all
                 .iter()
                 .map(|t| t.date_naive())
-                .collect()
+                .filter(|d| *d > start)
+                .collect();
+            (after, full)
         };
-        let through = dates(set.clone().before(end));
-        if (through.len() as u32) < need {
+        let (through, full) = dates(set.clone().before(end));
+        if (through.len() as u32).saturating_add(1) < need {
             // An occurrence named with `occurrence = N` lies past the
             // horizon: take the rule's dates regardless of it.
-            let all = dates(set);
-            let goes_on = all.len() >= usize::from(limit);
-            return Ok((all, goes_on));
+            return Ok(dates(set));
         }
-        let goes_on =
-            through.len() >= usize::from(limit) || !set.after(end).all(1).dates.is_empty();
+        let goes_on = full || !set.after(end).all(1).dates.is_empty();
         Ok((through, goes_on))
     }
 
@@ -304,7 +307,7 @@ impl CheckedDocket {
         };
         if kind != Kind::Chain {
             let nominal = match (grid, repeat.every) {
-                (Some(g), _) => match g.get(k as usize - 1) {
+                (Some(g), _) => match g.get((k as usize).saturating_sub(2)) {
                     Some(&d) => d,
                     None => return Ok(None),
                 },
