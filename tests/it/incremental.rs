@@ -187,6 +187,12 @@ proptest! {
                 Ok(diff) => {
                     let full = live.docket().schedule(&opts).unwrap();
                     prop_assert_eq!(&live.schedule(), &full);
+                    // Due is never after a reading; latest is the last.
+                    for dl in &full.deadlines {
+                        prop_assert!(dl.readings.iter().all(|r| dl.due < r.date), "{:?}", dl);
+                        prop_assert!(dl.readings.windows(2).all(|w| w[0].date <= w[1].date));
+                        prop_assert_eq!(dl.latest, dl.readings.last().map(|r| r.date));
+                    }
                     // The incremental diff names the same moves as a full diff.
                     let whole = Diff::between(&before, &full);
                     let ids = |d: &Diff| {

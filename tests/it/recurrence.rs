@@ -954,3 +954,35 @@ fn an_rrule_continues_after_a_first_due_off_its_grid() {
         ["2026-01-15", "2026-01-21", "2026-02-21", "2026-03-21"]
     );
 }
+
+#[test]
+fn a_settled_fixed_date_roll_applies_to_dates_set_by_order() {
+    let with = |reading: &str| {
+        toml(&format!(
+            "[case]\nid = \"s\"\ncourt = \"nysd\"\n[calendar]\nsettle = [ {{ question = \"fixed-date-roll\", \
+             reading = \"{reading}\", authority = \"Standing order 25-1\" }} ]\n\
+             [obligations.brief]\ntitle = \"Brief\"\ndue = \"2026-02-21\"\n"
+        ))
+        .schedule(&ScheduleOptions::new())
+        .unwrap()
+        .deadlines
+        .remove(0)
+    };
+    // Settled as "roll": Saturday 2026-02-21 rolls to Monday 02-23, and no
+    // reading is left; the explanation names who settled it.
+    let rolled = with("roll");
+    assert_eq!((rolled.due, rolled.latest), (d("2026-02-23"), None));
+    assert!(rolled.readings.is_empty());
+    assert!(
+        rolled
+            .explain
+            .iter()
+            .any(|l| l.contains("settled for this calendar by Standing order 25-1")),
+        "{:?}",
+        rolled.explain
+    );
+    // Settled as "no-roll": the date stands, with no later reading.
+    let stands = with("no-roll");
+    assert_eq!((stands.due, stands.latest), (d("2026-02-21"), None));
+    assert!(stands.readings.is_empty());
+}
