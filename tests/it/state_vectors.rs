@@ -3,7 +3,9 @@
 //! holidays, computed through one of its courts.
 //!
 //! Each vector checks that the state day matters: the federal calendar
-//! alone gives another answer.
+//! alone gives another answer (or, for a state whose every holiday is a
+//! federal day too, `federal_too`, that the court's calendar names the
+//! state's holiday).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -38,6 +40,11 @@ struct Vector {
     /// Every later reading, as `{ question, date }`.
     #[serde(default)]
     readings: Vec<Reading>,
+    /// The state has no day of its own: the holiday is a federal day too,
+    /// so the federal calendar alone answers the same; the court's
+    /// calendar must still name the state's holiday on the day.
+    #[serde(default)]
+    federal_too: bool,
 }
 
 #[derive(Deserialize)]
@@ -135,14 +142,27 @@ fn every_state_vector_rolls_over_its_states_day() {
                 v.due
             ));
         }
-        // The state day matters: the federal calendar alone answers
-        // otherwise.
-        let federal = req.compute(&Calendar::federal().unwrap(), family).unwrap();
-        assert!(
-            federal.due() != due.due() || readings_of(&federal) != got,
-            "{}: the federal calendar alone gives the same answer",
-            v.name
-        );
+        if v.federal_too {
+            // The court's calendar names the state's holiday on its day.
+            assert!(
+                on.iter().any(|d| cal
+                    .notes_on(*d)
+                    .iter()
+                    .any(|n| n.name.starts_with(v.holiday.as_str()))),
+                "{}: the court's calendar does not name {:?}",
+                v.name,
+                v.holiday
+            );
+        } else {
+            // The state day matters: the federal calendar alone answers
+            // otherwise.
+            let federal = req.compute(&Calendar::federal().unwrap(), family).unwrap();
+            assert!(
+                federal.due() != due.due() || readings_of(&federal) != got,
+                "{}: the federal calendar alone gives the same answer",
+                v.name
+            );
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -67,9 +67,8 @@ fn disputed_on(state: State, d: NaiveDate) -> bool {
 }
 
 #[test]
-fn every_state_has_cited_rules_in_force_1990_to_2060() {
-    // The first 11; the others' data lands from data/states/.
-    for s in State::ALL.into_iter().take(11) {
+fn every_state_has_cited_rules_in_force_1971_to_2100() {
+    for s in State::ALL {
         let rules = state_rules(s);
         assert!(!rules.is_empty(), "{s} has no rules");
         for r in &rules {
@@ -79,13 +78,13 @@ fn every_state_has_cited_rules_in_force_1990_to_2060() {
                 assert!(!reason.is_empty(), "{s}: {} has no reason", r.name);
             }
             assert!(
-                (1990..=2060).any(|y| r.observed_in(y).is_some()),
-                "{s}: {} never in force 1990-2060",
+                (1971..=2100).any(|y| r.observed_in(y).is_some()),
+                "{s}: {} never in force 1971-2100",
                 r.name
             );
         }
-        // Every year in range has at least a handful of settled days.
-        for y in 1990..=2060 {
+        // Every year has at least a handful of settled days.
+        for y in 1971..=2100 {
             let n = days(s, y).iter().filter(|(_, d)| !d).count();
             assert!(n >= 8, "{s} {y}: only {n} settled days");
         }
@@ -243,4 +242,37 @@ fn georgia() {
     assert!(settled_on(State::GA, date(2025, 10, 13))); // Columbus Day
     assert!(disputed_on(State::GA, date(2025, 11, 28))); // Governor's day
     assert!(!settled_on(State::GA, date(2025, 11, 28)));
+}
+
+#[test]
+fn new_states_spot_checks() {
+    // Rhode Island: a Saturday July 4 (2020) is celebrated on Monday July 6.
+    assert!(settled_on(State::RI, date(2020, 7, 6)));
+    assert!(!settled_on(State::RI, date(2020, 7, 3)));
+    // Utah: Juneteenth on the third Monday of June (2025: June 16).
+    assert!(settled_on(State::UT, date(2025, 6, 16)));
+    // Pioneer Day 2027 is a Saturday: observed Friday July 23.
+    assert!(settled_on(State::UT, date(2027, 7, 23)));
+    // Virginia: Lee-Jackson Day until 2020, Election Day from 2020.
+    assert!(settled_on(State::VA, date(2020, 1, 17)));
+    assert!(!settled_on(State::VA, date(2021, 1, 15)));
+    assert!(settled_on(State::VA, date(2021, 11, 2)));
+    assert!(!settled_on(State::VA, date(2019, 11, 5)));
+    // Massachusetts: Patriots' Day; Suffolk County days disputed.
+    assert!(settled_on(State::MA, date(2025, 4, 21)));
+    assert!(disputed_on(State::MA, date(2025, 3, 17)));
+    // Hawaii: Statehood Day, the third Friday in August.
+    assert!(settled_on(State::HI, date(2025, 8, 15)));
+    // Puerto Rico: Three Kings Day; December 24 is a half day.
+    assert!(settled_on(State::PR, date(2025, 1, 6)));
+    assert!(disputed_on(State::PR, date(2025, 12, 24)));
+    // The Virgin Islands: Holy Thursday and Easter Monday 2025.
+    assert!(settled_on(State::VI, date(2025, 4, 17)));
+    assert!(settled_on(State::VI, date(2025, 4, 21)));
+    // Alaska: Alaska Day on a Sunday (2026) makes Monday a holiday too.
+    assert!(settled_on(State::AK, date(2026, 10, 19)));
+    // Washington: Native American Heritage Day from June 12, 2014.
+    assert!(settled_on(State::WA, date(2014, 11, 28)));
+    assert!(!settled_on(State::WA, date(2013, 11, 29)));
+    assert!(disputed_on(State::WA, date(2013, 11, 29)));
 }
