@@ -532,3 +532,36 @@ fn the_format_reference_lists_every_court_as_the_data_has_it() {
         assert_eq!(row, &want, "{}", c.id);
     }
 }
+
+#[test]
+fn each_courts_state_has_holidays() {
+    for c in courts().unwrap() {
+        let rules = docket::calendar::state_holidays(c.state).unwrap();
+        assert!(!rules.is_empty(), "{}: no holidays for {}", c.id, c.state);
+    }
+}
+
+#[test]
+fn courts_across_the_country_roll_over_their_states_days() {
+    // (court, trigger, the state day 14 days later, the day after it)
+    let cases = [
+        ("mad", "2025-04-07", "2025-04-21", "2025-04-22"), // Patriots' Day
+        ("mab", "2025-04-07", "2025-04-21", "2025-04-22"),
+        ("ca1", "2025-04-07", "2025-04-21", "2025-04-22"), // clerk in Boston
+        ("utd", "2025-07-10", "2025-07-24", "2025-07-25"), // Pioneer Day
+        ("hid", "2025-05-28", "2025-06-11", "2025-06-12"), // Kamehameha Day
+        ("akd", "2025-03-17", "2025-03-31", "2025-04-01"), // Seward's Day
+        ("prd", "2024-12-23", "2025-01-06", "2025-01-07"), // Three Kings Day
+        ("prb", "2024-12-23", "2025-01-06", "2025-01-07"),
+    ];
+    for (id, from, holiday, next) in cases {
+        let c = court(id).unwrap();
+        let due = Request::after(day(from), Period::days(14))
+            .compute(&c.calendar().unwrap(), c.family)
+            .unwrap();
+        let dates: Vec<NaiveDate> = std::iter::once(due.due())
+            .chain(due.readings().iter().map(|r| r.date))
+            .collect();
+        assert_eq!(due.due(), day(next), "{id} over {holiday}: {dates:?}");
+    }
+}
