@@ -128,6 +128,31 @@ fn due_answers_what_the_command_prints() {
     assert_eq!(json(&r)["due"], "2010-04-23");
     let r = get(addr, "/v1/due?court=nysd&from=2025-03-07T17:00&hours=24");
     assert_eq!(json(&r)["at"], "2025-03-10T17:00");
+    // A rule's deadline, as `docket due --rule`.
+    let r = get(addr, "/v1/due?court=nysd&from=2025-01-29&rule=frcp-59-e");
+    let v = json(&r);
+    assert_eq!(
+        (v["due"].as_str(), v["rule"]["id"].as_str()),
+        (Some("2025-02-26"), Some("frcp-59-e")),
+        "{v}"
+    );
+    refused(
+        &get(
+            addr,
+            "/v1/due?court=nysd&from=2025-01-29&rule=frcp-59-e&days=3",
+        ),
+        Some("days"),
+        "days does not go with rule",
+    );
+    // Rule packs are files: the API reads none.
+    refused(
+        &get(
+            addr,
+            "/v1/due?court=nysd&from=2025-01-29&rule=frcp-59-e&pack=/etc/passwd",
+        ),
+        Some("pack"),
+        "unknown option",
+    );
 
     #[cfg(feature = "cli")]
     {
@@ -142,6 +167,18 @@ fn due_answers_what_the_command_prints() {
             "--json",
         ]);
         assert_eq!(String::from_utf8(o.stdout).unwrap(), expected);
+        let o = super::cli::docket(&[
+            "due",
+            "--court",
+            "nysd",
+            "--from",
+            "2025-01-29",
+            "--rule",
+            "frcp-59-e",
+            "--json",
+        ]);
+        let r = get(addr, "/v1/due?court=nysd&from=2025-01-29&rule=frcp-59-e");
+        assert_eq!(o.stdout, r.body);
     }
     drop(server);
     cleanup(&feeds);

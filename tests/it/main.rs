@@ -4,6 +4,8 @@
 
 #[cfg(feature = "serve")]
 mod api;
+#[cfg(feature = "serve")]
+mod browser;
 #[cfg(feature = "cli")]
 mod cli;
 #[cfg(feature = "cli")]

@@ -76,7 +76,7 @@ function findCourt(query) {
 
 function showCourtName() {
   const v = $("court").value.trim();
-  const c = v === "federal" ? { name: "federal holidays only", time_zone: "America/New_York" } : findCourt(v);
+  const c = v === "federal" ? { name: "the federal holidays alone", time_zone: "UTC" } : findCourt(v);
   $("court-name").textContent = c ? `${c.name}${c.citation ? ", " + c.citation : ""} (${c.time_zone})` : "";
 }
 
