@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use docket::docket::{
-    CheckedDocket, Diff, Docket as Model, Schedule, ScheduleOptions, MAX_FILE_BYTES,
+    CheckedDocket, Diff, Docket as Model, DocketFile, Schedule, ScheduleOptions, MAX_FILE_BYTES,
 };
 use docket::ical::{Feed, FeedOptions};
 use docket::{Error, ErrorKind};
@@ -21,6 +21,9 @@ pub(crate) struct Docket {
     checked: CheckedDocket,
     /// The file it was read from (`load`) or the name given with the text.
     source: Option<String>,
+    /// The file as read, when this docket is its content (`load`, or a
+    /// change written to it): changes are written through it.
+    file: Option<DocketFile>,
 }
 
 impl Docket {
@@ -44,7 +47,11 @@ impl Docket {
                 None => e,
             })
             .or_raise(&files)?;
-        Ok(Docket { checked, source })
+        Ok(Docket {
+            checked,
+            source,
+            file: None,
+        })
     }
 
     fn from_text(
@@ -125,8 +132,10 @@ impl Docket {
     #[staticmethod]
     fn load(path: PathBuf) -> PyResult<Docket> {
         let source = path.display().to_string();
-        let model = Model::load(&path).or_raise(&[source.as_str()])?;
-        Docket::checked(model, Some(source))
+        let file = DocketFile::open(&path).or_raise(&[source.as_str()])?;
+        let mut docket = Docket::checked(file.docket().clone(), Some(source))?;
+        docket.file = Some(file);
+        Ok(docket)
     }
 
     /// The file or name the docket was read from.
@@ -195,8 +204,16 @@ impl Docket {
     }
 
     /// Applies a change (a `[[changes]]` entry as JSON): the new docket,
-    /// the JSON of `docket reschedule --json` and the report as text.
-    fn reschedule(&self, change: &str, on_is_today: bool) -> PyResult<(Docket, String, String)> {
+    /// the JSON of `docket reschedule --json` and the report as text. With
+    /// `write`, appends the change to the file the docket was read from
+    /// (refused when the file changed since).
+    #[pyo3(signature = (change, on_is_today, write = false))]
+    fn reschedule(
+        &self,
+        change: &str,
+        on_is_today: bool,
+        write: bool,
+    ) -> PyResult<(Docket, String, String)> {
         let change: docket::docket::Change =
             serde_json::from_str(change).map_err(|e| invalid(format!("change: {e}")))?;
         change
@@ -209,16 +226,28 @@ impl Docket {
             .with_change(change.clone())
             .map_err(|e| self.named(e))
             .or_raise(&self.files())?;
-        let after = Docket::checked(model, self.source.clone())?;
+        let mut after = Docket::checked(model, self.source.clone())?;
         let (b, c) = self.schedules_with(&after)?;
         let mut diff = Diff::between(&b, &c);
         diff.flag_past(change.on);
+        if write {
+            let Some(file) = &self.file else {
+                let e = Error::new(
+                    ErrorKind::Invalid,
+                    "write: this docket is not the content of a file (it was read from text, or has what-if changes the file does not): write from a docket read with Docket.load",
+                );
+                return Err(crate::error::raise(&self.named(e), &self.files()));
+            };
+            let mut file = file.clone();
+            file.append_change(&change).or_raise(&self.files())?;
+            after.file = Some(file);
+        }
         let report = json!({
             "case": self.checked.docket().case.id,
             "change": change,
             "on": change.on.to_string(),
             "on_is_today": on_is_today,
-            "written": false,
+            "written": write,
             "moved": diff.moved,
             "added": diff.added,
             "removed": diff.removed,

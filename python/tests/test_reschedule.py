@@ -139,3 +139,43 @@ def test_bad_changes_raise(ch11: docket.Docket) -> None:
         ch11.reschedule(extend="confirmation-reply", to="2024-06-31", on="2024-06-01")
     with pytest.raises(TypeError):
         ch11.diff("not a docket")  # type: ignore[arg-type]
+
+
+def test_write_appends_the_change_to_the_file(examples: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "case.toml"
+    path.write_text((examples / "chapter11.toml").read_text())
+    d = docket.Docket.load(path)
+    r = d.reschedule(
+        move="confirmation-hearing", to="2024-07-02T10:00", on="2024-06-01", by="Order adjourning", write=True
+    )
+    assert r.to_dict()["written"] is True
+    text = path.read_text()
+    assert text.startswith("# A Chapter 11 confirmation timeline")  # comments kept
+    again = docket.Docket.load(path)
+    assert again.changes == r.docket.changes and again.changes[-1]["by"] == "Order adjourning"
+    assert again.schedule().deadline("plan-objections").due == D(2024, 6, 25)
+    # The returned docket is the file's content: the next change writes on.
+    r.docket.reschedule(extend="confirmation-reply", to="2024-07-01", on="2024-06-02", by="Stipulation", write=True)
+    assert len(docket.Docket.load(path).changes) == 2
+    # A docket read before those writes is stale: its write is refused.
+    with pytest.raises(docket.DocketError) as e:
+        d.reschedule(vacate="plan-objections", on="2024-06-03", by="Order", write=True)
+    assert e.value.kind == "conflict" and str(path) in str(e.value)
+    assert len(docket.Docket.load(path).changes) == 2
+
+
+def test_write_needs_a_file_an_authority_and_no_what_if(examples: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "case.toml"
+    path.write_text((examples / "chapter11.toml").read_text())
+    d = docket.Docket.load(path)
+    with pytest.raises(docket.DocketError, match="by"):
+        d.reschedule(vacate="plan-objections", on="2024-06-03", write=True)
+    what_if = d.reschedule(vacate="plan-objections", on="2024-06-03", by="Order")
+    assert what_if.to_dict()["written"] is False
+    with pytest.raises(docket.DocketError, match="not the content of a file"):
+        what_if.docket.reschedule(reinstate="plan-objections", on="2024-06-04", by="Order", write=True)
+    with pytest.raises(docket.DocketError, match="not the content of a file"):
+        docket.Docket.from_toml(path.read_text()).reschedule(
+            vacate="plan-objections", on="2024-06-03", by="Order", write=True
+        )
+    assert path.read_text() == (examples / "chapter11.toml").read_text()

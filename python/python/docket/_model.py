@@ -161,6 +161,7 @@ class Docket:
         by: Optional[str] = None,
         on: Optional[DateLike] = None,
         change: Optional[Mapping[str, Any]] = None,
+        write: bool = False,
     ) -> "Rescheduled":
         """Applies one change, as ``docket reschedule`` does (what-if: this
         docket is untouched), and reports what moved.
@@ -176,13 +177,21 @@ class Docket:
             by: the authority (the order, letter or agreement).
             on: the change's date (the filing date for ``file``); default
                 today (UTC), and the result says so (``on_is_today``).
+            write: also append the change to the file's ``[[changes]]`` log
+                (as ``docket reschedule --write``: atomically, under the
+                file's lock, comments kept). Needs ``by`` and a docket read
+                with :meth:`load`; refused (``kind == "conflict"``) when the
+                file changed since it was read. The returned docket is the
+                file's new content, so changes can be written one after
+                another from it.
 
         Returns:
             a :class:`Rescheduled`: the new docket and the diff.
 
         Raises:
             DocketError: no action or several, an unknown event or
-                obligation, a bad date.
+                obligation, a bad date; with ``write``, a file that changed
+                or cannot be written (nothing is written then).
         """
         actions = {k: v for k, v in zip(_ACTIONS, (move, extend, vacate, file, reinstate, cancel)) if v is not None}
         if change is not None:
@@ -209,8 +218,10 @@ class Docket:
             entry["on"] = date_text("on", entry["on"])
         if by is not None:
             entry["by"] = by
+        if write and not str(entry.get("by") or "").strip():
+            raise _argument_error("by", "write records the change in the file: give by= (the order or agreement)")
         entry.setdefault("by", "what-if")
-        native, report_json, report = self._native.reschedule(json.dumps(entry), on_is_today)
+        native, report_json, report = self._native.reschedule(json.dumps(entry), on_is_today, write)
         data = json.loads(report_json)
         return Rescheduled(
             docket=Docket(native),
