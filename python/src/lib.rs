@@ -3,13 +3,13 @@
 //! The functions here take plain values (strings, integers, lists) and
 //! return JSON text made by the crate's own serializers; the Python half
 //! (`python/docket/`) turns that into typed objects with `datetime.date`
-//! fields. Every error of the crate is raised as `docket.DocketError` with
-//! its structured problems (see `problems.rs`).
+//! fields. The work is done by `docket::commands`, the functions the
+//! command line and the HTTP API run, so that the three answer alike. Every
+//! error is raised as `docket.DocketError` with its structured problems.
 
 mod due;
 mod error;
 mod native_docket;
-mod problems;
 
 use pyo3::prelude::*;
 
@@ -20,11 +20,4 @@ mod _docket {
     use super::due::{courts, due};
     #[pymodule_export]
     use super::native_docket::Docket;
-    #[pymodule_export]
-    use super::problems::problems;
-}
-
-/// A JSON value as text (the Python half parses it).
-pub(crate) fn json_text<T: serde::Serialize + ?Sized>(v: &T) -> PyResult<String> {
-    serde_json::to_string(v).map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))
 }

@@ -1,26 +1,41 @@
-//! `docket._docket.Docket`: a validated docket, its schedule, changes,
-//! diffs and feed. Results are JSON text from the crate's serializers.
+//! `docket._docket.Docket`: a docket's text, validated, and the commands
+//! of `docket::commands` run on it (schedule, reschedule, diff, ics), each
+//! answering with the JSON or text the command line prints.
 
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use docket::docket::{
-    CheckedDocket, Diff, Docket as Model, DocketFile, Schedule, ScheduleOptions, MAX_FILE_BYTES,
+use chrono::{DateTime, Utc};
+use docket::commands::{
+    diff as run_diff, ics as run_ics, reschedule as run_reschedule, schedule as run_schedule,
+    DocketText, IcsQuery, RescheduleQuery, ScheduleQuery, Style,
 };
-use docket::ical::{Feed, FeedOptions};
+use docket::docket::{Docket as Model, DocketFile, Format, MAX_FILE_BYTES};
 use docket::{Error, ErrorKind};
 use pyo3::prelude::*;
-use serde_json::json;
 
-use crate::due::opt_date_arg;
-use crate::error::{invalid, OrRaise};
+use crate::error::{raise, OrRaise, Words, NO_OPTIONS};
+
+const SCHEDULE: Words = Words {
+    options: ScheduleQuery::options,
+    renamed: &[("from", "from_")],
+};
+const RESCHEDULE: Words = Words {
+    options: RescheduleQuery::options,
+    renamed: &[],
+};
+const ICS: Words = Words {
+    options: IcsQuery::options,
+    renamed: &[("from", "from_"), ("alarm", "alarms")],
+};
 
 /// A validated docket (use `docket.Docket`).
 #[pyclass(frozen, module = "docket._docket")]
 pub(crate) struct Docket {
-    checked: CheckedDocket,
-    /// The file it was read from (`load`) or the name given with the text.
-    source: Option<String>,
+    /// The text and the name it was read under (a path, or the source
+    /// given with text): every command re-reads it, as the CLI does.
+    input: DocketText,
+    /// The docket read from it.
+    model: Model,
     /// The file as read, when this docket is its content (`load`, or a
     /// change written to it): changes are written through it.
     file: Option<DocketFile>,
@@ -28,86 +43,36 @@ pub(crate) struct Docket {
 
 impl Docket {
     fn files(&self) -> Vec<&str> {
-        self.source.as_deref().into_iter().collect()
+        self.input.name().into_iter().collect()
     }
 
-    fn named(&self, e: Error) -> Error {
-        match &self.source {
-            Some(s) => e.context(s),
-            None => e,
-        }
-    }
-
-    fn checked(model: Model, source: Option<String>) -> PyResult<Docket> {
-        let files: Vec<&str> = source.as_deref().into_iter().collect();
-        let checked = model
-            .check()
-            .map_err(|e| match &source {
-                Some(s) => e.context(s),
-                None => e,
-            })
-            .or_raise(&files)?;
-        Ok(Docket {
-            checked,
-            source,
-            file: None,
-        })
-    }
-
-    fn from_text(
-        text: &str,
-        source: Option<String>,
-        parse: fn(&str) -> docket::Result<Model>,
-    ) -> PyResult<Docket> {
-        let files: Vec<&str> = source.as_deref().into_iter().collect();
-        let context = |e: Error| match &source {
-            Some(s) => e.context(s),
+    /// Reads and validates `input` (scheduling then cannot fail on the
+    /// docket's structure).
+    fn read(input: DocketText, file: Option<DocketFile>) -> PyResult<Docket> {
+        let files: Vec<&str> = input.name().into_iter().collect();
+        let named = |e: Error| match input.name() {
+            Some(n) => e.context(n),
             None => e,
         };
-        if text.len() as u64 > MAX_FILE_BYTES {
+        if input.text().len() as u64 > MAX_FILE_BYTES {
             let e = Error::new(
                 ErrorKind::Range,
                 format!("the docket text is larger than {MAX_FILE_BYTES} bytes"),
             );
-            return Err(crate::error::raise(&context(e), &files));
+            return Err(raise(&named(e), &files, NO_OPTIONS));
         }
-        let model = parse(text).map_err(context).or_raise(&files)?;
-        Docket::checked(model, source)
+        let model = input.parse().or_raise(&files, NO_OPTIONS)?;
+        model.check().map_err(named).or_raise(&files, NO_OPTIONS)?;
+        Ok(Docket { input, model, file })
     }
 
-    /// A party given by id or name (case insensitive), as its id.
-    fn party_id(&self, party: &str) -> PyResult<String> {
-        let d = self.checked.docket();
-        d.parties
-            .iter()
-            .find(|(id, x)| id.eq_ignore_ascii_case(party) || x.name.eq_ignore_ascii_case(party))
-            .map(|(id, _)| id.clone())
-            .ok_or_else(|| {
-                let known = d.parties.keys().cloned().collect::<Vec<_>>().join(", ");
-                let e = Error::new(
-                    ErrorKind::Invalid,
-                    format!("party: no party \"{party}\" (parties: {known})"),
-                );
-                crate::error::raise(&self.named(e), &self.files())
-            })
+    fn from_text(text: &str, source: Option<&str>, format: Format) -> PyResult<Docket> {
+        Docket::read(DocketText::new(source, format, text), None)
     }
+}
 
-    /// Both schedules over one horizon (so a diff shows only what
-    /// changed), with the errors naming each docket's source.
-    fn schedules_with(&self, other: &Docket) -> PyResult<(Schedule, Schedule)> {
-        let opts = ScheduleOptions::new();
-        let (a, b) = (&self.checked, &other.checked);
-        let opts = opts.horizon(Some(a.horizon_for(&opts).max(b.horizon_for(&opts))));
-        let before = a
-            .schedule(&opts)
-            .map_err(|e| self.named(e))
-            .or_raise(&self.files())?;
-        let after = b
-            .schedule(&opts)
-            .map_err(|e| other.named(e))
-            .or_raise(&other.files())?;
-        Ok((before, after))
-    }
+fn now() -> DateTime<Utc> {
+    DateTime::<Utc>::from(std::time::SystemTime::now())
 }
 
 #[pymethods]
@@ -116,167 +81,156 @@ impl Docket {
     /// errors).
     #[staticmethod]
     #[pyo3(signature = (text, source = None))]
-    fn from_toml(text: &str, source: Option<String>) -> PyResult<Docket> {
-        Docket::from_text(text, source, Model::from_toml_str)
+    fn from_toml(text: &str, source: Option<&str>) -> PyResult<Docket> {
+        Docket::from_text(text, source, Format::Toml)
     }
 
     /// Reads and validates a docket from JSON text (`source` names it in
     /// errors).
     #[staticmethod]
     #[pyo3(signature = (text, source = None))]
-    fn from_json(text: &str, source: Option<String>) -> PyResult<Docket> {
-        Docket::from_text(text, source, Model::from_json_str)
+    fn from_json(text: &str, source: Option<&str>) -> PyResult<Docket> {
+        Docket::from_text(text, source, Format::Json)
     }
 
     /// Reads and validates a docket file (`.toml` or `.json`).
     #[staticmethod]
     fn load(path: PathBuf) -> PyResult<Docket> {
-        let source = path.display().to_string();
-        let file = DocketFile::open(&path).or_raise(&[source.as_str()])?;
-        let mut docket = Docket::checked(file.docket().clone(), Some(source))?;
-        docket.file = Some(file);
-        Ok(docket)
+        let name = path.display().to_string();
+        let files = [name.as_str()];
+        let format = Format::of(&path).or_raise(&files, NO_OPTIONS)?;
+        let file = DocketFile::open(&path).or_raise(&files, NO_OPTIONS)?;
+        let input = DocketText::new(Some(&name), format, file.text());
+        Docket::read(input, Some(file))
     }
 
     /// The file or name the docket was read from.
     #[getter]
     fn source(&self) -> Option<String> {
-        self.source.clone()
+        self.input.name().map(str::to_string)
     }
 
     /// The docket as TOML.
     fn to_toml(&self) -> PyResult<String> {
-        self.checked.docket().to_toml_string().or_raise(&[])
+        self.model.to_toml_string().or_raise(&[], NO_OPTIONS)
     }
 
     /// The docket as JSON (the file format).
     fn to_json(&self) -> PyResult<String> {
-        self.checked.docket().to_json_string().or_raise(&[])
+        self.model.to_json_string().or_raise(&[], NO_OPTIONS)
     }
 
-    /// The schedule as the JSON of `docket schedule --json`.
-    #[pyo3(signature = (*, from_ = None, to = None, horizon = None, party = None, as_of = None, explain = true))]
+    /// The JSON of `docket schedule --json`.
+    #[pyo3(signature = (*, from_ = None, to = None, horizon = None, party = None, as_of = None))]
     fn schedule(
         &self,
-        from_: Option<&str>,
-        to: Option<&str>,
-        horizon: Option<&str>,
-        party: Option<&str>,
-        as_of: Option<&str>,
-        explain: bool,
+        from_: Option<String>,
+        to: Option<String>,
+        horizon: Option<String>,
+        party: Option<String>,
+        as_of: Option<String>,
     ) -> PyResult<String> {
-        let from = opt_date_arg("from_", from_)?;
-        let to = opt_date_arg("to", to)?;
-        if let (Some(f), Some(t)) = (from, to) {
-            if f > t {
-                return Err(invalid(format!("from_ {f} is after to {t}")));
-            }
-        }
-        let as_of = opt_date_arg("as_of", as_of)?;
-        let horizon = opt_date_arg("horizon", horizon)?;
-        let party = party.map(|p| self.party_id(p)).transpose()?;
-        let opts = ScheduleOptions::new()
-            .window(from, to)
-            .horizon(horizon)
-            .explain(explain);
-        let mut s = self
-            .checked
-            .schedule(&opts)
-            .map_err(|e| self.named(e))
-            .or_raise(&self.files())?;
-        if let Some(p) = &party {
-            s.deadlines.retain(|d| d.parties.iter().any(|x| x == p));
-            s.events
-                .retain(|e| e.parties.is_empty() || e.parties.iter().any(|x| x == p));
-        }
-        let mut v = serde_json::to_value(&s)
-            .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
-        if let Some(as_of) = as_of {
-            v["as_of"] = as_of.to_string().into();
-            if let Some(list) = v["deadlines"].as_array_mut() {
-                for (d, item) in s.deadlines.iter().zip(list.iter_mut()) {
-                    let open = d.status == docket::docket::DeadlineStatus::Open;
-                    item["overdue"] = (open && d.due < as_of).into();
-                }
-            }
-        }
-        crate::json_text(&v)
+        let q = ScheduleQuery {
+            from: from_,
+            to,
+            party,
+            as_of,
+            horizon,
+            explain: false,
+        };
+        let files = self.files();
+        run_schedule(&self.input, &q, Style::Fields)
+            .and_then(|a| a.json())
+            .or_raise(&files, SCHEDULE)
     }
 
-    /// Applies a change (a `[[changes]]` entry as JSON): the new docket,
-    /// the JSON of `docket reschedule --json` and the report as text. With
-    /// `write`, appends the change to the file the docket was read from
-    /// (refused when the file changed since).
-    #[pyo3(signature = (change, on_is_today, write = false))]
+    /// Applies one change as `docket reschedule` does: the new docket, the
+    /// JSON of `docket reschedule --json` and its text. With `write`,
+    /// appends the change to the file the docket was read from, as
+    /// `--write` does (refused when the file changed since).
+    #[pyo3(signature = (
+        *,
+        move_event = None,
+        extend = None,
+        vacate = None,
+        file = None,
+        reinstate = None,
+        cancel = None,
+        to = None,
+        fold = None,
+        occurrence = None,
+        by = None,
+        on = None,
+        write = false,
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn reschedule(
         &self,
-        change: &str,
-        on_is_today: bool,
+        move_event: Option<String>,
+        extend: Option<String>,
+        vacate: Option<String>,
+        file: Option<String>,
+        reinstate: Option<String>,
+        cancel: Option<String>,
+        to: Option<String>,
+        fold: Option<String>,
+        occurrence: Option<u32>,
+        by: Option<String>,
+        on: Option<String>,
         write: bool,
     ) -> PyResult<(Docket, String, String)> {
-        let change: docket::docket::Change =
-            serde_json::from_str(change).map_err(|e| invalid(format!("change: {e}")))?;
-        change
-            .action()
-            .map_err(|e| self.named(e.context("change")))
-            .or_raise(&self.files())?;
-        let model = self
-            .checked
-            .docket()
-            .with_change(change.clone())
-            .map_err(|e| self.named(e))
-            .or_raise(&self.files())?;
-        let mut after = Docket::checked(model, self.source.clone())?;
-        let (b, c) = self.schedules_with(&after)?;
-        let mut diff = Diff::between(&b, &c);
-        diff.flag_past(change.on);
-        if write {
-            let Some(file) = &self.file else {
+        let q = RescheduleQuery {
+            move_event,
+            extend,
+            vacate,
+            file,
+            reinstate,
+            cancel,
+            to,
+            fold,
+            occurrence,
+            by,
+            on,
+        };
+        let files = self.files();
+        let answer =
+            run_reschedule(&self.input, &q, Style::Fields, now()).or_raise(&files, RESCHEDULE)?;
+        let change = answer.change().clone();
+        let after = if write {
+            let Some(f) = &self.file else {
                 let e = Error::new(
                     ErrorKind::Invalid,
                     "write: this docket is not the content of a file (it was read from text, or has what-if changes the file does not): write from a docket read with Docket.load",
                 );
-                return Err(crate::error::raise(&self.named(e), &self.files()));
+                return Err(raise(&e, &files, RESCHEDULE));
             };
-            let mut file = file.clone();
-            file.append_change(&change).or_raise(&self.files())?;
-            after.file = Some(file);
-        }
-        let report = json!({
-            "case": self.checked.docket().case.id,
-            "change": change,
-            "on": change.on.to_string(),
-            "on_is_today": on_is_today,
-            "written": write,
-            "moved": diff.moved,
-            "added": diff.added,
-            "removed": diff.removed,
-            "vacated": diff.vacated,
-            "status_changed": diff.status_changed,
-            "unchanged": diff.unchanged,
-            "warnings": diff.warnings,
-        });
-        Ok((after, crate::json_text(&report)?, diff.report()))
+            let mut f = f.clone();
+            f.append_change(&change).or_raise(&files, RESCHEDULE)?;
+            let input = DocketText::new(self.input.name(), self.input.format(), f.text());
+            Docket::read(input, Some(f))?
+        } else {
+            let model = answer
+                .docket()
+                .with_change(change)
+                .or_raise(&files, RESCHEDULE)?;
+            let text = model.to_toml_string().or_raise(&files, NO_OPTIONS)?;
+            // A what-if: no file holds it, so it has no name.
+            Docket::read(DocketText::new(None, Format::Toml, text), None)?
+        };
+        let json = answer.json(write).or_raise(&files, NO_OPTIONS)?;
+        Ok((after, json, answer.text()))
     }
 
     /// What changed from this docket's schedule to `other`'s: the JSON of
-    /// `docket diff --json` and the report as text.
+    /// `docket diff --json` and the text of `docket diff`.
     fn diff(&self, other: &Docket) -> PyResult<(String, String)> {
-        let (b, c) = self.schedules_with(other)?;
-        let mut diff = Diff::between(&b, &c);
-        let (oc, nc) = (
-            &self.checked.docket().case.id,
-            &other.checked.docket().case.id,
-        );
-        if oc != nc {
-            diff.warnings.push(format!(
-                "the dockets describe different cases (\"{oc}\" and \"{nc}\"): every item shows as added or removed"
-            ));
-        }
-        Ok((crate::json_text(&diff)?, diff.report()))
+        let mut files = self.files();
+        files.extend(other.files());
+        let answer = run_diff(&self.input, &other.input).or_raise(&files, NO_OPTIONS)?;
+        Ok((answer.json().or_raise(&files, NO_OPTIONS)?, answer.text()))
     }
 
-    /// The iCalendar feed (RFC 5545) of the docket.
+    /// The iCalendar feed, as `docket ics` writes it.
     #[pyo3(signature = (
         *,
         party = None,
@@ -288,6 +242,7 @@ impl Docket {
         stamp = None,
         refresh_minutes = 720,
         method = None,
+        organizer = None,
         from_ = None,
         to = None,
         horizon = None,
@@ -295,59 +250,35 @@ impl Docket {
     #[allow(clippy::too_many_arguments)]
     fn ics(
         &self,
-        party: Option<&str>,
+        party: Option<String>,
         domain: String,
         name: Option<String>,
         alarms: Vec<u32>,
         keep_vacated: bool,
         utc: bool,
-        stamp: Option<&str>,
+        stamp: Option<String>,
         refresh_minutes: u32,
         method: Option<String>,
-        from_: Option<&str>,
-        to: Option<&str>,
-        horizon: Option<&str>,
+        organizer: Option<String>,
+        from_: Option<String>,
+        to: Option<String>,
+        horizon: Option<String>,
     ) -> PyResult<String> {
-        if let Some(m) = &method {
-            if m.is_empty() || !m.chars().all(|c| c.is_ascii_alphabetic() || c == '-') {
-                return Err(invalid(format!(
-                    "method: \"{m}\": an iCalendar method is letters only (e.g. PUBLISH)"
-                )));
-            }
-        }
-        let stamp = stamp
-            .map(|s| {
-                NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map_err(|_| {
-                    invalid(format!(
-                        "stamp: \"{s}\" is not a date-time (YYYY-MM-DDTHH:MM:SS, UTC)"
-                    ))
-                })
-            })
-            .transpose()?;
-        let party = party.map(|p| self.party_id(p)).transpose()?;
-        let mut opts = FeedOptions::new(domain)
-            .alarms(&alarms)
-            .keep_vacated(keep_vacated)
-            .utc_times(utc)
-            .stamp(stamp)
-            .refresh_minutes(refresh_minutes)
-            .method(method)
-            .window(opt_date_arg("from_", from_)?, opt_date_arg("to", to)?)
-            .horizon(opt_date_arg("horizon", horizon)?);
-        if let Some(n) = name {
-            opts = opts.name(n);
-        }
-        let feed = Feed::new(&opts)
-            .case(&self.checked)
-            .map_err(|e| self.named(e))
-            .or_raise(&self.files())?
-            .party(party.as_deref());
-        Ok(feed.to_ics())
-    }
-
-    /// The horizon recurring duties are expanded to by default.
-    fn default_horizon(&self) -> String {
-        let h: NaiveDate = self.checked.horizon_for(&ScheduleOptions::new());
-        h.to_string()
+        let q = IcsQuery {
+            party,
+            domain,
+            name,
+            alarm: alarms,
+            keep_vacated,
+            utc,
+            stamp,
+            refresh_minutes,
+            method,
+            organizer,
+            from: from_,
+            to,
+            horizon,
+        };
+        run_ics(&self.input, &q, Style::Fields).or_raise(&self.files(), ICS)
     }
 }

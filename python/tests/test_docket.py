@@ -97,11 +97,6 @@ def test_window_and_as_of(examples: pathlib.Path) -> None:
         s.deadline("lexington/nothing/1")
 
 
-def test_explain_off(examples: pathlib.Path) -> None:
-    s = lexington(examples).schedule(to="2009-05-15", explain=False)
-    assert all(x.explain == [] for x in s.deadlines)
-
-
 def test_from_toml_from_json_and_back(examples: pathlib.Path) -> None:
     text = (examples / "chapter11.toml").read_text()
     a = docket.Docket.from_toml(text)

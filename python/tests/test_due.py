@@ -37,11 +37,6 @@ def test_state_holiday_rolls_with_explained_steps() -> None:
     assert r.ends_at.astimezone(dt.timezone.utc) == dt.datetime(2025, 2, 14, 5, 0, tzinfo=dt.timezone.utc)
 
 
-def test_explain_off_gives_no_steps() -> None:
-    r = docket.due("nysd", D(2025, 1, 29), days=14, explain=False)
-    assert r.due == D(2025, 2, 13) and r.steps == []
-
-
 def test_unsettled_executive_order_closure_lists_the_later_reading() -> None:
     # Day 14 after 2018-11-21 is 2018-12-05, the National Day of Mourning
     # for President Bush (Exec. Order 13852): closed by executive order,
@@ -128,15 +123,31 @@ def test_hours_from_an_aware_time_is_read_at_the_court() -> None:
     assert r.at == dt.datetime(2025, 1, 13, 9, 0)
 
 
-def test_ambiguous_time_needs_a_fold() -> None:
-    # 01:30 on 2025-11-02 happens twice in New York.
-    t = dt.datetime(2025, 11, 2, 1, 30)
-    with pytest.raises(docket.DocketError):
-        docket.due("nysd", t, hours=1)
-    earlier = docket.due("nysd", t, hours=1, fold="earlier")
-    later = docket.due("nysd", t.replace(fold=1), hours=1)
-    assert earlier.at is not None and later.at is not None
-    assert earlier.at != later.at
+def test_a_time_that_occurs_twice_is_refused() -> None:
+    # 01:30 on 2025-11-02 happens twice in New York: no instant is chosen
+    # silently.
+    with pytest.raises(docket.DocketError, match="occurs twice"):
+        docket.due("nysd", dt.datetime(2025, 11, 2, 1, 30), hours=1)
+    # An aware datetime is one instant: 05:30 UTC is the first 01:30.
+    first = dt.datetime(2025, 11, 2, 5, 30, tzinfo=dt.timezone.utc)
+    assert docket.due("nysd", dt.datetime(2025, 11, 3, 14, 0, tzinfo=dt.timezone.utc), hours=1).at == dt.datetime(
+        2025, 11, 3, 10, 0
+    )
+    with pytest.raises(docket.DocketError, match="occurs twice"):
+        docket.due("nysd", first, hours=1)
+
+
+def test_a_rules_deadline() -> None:
+    # FRCP 12(a)(1)(A)(i): answer 21 days after service on Wednesday
+    # 2025-01-22: Wednesday 02-12 is Lincoln's Birthday in New York -> 02-13.
+    r = docket.due("nysd", D(2025, 1, 22), rule="frcp-12-a-1-A-i")
+    assert r.due == D(2025, 2, 13)
+    assert r.rule is not None and r.rule["cite"] == "Fed. R. Civ. P. 12(a)(1)(A)(i)"
+    assert r.rule["counted_from"] == "2025-01-22"
+    with pytest.raises(docket.DocketError, match="does not go with rule"):
+        docket.due("nysd", D(2025, 1, 22), rule="frcp-12-a-1-A-i", days=3)
+    with pytest.raises(docket.DocketError, match="us_party is used only with rule"):
+        docket.due("nysd", D(2025, 1, 22), days=21, us_party=True)
 
 
 def test_to_json_is_the_cli_object() -> None:

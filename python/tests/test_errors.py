@@ -28,13 +28,13 @@ def test_unknown_court_suggests_the_near_one() -> None:
     assert 'unknown court "nysdd"' in str(e.value) and '"nysd"' in str(e.value)
     assert e.value.kind == "invalid"
     assert isinstance(e.value, ValueError)
-    assert e.value.problems == [{"file": None, "item": None, "field": None, "message": str(e.value)}]
+    assert e.value.problems == [{"file": None, "item": None, "field": "court", "message": str(e.value)}]
 
 
 def test_period_arguments() -> None:
-    with pytest.raises(docket.DocketError, match="exactly one period"):
+    with pytest.raises(docket.DocketError, match="give a period: days, court_days"):
         docket.due("nysd", "2025-01-02")
-    with pytest.raises(docket.DocketError, match="exactly one period"):
+    with pytest.raises(docket.DocketError, match="days and weeks: give one period"):
         docket.due("nysd", "2025-01-02", days=3, weeks=1)
     with pytest.raises(docket.DocketError, match="cannot be negative"):
         docket.due("nysd", "2025-01-02", days=-3)
@@ -69,7 +69,7 @@ def test_every_problem_of_a_docket_with_item_and_field() -> None:
     assert len(problems) == 2
     by_item = {p["item"]: p for p in problems}
     assert by_item["x"]["field"] == "title"
-    assert by_item["x"]["message"] == "title is empty"
+    assert by_item["x"]["message"] == 'obligation "x": title is empty'
     assert by_item["e"]["file"] is None
     assert "`date` or `at`" in str(by_item["e"]["message"])
     assert str(e.value).startswith("2 problems:")

@@ -4,6 +4,7 @@ the docket, by how much and through which chain."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import pathlib
 
 import pytest
@@ -100,17 +101,26 @@ def test_cancel_an_event(ch11: docket.Docket) -> None:
     assert f"{CASE}/plan-objections/1" in [i.id for i in r.diff.vacated]
 
 
-def test_a_whole_change_entry_adds_an_obligation(ch11: docket.Docket) -> None:
-    r = ch11.reschedule(
-        change={
-            "on": "2024-06-01",
-            "by": "Scheduling order",
-            "add_obligation": "witness-list",
-            "obligation": {"title": "Witness list", "due": {"days": 14, "before": "confirmation-hearing"}},
-        }
-    )
+def test_an_added_obligation_shows_in_the_diff(ch11: docket.Docket) -> None:
+    data = ch11.to_dict()
+    data["obligations"]["witness-list"] = {
+        "title": "Witness list",
+        "due": {"days": 14, "before": "confirmation-hearing"},
+    }
+    added = ch11.diff(docket.Docket.from_json(json.dumps(data)))
     # 14 days before Wednesday 06-26: Wednesday 06-12.
-    assert [(i.id, i.date) for i in r.diff.added] == [(f"{CASE}/witness-list/1", D(2024, 6, 12))]
+    assert [(i.id, i.date) for i in added.added] == [(f"{CASE}/witness-list/1", D(2024, 6, 12))]
+
+
+def test_a_move_to_a_time_that_occurs_twice_needs_fold(ch11: docket.Docket) -> None:
+    # 01:30 on 2024-11-03 happens twice in Wilmington.
+    with pytest.raises(docket.DocketError, match="occurs twice"):
+        ch11.reschedule(move="confirmation-hearing", to="2024-11-03T01:30", on="2024-06-01", by="Order")
+    r = ch11.reschedule(
+        move="confirmation-hearing", to=dt.datetime(2024, 11, 3, 1, 30), fold="later", on="2024-06-01", by="Order"
+    )
+    assert r.change["fold"] == "later"
+    assert moved(r)["confirmation-hearing"].to_at == dt.datetime(2024, 11, 3, 1, 30)
 
 
 def test_a_change_dated_after_a_deadline_warns(ch11: docket.Docket) -> None:

@@ -2,25 +2,32 @@
 ``python/src``). Its functions take texts and return JSON text; use the
 ``docket`` package, which turns them into typed objects."""
 
-from typing import Dict, List, Optional, Tuple
+from typing import List, Optional, Tuple
 
 def due(
     court: str,
     trigger: str,
-    unit: str,
-    amount: int,
     *,
+    days: Optional[int] = None,
+    court_days: Optional[int] = None,
+    weeks: Optional[int] = None,
+    months: Optional[int] = None,
+    years: Optional[int] = None,
+    hours: Optional[int] = None,
     before: bool = False,
     service: Optional[str] = None,
     rules_as_of: Optional[str] = None,
     rules: Optional[str] = None,
     closures: List[str] = ...,
-    settle: Optional[str] = None,
-    explain: bool = True,
-    fold: Optional[str] = None,
+    settle: List[str] = ...,
+    authority: Optional[str] = None,
+    rule: Optional[str] = None,
+    us_party: bool = False,
+    conditions: List[str] = ...,
+    first_set: Optional[str] = None,
+    packs: List[str] = ...,
 ) -> str: ...
 def courts(query: Optional[str] = None) -> str: ...
-def problems(messages: List[str], files: List[str] = ...) -> List[Dict[str, Optional[str]]]: ...
 
 class Docket:
     @staticmethod
@@ -41,9 +48,23 @@ class Docket:
         horizon: Optional[str] = None,
         party: Optional[str] = None,
         as_of: Optional[str] = None,
-        explain: bool = True,
     ) -> str: ...
-    def reschedule(self, change: str, on_is_today: bool, write: bool = False) -> Tuple["Docket", str, str]: ...
+    def reschedule(
+        self,
+        *,
+        move_event: Optional[str] = None,
+        extend: Optional[str] = None,
+        vacate: Optional[str] = None,
+        file: Optional[str] = None,
+        reinstate: Optional[str] = None,
+        cancel: Optional[str] = None,
+        to: Optional[str] = None,
+        fold: Optional[str] = None,
+        occurrence: Optional[int] = None,
+        by: Optional[str] = None,
+        on: Optional[str] = None,
+        write: bool = False,
+    ) -> Tuple["Docket", str, str]: ...
     def diff(self, other: "Docket") -> Tuple[str, str]: ...
     def ics(
         self,
@@ -57,8 +78,8 @@ class Docket:
         stamp: Optional[str] = None,
         refresh_minutes: int = 720,
         method: Optional[str] = None,
+        organizer: Optional[str] = None,
         from_: Optional[str] = None,
         to: Optional[str] = None,
         horizon: Optional[str] = None,
     ) -> str: ...
-    def default_horizon(self) -> str: ...

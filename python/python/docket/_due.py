@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _docket
 from ._convert import DateLike, date_text, local_minute, plain, strings, to_date, to_datetime
-from ._errors import _argument_error
 
 __all__ = ["Court", "Due", "Reading", "courts", "due"]
-
-_UNITS = ("days", "court_days", "weeks", "months", "years", "hours")
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -73,6 +70,10 @@ class Due:
     ends_at: Optional[_dt.datetime] = None
     #: The last moment, a local date-time at the court (periods in hours).
     at: Optional[_dt.datetime] = None
+    #: For a rule's deadline (``rule=``): the rule applied (``id``,
+    #: ``cite``, ``period``, ``direction``, ``trigger``, ``counted_from``,
+    #: ``reasons``, ...), as ``docket due --json`` gives it.
+    rule: Optional[Dict[str, Any]] = None
     _json: Dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
@@ -88,6 +89,7 @@ class Due:
             latest_reason=d.get("latest_reason"),
             ends_at=to_datetime(d.get("ends_at")),
             at=to_datetime(d.get("at")),
+            rule=d.get("rule"),
             _json=d,
         )
 
@@ -100,27 +102,20 @@ class Due:
         return json.dumps(self._json, indent=2, ensure_ascii=False) + "\n"
 
 
-def _settlements(settle: Union[Mapping[str, str], Sequence[str]], authority: Optional[str]) -> str:
-    """``{"eo-closure": "closed"}`` or ``["eo-closure=closed@2018-12-05"]``
-    as the JSON list of settlements the native module reads."""
-    if not authority or not authority.strip():
-        raise _argument_error("authority", "settle needs the authority relied on (an order, a notice)")
-    pairs = settle.items() if isinstance(settle, Mapping) else (_split_setting(s) for s in settle)
-    out = []
-    for question, reading in pairs:
-        reading, _, day = str(reading).partition("@")
-        item: Dict[str, str] = {"question": str(question), "reading": reading, "authority": authority}
-        if day:
-            item["date"] = day
-        out.append(item)
-    return json.dumps(out)
+def _settlements(settle: Union[Mapping[str, str], Sequence[str]]) -> List[str]:
+    """``{"eo-closure": "closed"}`` as ``["eo-closure=closed"]`` (a reading
+    may end in ``@YYYY-MM-DD``); a list of such texts as it is."""
+    if isinstance(settle, str):
+        return [settle]
+    if isinstance(settle, Mapping):
+        return [f"{q}={r}" for q, r in settle.items()]
+    return [str(s) for s in settle]
 
 
-def _split_setting(text: str) -> "tuple[str, str]":
-    question, sep, reading = str(text).partition("=")
-    if not sep or not question or not reading:
-        raise _argument_error("settle", f'"{text}": expected QUESTION=READING or QUESTION=READING@DATE')
-    return question, reading
+def _amount(name: str, value: Optional[int]) -> Optional[int]:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise TypeError(f"{name}: expected an int, not {type(value).__name__}")
+    return value
 
 
 def due(
@@ -140,8 +135,11 @@ def due(
     closures: Sequence[DateLike] = (),
     settle: Union[Mapping[str, str], Sequence[str], None] = None,
     authority: Optional[str] = None,
-    explain: bool = True,
-    fold: Optional[str] = None,
+    rule: Optional[str] = None,
+    us_party: bool = False,
+    conditions: Sequence[str] = (),
+    first_set: Optional[DateLike] = None,
+    packs: Sequence[Union[str, "os.PathLike[str]"]] = (),
 ) -> Due:
     """Computes the last day to act, as ``docket due`` does.
 
@@ -163,57 +161,50 @@ def due(
         settle: settle unsettled questions: ``{"eo-closure": "closed"}`` (a
             reading may end in ``@YYYY-MM-DD`` for one day), with ``authority``.
         authority: the order or notice relied on to settle.
-        explain: build the steps (on by default).
-        fold: for a trigger time that occurs twice at the court (clocks fall
-            back): ``"earlier"`` or ``"later"``; a ``datetime`` with ``fold=1``
-            means ``"later"``.
+        rule: instead of a period, a rule's deadline (``docket rules`` lists
+            the ids), counted from ``trigger``; with ``us_party`` (a party is
+            the United States), ``conditions`` (``"NAME"``, ``"NAME=no"``),
+            ``first_set`` (the first date set for a continued event) and
+            ``packs`` (rule pack files, the first prevailing).
 
     Returns:
-        a :class:`Due`.
+        a :class:`Due`: ``.due``, ``.readings``, ``.steps``, ...
 
     Raises:
-        DocketError: an unknown court, a bad date or period, an unknown
-            service method, ...
+        DocketError: an unknown court, a bad date, no period or two, a
+            negative period, an unknown service method, ...
 
     >>> import docket, datetime
     >>> docket.due("nysb", datetime.date(2009, 4, 16), days=14).due
     datetime.date(2009, 4, 30)
     """
-    given = {u: v for u, v in zip(_UNITS, (days, court_days, weeks, months, years, hours)) if v is not None}
-    if len(given) != 1:
-        raise _argument_error(
-            "days",
-            "give exactly one period: days, court_days, weeks, months, years or hours",
-        )
-    ((unit, amount),) = given.items()
-    if isinstance(amount, bool) or not isinstance(amount, int):
-        raise TypeError(f"{unit}: expected an int, not {type(amount).__name__}")
     if isinstance(trigger, _dt.datetime):
-        if fold is None and trigger.tzinfo is None and trigger.fold == 1:
-            fold = "later"
         trigger_text = local_minute("trigger", trigger)
     elif isinstance(trigger, (_dt.date, str)):
         trigger_text = date_text("trigger", trigger) or ""
     else:
         raise TypeError(f"trigger: expected a date, a datetime or an ISO string, not {type(trigger).__name__}")
-    settle_json = None
-    if settle:
-        settle_json = _settlements(settle, authority)
-    elif authority is not None:
-        raise _argument_error("authority", "authority is used only with settle")
     text = _docket.due(
         court,
         trigger_text,
-        unit,
-        amount,
+        days=_amount("days", days),
+        court_days=_amount("court_days", court_days),
+        weeks=_amount("weeks", weeks),
+        months=_amount("months", months),
+        years=_amount("years", years),
+        hours=_amount("hours", hours),
         before=before,
         service=service,
         rules_as_of=date_text("rules_as_of", rules_as_of),
         rules=rules,
         closures=[date_text("closures", c) or "" for c in closures],
-        settle=settle_json,
-        explain=explain,
-        fold=fold,
+        settle=_settlements(settle) if settle else [],
+        authority=authority,
+        rule=rule,
+        us_party=us_party,
+        conditions=[str(c) for c in conditions],
+        first_set=date_text("first_set", first_set),
+        packs=[os.fspath(p) for p in packs],
     )
     return Due._from(json.loads(text))
 

@@ -6,7 +6,7 @@ import datetime as _dt
 import json
 import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _docket
 from ._convert import DateLike, DateTimeLike, date_text, plain, to_date, when_text
@@ -14,9 +14,6 @@ from ._errors import _argument_error
 from ._schedule import Diff, Schedule
 
 __all__ = ["Case", "Docket", "Rescheduled"]
-
-_ACTIONS = ("move", "extend", "vacate", "file", "reinstate", "cancel")
-
 
 @dataclass(frozen=True)
 class Case:
@@ -121,9 +118,9 @@ class Docket:
         horizon: Optional[DateLike] = None,
         party: Optional[str] = None,
         as_of: Optional[DateLike] = None,
-        explain: bool = True,
     ) -> Schedule:
-        """Every deadline and event, as ``docket schedule --json`` lists them.
+        """Every deadline and event, explained, as ``docket schedule --json``
+        lists them.
 
         Args:
             from_: only items on or after this date (``--from``).
@@ -132,7 +129,6 @@ class Docket:
             horizon: expand recurring duties through this date.
             party: only this party's deadlines and events (its id or name).
             as_of: mark open deadlines due before this date ``overdue``.
-            explain: build each deadline's explanation (on by default).
 
         Raises:
             DocketError: a bad date, an unknown party.
@@ -143,7 +139,6 @@ class Docket:
             horizon=date_text("horizon", horizon),
             party=party,
             as_of=date_text("as_of", as_of),
-            explain=explain,
         )
         return Schedule._from(json.loads(text))
 
@@ -157,26 +152,26 @@ class Docket:
         reinstate: Optional[str] = None,
         cancel: Optional[str] = None,
         to: Optional[DateTimeLike] = None,
+        fold: Optional[str] = None,
         occurrence: Optional[int] = None,
         by: Optional[str] = None,
         on: Optional[DateLike] = None,
-        change: Optional[Mapping[str, Any]] = None,
         write: bool = False,
     ) -> "Rescheduled":
         """Applies one change, as ``docket reschedule`` does (what-if: this
         docket is untouched), and reports what moved.
 
-        Give one action: ``move=EVENT, to=DATE_OR_DATETIME``,
-        ``extend=OBLIGATION, to=DATE`` (``occurrence=N`` for one occurrence
-        of a recurring duty), ``vacate=OBLIGATION``, ``file=OBLIGATION``
-        (filed on ``on``), ``reinstate=OBLIGATION`` or ``cancel=EVENT``; or a
-        whole ``[[changes]]`` entry as ``change={...}`` (for ``add_event`` and
-        ``add_obligation``).
+        Give one action: ``move=EVENT, to=DATE_OR_DATETIME`` (``fold`` for a
+        time that occurs twice), ``extend=OBLIGATION, to=DATE``
+        (``occurrence=N`` for one occurrence of a recurring duty),
+        ``vacate=OBLIGATION``, ``file=OBLIGATION`` (filed on ``on``),
+        ``reinstate=OBLIGATION`` or ``cancel=EVENT``.
 
         Args:
             by: the authority (the order, letter or agreement).
             on: the change's date (the filing date for ``file``); default
-                today (UTC), and the result says so (``on_is_today``).
+                today at the court, and the result says so
+                (``on_is_today``).
             write: also append the change to the file's ``[[changes]]`` log
                 (as ``docket reschedule --write``: atomically, under the
                 file's lock, comments kept). Needs ``by`` and a docket read
@@ -193,39 +188,26 @@ class Docket:
                 obligation, a bad date; with ``write``, a file that changed
                 or cannot be written (nothing is written then).
         """
-        actions = {k: v for k, v in zip(_ACTIONS, (move, extend, vacate, file, reinstate, cancel)) if v is not None}
-        if change is not None:
-            if actions or to is not None or occurrence is not None:
-                raise _argument_error("change", "give either change={...} or an action with its options, not both")
-            entry: Dict[str, Any] = dict(change)
-        else:
-            if len(actions) != 1:
-                raise _argument_error(
-                    "move", "give exactly one of move, extend, vacate, file, reinstate, cancel"
-                )
-            entry = dict(actions)
-            if to is not None:
-                entry["to"] = when_text("to", to)
-            if occurrence is not None:
-                entry["occurrence"] = occurrence
-        on_is_today = False
-        if on is not None:
-            entry["on"] = date_text("on", on)
-        elif "on" not in entry:
-            entry["on"] = _dt.datetime.now(_dt.timezone.utc).date().isoformat()
-            on_is_today = True
-        elif isinstance(entry["on"], _dt.date):
-            entry["on"] = date_text("on", entry["on"])
-        if by is not None:
-            entry["by"] = by
-        if write and not str(entry.get("by") or "").strip():
+        if write and not (by or "").strip():
             raise _argument_error("by", "write records the change in the file: give by= (the order or agreement)")
-        entry.setdefault("by", "what-if")
-        native, report_json, report = self._native.reschedule(json.dumps(entry), on_is_today, write)
+        native, report_json, text = self._native.reschedule(
+            move_event=move,
+            extend=extend,
+            vacate=vacate,
+            file=file,
+            reinstate=reinstate,
+            cancel=cancel,
+            to=when_text("to", to),
+            fold=fold,
+            occurrence=occurrence,
+            by=by,
+            on=date_text("on", on),
+            write=write,
+        )
         data = json.loads(report_json)
         return Rescheduled(
             docket=Docket(native),
-            diff=Diff._from(data, report),
+            diff=Diff._from(data, text),
             change=dict(data["change"]),
             on=to_date(data["on"]) or _dt.date.min,
             on_is_today=bool(data["on_is_today"]),
@@ -252,6 +234,7 @@ class Docket:
         stamp: Optional[_dt.datetime] = None,
         refresh_minutes: int = 720,
         method: Optional[str] = None,
+        organizer: Optional[str] = None,
         from_: Optional[DateLike] = None,
         to: Optional[DateLike] = None,
         horizon: Optional[DateLike] = None,
@@ -270,6 +253,7 @@ class Docket:
                 default: the last change's date, never the clock.
             refresh_minutes: the refresh interval for subscribers.
             method: a ``METHOD`` property (``"PUBLISH"``).
+            organizer: the ``ORGANIZER`` of every event (``mailto:...``).
             from_, to, horizon: as for :meth:`schedule`.
         """
         stamp_text = None
@@ -289,6 +273,7 @@ class Docket:
             stamp=stamp_text,
             refresh_minutes=refresh_minutes,
             method=method,
+            organizer=organizer,
             from_=date_text("from_", from_),
             to=date_text("to", to),
             horizon=date_text("horizon", horizon),
