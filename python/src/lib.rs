@@ -7,6 +7,7 @@
 //! command line and the HTTP API run, so that the three answer alike. Every
 //! error is raised as `docket.DocketError` with its structured problems.
 
+mod check;
 mod due;
 mod error;
 mod native_docket;
@@ -16,6 +17,8 @@ use pyo3::prelude::*;
 /// Native functions of the `docket` package (use the `docket` module).
 #[pymodule]
 mod _docket {
+    #[pymodule_export]
+    use super::check::check;
     #[pymodule_export]
     use super::due::{courts, due};
     #[pymodule_export]

@@ -89,3 +89,8 @@ def test_ics_is_the_cli_feed(cli: Cli, examples: pathlib.Path) -> None:
     assert docket.Docket.load(lex).ics(party="lenders", alarms=[7], keep_vacated=True) == cli(
         "ics", lex, "--party", "lenders", "--alarm", "7", "--keep-vacated"
     )
+
+
+def test_check_json_is_the_cli_json(cli: Cli, examples: pathlib.Path) -> None:
+    paths = [str(p) for p in sorted(examples.glob("*.toml"))]
+    assert docket.check(*paths).to_dict() == cli("check", *paths, "--json")

@@ -143,3 +143,21 @@ def test_errors_pickle_with_their_problems() -> None:
         docket.Docket.from_toml(BAD)
     again = pickle.loads(pickle.dumps(e.value))
     assert (str(again), again.kind, again.problems) == (str(e.value), e.value.kind, e.value.problems)
+
+
+def test_check_reports_every_file(examples: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(BAD)
+    report = docket.check(examples / "lexington.toml", bad, tmp_path / "missing.toml", examples / "civil.toml")
+    assert not report.ok
+    assert [f.case for f in report.files] == ["lexington", "acme-v-widget"]
+    lex = report.files[0]
+    assert lex.file == str(examples / "lexington.toml")
+    assert lex.parties["lenders"] == "Prepetition Senior Lenders"
+    assert lex.events == 4 and lex.obligations == 2 and lex.deadlines > 0
+    files = [p["file"] for p in report.problems]
+    assert files.count(str(bad)) == 2
+    assert any("missing.toml" in str(p["message"]) for p in report.problems)
+    assert {p["item"] for p in report.problems if p["file"] == str(bad)} == {"x", "e"}
+    good = docket.check(*sorted(examples.glob("*.toml")))
+    assert good.ok and len(good.files) == 3 and good.problems == []

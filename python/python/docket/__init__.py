@@ -15,6 +15,7 @@ datetime.date(2009, 4, 30)
 Every failure raises :class:`DocketError` with its problems.
 """
 
+from ._check import CheckReport, FileSummary, check
 from ._due import Court, Due, Reading, courts, due
 from ._errors import DocketError, Problem
 from ._model import Case, Docket, Rescheduled
@@ -32,6 +33,7 @@ from ._schedule import (
 
 __all__ = [
     "Case",
+    "CheckReport",
     "ChangeRef",
     "Court",
     "Deadline",
@@ -40,6 +42,7 @@ __all__ = [
     "DocketError",
     "Due",
     "Event",
+    "FileSummary",
     "Item",
     "Moved",
     "Problem",
@@ -48,6 +51,7 @@ __all__ = [
     "Schedule",
     "StatusChange",
     "Truncation",
+    "check",
     "courts",
     "due",
 ]
