@@ -61,6 +61,8 @@ fn docket(id: &str, court: &str) -> Docket {
         events: BTreeMap::new(),
         obligations: BTreeMap::new(),
         changes: Vec::new(),
+        rules: None,
+        base_dir: None,
     }
 }
 
@@ -74,6 +76,8 @@ fn event(title: &str, on: NaiveDate) -> Event {
         parties: Vec::new(),
         status: Default::default(),
         fold: None,
+        rules: None,
+        first_set: None,
     }
 }
 

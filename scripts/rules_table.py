@@ -39,6 +39,21 @@ def history(rule):
 
 
 def main():
+    sets = {}
+    for pack, _ in PACKS:
+        data = tomllib.loads((ROOT / "data" / "rules" / f"{pack}.toml").read_text())
+        for r in data["rule"]:
+            for s in r.get("sets", []):
+                sets.setdefault(s, []).append(r)
+    print("### Sets\n")
+    print("| set | counted from | rules |")
+    print("|---|---|---|")
+    for name in sorted(sets):
+        rs = sets[name]
+        d = "before" if rs[0].get("direction") == "before" else "after"
+        ids = ", ".join(f"`{r['id']}`" for r in rs)
+        print(f"| `{name}` | {d} `{rs[0]['trigger']}` | {ids} |")
+    print()
     for pack, name in PACKS:
         data = tomllib.loads((ROOT / "data" / "rules" / f"{pack}.toml").read_text())
         print(f"### {name} (`{pack}`)\n")

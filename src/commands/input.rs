@@ -28,6 +28,7 @@ pub struct DocketText {
     name: Option<String>,
     format: Format,
     text: String,
+    base_dir: Option<std::path::PathBuf>,
 }
 
 impl DocketText {
@@ -37,7 +38,16 @@ impl DocketText {
             name: name.map(str::to_string),
             format,
             text: text.into(),
+            base_dir: None,
         }
+    }
+
+    /// The folder of the file the text was read from: the docket's `[rules]
+    /// packs` are found there. Text without one (stdin, a request body)
+    /// cannot name rule packs.
+    pub fn base_dir(mut self, dir: Option<std::path::PathBuf>) -> DocketText {
+        self.base_dir = dir;
+        self
     }
 
     /// The format `text` is most likely in: JSON when it starts with `{`,
@@ -89,6 +99,8 @@ impl DocketText {
         }
         .map_err(|e| self.named(e))?;
         docket.validate().map_err(|e| self.named(e))?;
+        let mut docket = docket;
+        docket.base_dir = self.base_dir.clone();
         Ok(docket)
     }
 }

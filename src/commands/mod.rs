@@ -40,6 +40,7 @@ mod input;
 pub(crate) mod params;
 mod problems;
 pub(crate) mod reschedule;
+mod rule_changes;
 pub(crate) mod schedule;
 mod style;
 
@@ -51,6 +52,7 @@ pub use ics::{ics, IcsQuery};
 pub use input::DocketText;
 pub use problems::{problems_json, Problem};
 pub use reschedule::{reschedule, RescheduleAnswer, RescheduleQuery};
+pub use rule_changes::{rule_changes, RuleChangesAnswer};
 pub use schedule::{schedule, ScheduleAnswer, ScheduleQuery};
 pub use style::Style;
 

@@ -40,11 +40,21 @@ pub struct ScheduleQuery {
     pub horizon: Option<String>,
     /// Each deadline's explanation under it, in the table.
     pub explain: bool,
+    /// Replay under the rules in force on this date (each rule's period and
+    /// every time-computation rule).
+    pub rules_as_of: Option<String>,
 }
 
 /// The options of [`ScheduleQuery`], by field name.
-pub(crate) const SCHEDULE_OPTIONS: &[&str] =
-    &["from", "to", "party", "as_of", "horizon", "explain"];
+pub(crate) const SCHEDULE_OPTIONS: &[&str] = &[
+    "from",
+    "to",
+    "party",
+    "as_of",
+    "horizon",
+    "explain",
+    "rules_as_of",
+];
 
 impl ScheduleQuery {
     /// The option names of this command in `style`.
@@ -60,6 +70,7 @@ impl ScheduleQuery {
             party: opt("party"),
             as_of: opt("as_of"),
             horizon: opt("horizon"),
+            rules_as_of: opt("rules_as_of"),
             explain: p.flag("explain"),
         };
         p.finish(SCHEDULE_OPTIONS)?;
@@ -129,7 +140,13 @@ pub fn schedule(input: &DocketText, q: &ScheduleQuery, style: Style) -> Result<S
         .window(from, to)
         .horizon(horizon)
         .explain(true);
-    let mut s = docket.schedule(&opts).map_err(|e| input.named(e))?;
+    let rules_as_of = style.opt_date("rules_as_of", q.rules_as_of.as_deref())?;
+    let mut s = docket
+        .check()
+        .map_err(|e| input.named(e))?
+        .rules_as_of(rules_as_of)
+        .schedule(&opts)
+        .map_err(|e| input.named(e))?;
     if let Some(p) = &party {
         s.deadlines.retain(|d| d.parties.iter().any(|x| x == p));
         s.events

@@ -16,8 +16,9 @@ use crate::compute::{Direction, Period, Roll, Service, Unit};
 use crate::error::{Error, Result};
 
 /// One case: its court, parties, events, obligations and the changes made
-/// to them since the original order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// to them since the original order. Two dockets are equal when their
+/// contents are (the folder a docket was read from does not count).
+#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Docket {
     /// The case.
@@ -37,6 +38,58 @@ pub struct Docket {
     /// What happened after the original order, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<Change>,
+    /// The `[rules]` table: user rule packs, the case's facts, and orders
+    /// that set a rule's period (see `docs/rules.md`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<RulesSpec>,
+    /// The folder of the file the docket was read from: `[rules] packs`
+    /// are found relative to it (not written to the file).
+    #[serde(skip)]
+    pub base_dir: Option<std::path::PathBuf>,
+}
+
+impl PartialEq for Docket {
+    fn eq(&self, o: &Docket) -> bool {
+        self.case == o.case
+            && self.calendar == o.calendar
+            && self.parties == o.parties
+            && self.events == o.events
+            && self.obligations == o.obligations
+            && self.changes == o.changes
+            && self.rules == o.rules
+    }
+}
+
+/// The `[rules]` table of a docket.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesSpec {
+    /// User rule packs (local rules, standing orders), relative to the
+    /// docket file; the first prevails, and all prevail over the national
+    /// rules they override.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<String>,
+    /// Conditions that hold in the case (`us_party`): every rule deadline
+    /// is computed with them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
+    /// Orders in the case that set the period of a rule: they prevail over
+    /// every pack.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orders: Vec<RuleOrder>,
+}
+
+/// An order in the case setting a rule's period (`{ rule = "frcp-56-b",
+/// period = "60 days", by = "Scheduling order (Dkt. 12)" }`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOrder {
+    /// The rule whose period it sets.
+    pub rule: String,
+    /// The period it sets ("60 days").
+    pub period: String,
+    /// The order (its name, docket entry, date).
+    pub by: String,
 }
 
 /// The `[case]` table.
@@ -168,6 +221,19 @@ pub struct Event {
     /// twice at the court (clocks fall back); required then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fold: Option<Fold>,
+    /// A set of rules whose deadlines the event brings (`post-judgment`):
+    /// one obligation per rule, `<event>.<rule id>`, counted from the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
+    /// The first date set for the event, when it was continued before the
+    /// docket was written (rules counting from the first date set use it;
+    /// a `move` change keeps the date it moved from without it).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "dates::date_opt"
+    )]
+    pub first_set: Option<NaiveDate>,
 }
 
 /// Whether an obligation still binds.
@@ -268,6 +334,14 @@ pub struct Relative {
     /// 1). Without it, a `due` counted from a recurring duty recurs with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occurrence: Option<u32>,
+    /// A rule instead of a period (`rule = "frcp-59-e"`): its period in
+    /// force on the reference's date, counted under that date's rules.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Conditions that hold for this deadline (with `rule`), besides the
+    /// case's `[rules] facts`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<String>,
 }
 
 impl Relative {

@@ -415,10 +415,13 @@ fn check_reference(
 
 fn check_when(ctx: &str, field: &str, w: &When, p: &mut Vec<String>) {
     let When::Relative(r) = w else { return };
-    match r.period_count() {
-        1 => {}
-        0 => p.push(format!(
-            "{ctx}: {field} needs a period (days, court_days, weeks, months, years or hours)"
+    match (r.period_count(), &r.rule) {
+        (1, None) | (0, Some(_)) => {}
+        (0, None) => p.push(format!(
+            "{ctx}: {field} needs a period (days, court_days, weeks, months, years or hours) or a rule"
+        )),
+        (_, Some(_)) => p.push(format!(
+            "{ctx}: {field} gives a period and a rule (give one)"
         )),
         _ => p.push(format!("{ctx}: {field} gives more than one period")),
     }

@@ -66,6 +66,7 @@ pub struct RuleRequest {
     facts: Facts,
     rules_as_of: Option<NaiveDate>,
     explain: bool,
+    order: Option<(Period, String)>,
 }
 
 impl RuleRequest {
@@ -77,7 +78,16 @@ impl RuleRequest {
             facts: Facts::new(),
             rules_as_of: None,
             explain: false,
+            order: None,
         }
+    }
+
+    /// An order in the case that sets the rule's period: it prevails over
+    /// every pack (precedence [`Precedence::CaseOrder`]); `by` names the
+    /// order.
+    pub fn case_order(mut self, period: Period, by: impl Into<String>) -> RuleRequest {
+        self.order = Some((period, by.into()));
+        self
     }
 
     /// The first date set for the trigger event, when it was continued
@@ -339,8 +349,10 @@ impl RuleSet {
         });
         let chosen = self.variant_for(start, &req.facts, as_of, &mut reasons)?;
         let edition = in_force(chosen, as_of)?;
-        let Some(period) = edition.period else {
-            return Err(no_period(chosen, edition, as_of));
+        let (period, precedence) = match (&req.order, edition.period) {
+            (Some((p, _)), _) => (*p, Precedence::CaseOrder),
+            (None, Some(p)) => (p, precedence),
+            (None, None) => return Err(no_period(chosen, edition, as_of)),
         };
         let kind = kind_of(chosen, as_of)?;
         let (from, first_note) = req.trigger.for_kind(kind);
@@ -357,8 +369,11 @@ impl RuleSet {
         let cite = chosen.cite_at(as_of).to_string();
         let text = edition.text.as_deref().unwrap_or(&chosen.text);
         reasons.insert(0, format!("{cite}: \"{text}\""));
+        let rule_period = edition
+            .period
+            .map_or("no period".to_string(), |x| x.to_string());
         let mut line = format!(
-            "period in force on {}: {period} {} {} ({}",
+            "period in force on {}: {rule_period} {} {} ({}",
             long_date(as_of),
             direction_word(chosen.direction),
             kind.description,
@@ -372,6 +387,16 @@ impl RuleSet {
             line.push_str(", the rules in force on the date asked for");
         }
         reasons.push(line);
+        if let Some((p, by)) = &req.order {
+            reasons.push(format!(
+                "{by} ({}) sets {p}: it prevails over {cite} ({rule_period}, {})",
+                Precedence::CaseOrder,
+                match precedence {
+                    Precedence::CaseOrder => self.precedence_of(chosen),
+                    p => p,
+                }
+            ));
+        }
         if let Some(note) = &edition.note {
             reasons.push(format!("note on this edition: {note}"));
         }
@@ -384,7 +409,7 @@ impl RuleSet {
             reasons.push(n);
         }
         let mut counted = period;
-        if edition.calendar_days {
+        if edition.calendar_days && req.order.is_none() {
             let short = Edition::in_force(chosen.family, req.rules_as_of.unwrap_or(from))
                 .short_period_limit()
                 .is_some_and(|l| period.amount < l);

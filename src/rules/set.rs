@@ -2,7 +2,7 @@
 //! rules) first, in the order given, then the national packs.
 
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use super::pack::Pack;
 use super::rule::Rule;
@@ -47,7 +47,16 @@ impl RuleSet {
     /// # Errors
     /// A built-in pack fails validation (a bug the tests catch).
     pub fn national() -> Result<RuleSet> {
-        static CELL: OnceLock<Result<RuleSet>> = OnceLock::new();
+        RuleSet::shared_national().map(|s| (*s).clone())
+    }
+
+    /// The national packs, shared: read once per process and never copied
+    /// (a docket without user packs uses this).
+    ///
+    /// # Errors
+    /// As [`RuleSet::national`].
+    pub fn shared_national() -> Result<Arc<RuleSet>> {
+        static CELL: OnceLock<Result<Arc<RuleSet>>> = OnceLock::new();
         CELL.get_or_init(|| {
             let mut set = RuleSet::empty();
             let mut problems = Vec::new();
@@ -61,7 +70,7 @@ impl RuleSet {
                 }
             }
             if problems.is_empty() {
-                Ok(set)
+                Ok(Arc::new(set))
             } else {
                 Err(Error::many(ErrorKind::Invalid, problems))
             }

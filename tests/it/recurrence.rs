@@ -129,6 +129,8 @@ fn docket(c: &Case_, changes: Vec<Change>) -> Docket {
         events: BTreeMap::new(),
         obligations: BTreeMap::from([("x".to_string(), obligation)]),
         changes,
+        rules: None,
+        base_dir: None,
     }
 }
 

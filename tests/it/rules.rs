@@ -704,6 +704,53 @@ mod cli {
     }
 
     #[test]
+    fn schedule_replays_and_reports_rule_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("case.toml");
+        std::fs::write(
+            &file,
+            "[case]\nid = \"acme\"\ncourt = \"nysd\"\n[events.judgment]\ntitle = \"Judgment entered\"\ndate = \"2009-11-20\"\nrules = \"post-judgment\"\n",
+        )
+        .unwrap();
+        let f = file.to_str().unwrap();
+        let o = docket(&["schedule", f, "--json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let due = |v: &serde_json::Value, ob: &str| {
+            v["deadlines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["obligation"] == ob)
+                .map(|d| d["due"].as_str().unwrap().to_string())
+                .unwrap()
+        };
+        assert_eq!(due(&v, "judgment.frcp-59-e"), "2009-12-07");
+        let o = docket(&["schedule", f, "--json", "--rules-as-of", "2009-12-01"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(due(&v, "judgment.frcp-59-e"), "2009-12-18");
+        let o = docket(&["schedule", f, "--rule-changes", "--json"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let c = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["deadline"] == "acme/judgment.frcp-59-e/1")
+            .unwrap();
+        assert_eq!(
+            c["message"],
+            "as of Dec. 1, 2009 this period became 28 days (was 10 days)"
+        );
+        assert_eq!(c["due_before"], "2009-12-07");
+        assert_eq!(c["due_after"], "2009-12-18");
+        let text = out(&docket(&["schedule", f, "--rule-changes"]));
+        assert!(
+            text.contains("acme/judgment.frcp-59-e/1  due 2009-12-07: as of Dec. 1, 2009"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn rules_changes_lists_editions() {
         let o = docket(&[
             "rules",
@@ -747,5 +794,382 @@ fn the_rules_page_lists_every_rule() {
             "{} is not listed in docs/rules.md",
             r.id
         );
+    }
+}
+
+mod dockets {
+    use super::{d, LOCAL};
+    use docket::docket::{Change, Docket, EventTime, ScheduleOptions};
+
+    fn docket(text: &str) -> Docket {
+        Docket::from_toml_str(text).unwrap()
+    }
+
+    fn due_of(s: &docket::docket::Schedule, obligation: &str) -> String {
+        s.deadlines
+            .iter()
+            .find(|x| x.obligation == obligation)
+            .map(|x| x.due.to_string())
+            .unwrap_or_else(|| panic!("no deadline {obligation}"))
+    }
+
+    const CIVIL: &str = r#"
+[case]
+id = "acme"
+court = "nysd"
+
+[events.judgment]
+title = "Judgment entered"
+date = "2025-03-03"
+rules = "post-judgment"
+
+[obligations.new-trial]
+title = "Motion for a new trial"
+due = { rule = "frcp-59-b", after = "judgment" }
+"#;
+
+    #[test]
+    fn an_event_brings_its_set_and_an_obligation_cites_a_rule() {
+        let s = docket(CIVIL).schedule(&ScheduleOptions::new()).unwrap();
+        // Judgment Monday, Mar. 3, 2025: 28 days (Mar. 31) for Rules 50(b),
+        // 52(b), 59(b) and (e); 14 days (Mar. 17) for 54(d)(2)(B); 30 days
+        // (Apr. 2) for the notice of appeal and the Rule 62(a) stay; one
+        // year (Mar. 3, 2026, a Tuesday) for Rule 60(c)(1).
+        assert_eq!(due_of(&s, "new-trial"), "2025-03-31");
+        assert_eq!(due_of(&s, "judgment.frcp-59-e"), "2025-03-31");
+        assert_eq!(due_of(&s, "judgment.frcp-50-b"), "2025-03-31");
+        assert_eq!(due_of(&s, "judgment.frcp-52-b"), "2025-03-31");
+        assert_eq!(due_of(&s, "judgment.frcp-54-d-2-b"), "2025-03-17");
+        assert_eq!(due_of(&s, "judgment.frcp-62-a"), "2025-04-02");
+        assert_eq!(due_of(&s, "judgment.frap-4-a-1-a"), "2025-04-02");
+        assert_eq!(due_of(&s, "judgment.frcp-60-c-1"), "2026-03-03");
+        // The United States variant is not added: the facts choose it.
+        assert!(s
+            .deadlines
+            .iter()
+            .all(|x| x.obligation != "judgment.frap-4-a-1-b"));
+        let dl = s
+            .deadlines
+            .iter()
+            .find(|x| x.obligation == "judgment.frcp-59-e")
+            .unwrap();
+        assert_eq!(dl.id, "acme/judgment.frcp-59-e/1");
+        assert_eq!(dl.title, "Motion to alter or amend a judgment");
+        assert_eq!(dl.cite.as_deref(), Some("Fed. R. Civ. P. 59(e)"));
+        assert_eq!(dl.rule.as_deref(), Some("frcp-59-e"));
+        assert_eq!(dl.basis, "Fed. R. Civ. P. 59(e): 28 days after judgment");
+        let text = dl.explain.join("\n");
+        for want in [
+            "Fed. R. Civ. P. 59(e): 28 days after Judgment entered (\"judgment\", on 2025-03-03), the national rule",
+            "period in force on Mar. 3, 2025: 28 days after entry of the judgment (since Dec. 1, 2009; history: 10 days before Dec. 1, 2009; 28 days since Dec. 1, 2009)",
+            "counted 28 days after 2025-03-03",
+        ] {
+            assert!(text.contains(want), "no {want:?} in\n{text}");
+        }
+        // JSON names the rule.
+        let v = serde_json::to_value(&s).unwrap();
+        let j = v["deadlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["obligation"] == "new-trial")
+            .unwrap();
+        assert_eq!(j["rule"], "frcp-59-b");
+        assert_eq!(j["cite"], "Fed. R. Civ. P. 59(b)");
+    }
+
+    #[test]
+    fn moving_the_judgment_moves_what_it_brought() {
+        let base = docket(CIVIL);
+        let moved = base
+            .with_change(Change::move_event(
+                d("2025-03-05"),
+                "Amended judgment",
+                "judgment",
+                EventTime::Date(d("2025-03-10")),
+            ))
+            .unwrap();
+        let s = moved.schedule(&ScheduleOptions::new()).unwrap();
+        // Mar. 10 + 28 = Apr. 7.
+        assert_eq!(due_of(&s, "judgment.frcp-59-e"), "2025-04-07");
+        assert_eq!(due_of(&s, "new-trial"), "2025-04-07");
+    }
+
+    #[test]
+    fn the_2009_amendments_and_a_replay() {
+        let text = CIVIL.replace("2025-03-03", "2009-11-20");
+        let checked = docket(&text).check().unwrap();
+        let s = checked.schedule(&ScheduleOptions::new()).unwrap();
+        // Friday, Nov. 20, 2009: 10 days under the old rules, weekends and
+        // Thanksgiving left out (Dec. 7).
+        assert_eq!(due_of(&s, "new-trial"), "2009-12-07");
+        // The same docket replayed under the rules in force on Dec. 1, 2009:
+        // 28 days (Dec. 18).
+        let replay = checked
+            .clone()
+            .rules_as_of(Some(d("2009-12-01")))
+            .schedule(&ScheduleOptions::new())
+            .unwrap();
+        assert_eq!(due_of(&replay, "new-trial"), "2009-12-18");
+        // Which open deadlines a later edition changes.
+        let changes = checked.rule_changes(&ScheduleOptions::new()).unwrap();
+        let (id, c) = changes
+            .iter()
+            .find(|(id, _)| id == "acme/new-trial/1")
+            .unwrap();
+        assert_eq!(id, "acme/new-trial/1");
+        assert_eq!(
+            c.message,
+            "as of Dec. 1, 2009 this period became 28 days (was 10 days)"
+        );
+        assert_eq!(c.due_before, Some(d("2009-12-07")));
+        assert_eq!(c.due_after, Some(d("2009-12-18")));
+        assert!(changes
+            .iter()
+            .any(|(id, _)| id == "acme/judgment.frcp-62-a/1"));
+        // The Dec. 1, 2018 edition of Rule 62(a) came after the deadline.
+        assert!(!changes.iter().any(|(_, c)| c.from == d("2018-12-01")));
+        // Today's rules: nothing to report.
+        let now = docket(CIVIL).check().unwrap();
+        assert!(now
+            .rule_changes(&ScheduleOptions::new())
+            .unwrap()
+            .is_empty());
+    }
+
+    const CH7: &str = r#"
+[case]
+id = "debtor"
+court = "nysb"
+
+[events.meeting]
+title = "Section 341(a) meeting of creditors"
+date = "2024-02-20"
+
+[obligations.discharge-objection]
+title = "Complaint objecting to discharge"
+due = { rule = "frbp-4004-a-1", after = "meeting" }
+
+[obligations.exemption-objection]
+title = "Objection to exemptions"
+due = { rule = "frbp-4003-b-1", after = "meeting" }
+
+[[changes]]
+on = "2024-02-16"
+by = "Trustee's notice of adjournment"
+move = "meeting"
+to = "2024-03-05"
+"#;
+
+    #[test]
+    fn a_continued_meeting_does_not_move_a_first_date_set_deadline() {
+        let s = docket(CH7).schedule(&ScheduleOptions::new()).unwrap();
+        // 60 days after Feb. 20 (first date set) is Sat., Apr. 20: Apr. 22.
+        assert_eq!(due_of(&s, "discharge-objection"), "2024-04-22");
+        // 30 days after the meeting held Mar. 5: Apr. 4.
+        assert_eq!(due_of(&s, "exemption-objection"), "2024-04-04");
+        let dl = s
+            .deadlines
+            .iter()
+            .find(|x| x.obligation == "discharge-objection")
+            .unwrap();
+        assert!(dl
+            .explain
+            .join("\n")
+            .contains("the rule counts from the first date set"));
+        // Written after the continuance, with first_set on the event.
+        let text = CH7
+            .replace(
+                "date = \"2024-02-20\"",
+                "date = \"2024-03-05\"\nfirst_set = \"2024-02-20\"",
+            )
+            .split("[[changes]]")
+            .next()
+            .unwrap()
+            .to_string();
+        let s = docket(&text).schedule(&ScheduleOptions::new()).unwrap();
+        assert_eq!(due_of(&s, "discharge-objection"), "2024-04-22");
+        assert_eq!(due_of(&s, "exemption-objection"), "2024-04-04");
+    }
+
+    #[test]
+    fn facts_orders_and_user_packs_in_a_docket() {
+        // A United States party: 60 days to appeal (May 2).
+        let text = format!("{CIVIL}\n[rules]\nfacts = [\"us_party\"]\n");
+        let s = docket(&text).schedule(&ScheduleOptions::new()).unwrap();
+        assert_eq!(due_of(&s, "judgment.frap-4-a-1-a"), "2025-05-02");
+        let dl = s
+            .deadlines
+            .iter()
+            .find(|x| x.obligation == "judgment.frap-4-a-1-a")
+            .unwrap();
+        assert_eq!(dl.rule.as_deref(), Some("frap-4-a-1-B"));
+        assert_eq!(dl.cite.as_deref(), Some("Fed. R. App. P. 4(a)(1)(B)"));
+        // An order in the case prevails over the rule.
+        let text = format!(
+            "{CIVIL}\n[rules]\norders = [{{ rule = \"frcp-59-b\", period = \"35 days\", by = \"Order of Mar. 4, 2025 (Dkt. 40)\" }}]\n"
+        );
+        let s = docket(&text).schedule(&ScheduleOptions::new()).unwrap();
+        // Mar. 3 + 35 = Apr. 7.
+        assert_eq!(due_of(&s, "new-trial"), "2025-04-07");
+        let dl = s
+            .deadlines
+            .iter()
+            .find(|x| x.obligation == "new-trial")
+            .unwrap();
+        let why = dl.explain.join("\n");
+        assert!(
+            why.contains("Order of Mar. 4, 2025 (Dkt. 40) (an order in the case) sets 35 days: it prevails over Fed. R. Civ. P. 59(b) (28 days, the national rule)"),
+            "{why}"
+        );
+        // A local rule from a pack next to the docket file prevails over
+        // the national rule.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("local.toml"), LOCAL).unwrap();
+        let file = dir.path().join("case.toml");
+        std::fs::write(
+            &file,
+            r#"
+[case]
+id = "acme"
+court = "nysd"
+[rules]
+packs = ["local.toml"]
+[events.discovery-close]
+title = "Close of discovery"
+date = "2025-06-30"
+[obligations.sj]
+title = "Summary judgment motion"
+due = { rule = "frcp-56-b", after = "discovery-close" }
+"#,
+        )
+        .unwrap();
+        let s = Docket::load(&file)
+            .unwrap()
+            .schedule(&ScheduleOptions::new())
+            .unwrap();
+        assert_eq!(due_of(&s, "sj"), "2025-08-29");
+        let dl = &s.deadlines[0];
+        assert_eq!(dl.rule.as_deref(), Some("local-56-b"));
+        assert!(dl
+            .explain
+            .join("\n")
+            .contains("prevails over Fed. R. Civ. P. 56(b)"));
+    }
+
+    #[test]
+    fn rule_references_are_validated() {
+        let bad = r#"
+[case]
+id = "x"
+court = "nysd"
+[events.hearing]
+title = "Hearing"
+date = "2025-06-20"
+rules = "no-such-set"
+[obligations.a]
+title = "A"
+due = { rule = "frcp-6-c-1", after = "hearing" }
+[obligations.b]
+title = "B"
+due = { rule = "frcp-99", after = "hearing" }
+[obligations.c]
+title = "C"
+due = { rule = "frcp-6-c-2", before = "hearing", roll = "forward", facts = ["rich"] }
+[obligations.d]
+title = "D"
+due = { days = 3, rule = "frcp-6-c-2", before = "hearing" }
+"#;
+        let e = docket(bad).check().unwrap_err();
+        let all = e.problems().join("\n");
+        assert!(
+            all.contains("obligation \"d\": due gives a period and a rule"),
+            "{all}"
+        );
+        // The structural problem is reported first; fix it to see the rest.
+        let bad = bad.replace("days = 3, ", "");
+        let e = docket(&bad).check().unwrap_err();
+        let all = e.problems().join("\n");
+        assert!(
+            all.contains("event \"hearing\": rules: unknown set \"no-such-set\""),
+            "{all}"
+        );
+        let bad = bad.replace("rules = \"no-such-set\"\n", "");
+        let e = docket(&bad).check().unwrap_err();
+        let all = e.problems().join("\n");
+        for want in [
+            "obligation \"a\": due.rule: Fed. R. Civ. P. 6(c)(1) counts before its trigger: write `before = \"hearing\"`, not `after`",
+            "obligation \"b\": due.rule: unknown rule \"frcp-99\"",
+            "obligation \"c\": due.roll does not go with `rule`",
+            "obligation \"c\": due.facts: unknown condition \"rich\"",
+        ] {
+            assert!(all.contains(want), "no {want:?} in\n{all}");
+        }
+        // A set that would reuse an id.
+        let clash = format!(
+            "{CIVIL}\n[obligations.\"judgment.frcp-59-e\"]\ntitle = \"x\"\ndue = \"2025-04-01\"\n"
+        );
+        let e = docket(&clash).check().unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("adds obligation \"judgment.frcp-59-e\", an id already used"),
+            "{e}"
+        );
+        // A rule not in force on the trigger date names the item.
+        let early = CIVIL
+            .replace("2025-03-03", "2008-06-02")
+            .replace("frcp-59-b", "frcp-56-b");
+        let e = docket(&early)
+            .schedule(&ScheduleOptions::new())
+            .unwrap_err();
+        assert!(e.to_string().contains("obligation \"new-trial\""), "{e}");
+        assert!(
+            e.to_string().contains("no edition in force on 2008-06-02"),
+            "{e}"
+        );
+    }
+}
+
+/// A set is what an event of one kind brings: its rules (variants aside)
+/// count from one trigger kind, in one direction, in every edition.
+#[test]
+fn each_set_counts_from_one_kind_of_event() {
+    let set = national();
+    assert!(set.sets().len() >= 10);
+    for name in set.sets() {
+        let rules: Vec<_> = set.set(name);
+        let first = rules[0];
+        for r in &rules {
+            assert!(r.variant_of.is_none(), "{name}: variant {} in a set", r.id);
+            assert_eq!(
+                (r.trigger.as_str(), r.direction),
+                (first.trigger.as_str(), first.direction),
+                "{name}: {}",
+                r.id
+            );
+            assert!(
+                r.editions
+                    .iter()
+                    .all(|e| e.trigger.is_none() && (e.period.is_some() || e.from.is_none())),
+                "{name}: {} changes trigger or has no period in an edition",
+                r.id
+            );
+        }
+    }
+    let post: Vec<&str> = set
+        .set("post-judgment")
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    for id in [
+        "frcp-50-b",
+        "frcp-52-b",
+        "frcp-59-b",
+        "frcp-59-e",
+        "frcp-54-d-2-B",
+        "frcp-62-a",
+        "frap-4-a-1-A",
+    ] {
+        assert!(post.contains(&id), "post-judgment lacks {id}");
     }
 }

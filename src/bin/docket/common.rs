@@ -65,11 +65,11 @@ pub(crate) fn read_docket(path: &Path, format: Option<Format>) -> Result<DocketT
         None => Format::of(path)?,
     };
     let text = read_docket_text(path)?;
-    Ok(DocketText::new(
-        Some(&path.display().to_string()),
-        format,
-        text,
-    ))
+    Ok(
+        DocketText::new(Some(&path.display().to_string()), format, text)
+            // `[rules] packs` are found next to the file.
+            .base_dir(path.parent().map(Path::to_path_buf)),
+    )
 }
 
 /// The name a docket argument is read under (for locating problems).

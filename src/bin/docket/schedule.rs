@@ -38,6 +38,14 @@ pub(crate) struct ScheduleArgs {
     /// Print each deadline's explanation under it (table output).
     #[arg(long)]
     pub(crate) explain: bool,
+    /// Replay the schedule under the rules in force on this date (each
+    /// rule's period and every time-computation rule).
+    #[arg(long, value_name = "DATE")]
+    pub(crate) rules_as_of: Option<String>,
+    /// Instead of the schedule: the open deadlines counted by a rule that a
+    /// later edition of the rule would change.
+    #[arg(long)]
+    pub(crate) rule_changes: bool,
 }
 
 impl ScheduleArgs {
@@ -55,7 +63,16 @@ pub(crate) fn schedule(a: ScheduleArgs) -> Result<Out, Error> {
         as_of: a.as_of,
         horizon: a.horizon,
         explain: a.explain,
+        rules_as_of: a.rules_as_of,
     };
+    if a.rule_changes {
+        let answer = docket::commands::rule_changes(&input, &q, Style::Flags)?;
+        return Ok(Out::text(if a.json {
+            answer.json()?
+        } else {
+            answer.table()
+        }));
+    }
     let answer = compute(&input, &q, Style::Flags)?;
     Ok(Out::text(if a.json {
         answer.json()?

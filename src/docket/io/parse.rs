@@ -45,7 +45,10 @@ impl Docket {
         let ctx = path.display().to_string();
         let format = Format::of(path)?;
         let text = crate::docket::read_docket_text(path)?;
-        Docket::from_file_text(format, &text, &ctx)
+        let mut docket = Docket::from_file_text(format, &text, &ctx)?;
+        // `[rules] packs` are found next to the file.
+        docket.base_dir = path.parent().map(Path::to_path_buf);
+        Ok(docket)
     }
 
     /// Parses and validates the text of a docket file; errors start with

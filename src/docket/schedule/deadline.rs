@@ -45,9 +45,11 @@ impl CheckedDocket {
             c.at = None;
             c.readings = set.readings;
         }
-        let basis = match ext {
-            Some((to, i)) => format!("set to {to} by change {}", i + 1).into(),
-            None => basis_of(o, n),
+        let rule = c.rule.take();
+        let basis = match (ext, &rule) {
+            (Some((to, i)), _) => format!("set to {to} by change {}", i + 1).into(),
+            (None, Some(r)) => r.basis.clone().into(),
+            (None, None) => basis_of(o, n),
         };
         let filed = o.filed.get(n as usize - 1).copied();
         let vacated_occ = key.as_ref().and_then(|k| a.vac_occ.get(k)).copied();
@@ -120,7 +122,11 @@ impl CheckedDocket {
             parties: o.parties.clone(),
             status,
             filed,
-            cite: o.cite.clone(),
+            cite: o
+                .cite
+                .clone()
+                .or_else(|| rule.as_ref().map(|r| r.cite.clone())),
+            rule: rule.map(|r| r.id),
             explain: c.explain,
             readings: c.readings,
             changes: Vec::new(),

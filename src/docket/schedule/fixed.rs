@@ -113,6 +113,7 @@ impl CheckedDocket {
             return Ok(c);
         }
         let rolled = Request::after(date, Period::days(0))
+            .rules_as_of(self.rules_as_of)
             .roll(chosen.as_ref().map_or(Roll::Rule, |(r, _)| *r))
             .explain(explain)
             .compute(cal, self.family)?;

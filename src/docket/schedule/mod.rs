@@ -18,6 +18,7 @@ mod order;
 mod output;
 mod recurrence;
 mod relative;
+mod rules;
 mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
@@ -128,6 +129,11 @@ pub struct CheckedDocket {
     pub(crate) pins: FnvMap<String, u32>,
     /// The horizon when the options give none (see `scan_horizon`).
     pub(crate) default_horizon: NaiveDate,
+    /// The rules its rule-counted dates use (see `Docket::rule_set`).
+    pub(crate) rules: Arc<crate::rules::RuleSet>,
+    /// The date whose rules every computation applies, when replaying
+    /// (see [`CheckedDocket::rules_as_of`]).
+    pub(crate) rules_as_of: Option<NaiveDate>,
 }
 
 impl Docket {
@@ -138,7 +144,13 @@ impl Docket {
     /// that cannot be built.
     pub fn check(&self) -> Result<CheckedDocket> {
         self.validate()?;
-        let applied = apply_all(self)?;
+        let rules = self.rule_set()?;
+        let expanded = self.with_rule_sets(&rules)?;
+        let rule_problems = rules::rule_problems(&expanded, &rules);
+        if !rule_problems.is_empty() {
+            return Err(Error::many(crate::error::ErrorKind::Invalid, rule_problems));
+        }
+        let applied = apply_all(&expanded)?;
         let (calendar, family) = docket_calendar(self)?;
         let times = self.time_problems(calendar.time_zone());
         if !times.is_empty() {
@@ -157,7 +169,7 @@ impl Docket {
             .collect();
         let applied_docket_pins = pins(&applied.docket);
         let mut checked = CheckedDocket {
-            docket: self.clone(),
+            docket: expanded.into_owned(),
             applied,
             calendar,
             family,
@@ -166,6 +178,8 @@ impl Docket {
             index,
             pins: applied_docket_pins,
             default_horizon: NaiveDate::MIN,
+            rules,
+            rules_as_of: None,
         };
         checked.default_horizon = checked.scan_horizon();
         Ok(checked)

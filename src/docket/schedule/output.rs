@@ -85,6 +85,10 @@ pub struct Deadline {
     /// The rule or order that imposes it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cite: Option<String>,
+    /// The rule its date was counted by (an id of `docket rules`), when one
+    /// was: the rule that prevailed and applied, which `cite` names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
     /// How the date was found, step by step, with citations.
     pub explain: Vec<String>,
     /// Changes that bear on this deadline (directly or through what it

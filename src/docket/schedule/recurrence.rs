@@ -322,6 +322,7 @@ impl CheckedDocket {
             // (not a period counted under Rule 6(a): no short-period
             // counting).
             let due = Request::after(nominal, Period::days(0))
+                .rules_as_of(self.rules_as_of)
                 .roll(chosen.unwrap_or(Roll::Rule))
                 .explain(explain)
                 .compute(&self.calendar, self.family)?;
@@ -350,6 +351,7 @@ impl CheckedDocket {
         })?;
         let base = prev.filed.or(prev.set).unwrap_or(prev.nominal);
         let due = Request::after(base, every)
+            .rules_as_of(self.rules_as_of)
             .roll(repeat.roll.unwrap_or(Roll::Rule))
             .explain(explain)
             .compute(&self.calendar, self.family)?;
@@ -357,6 +359,7 @@ impl CheckedDocket {
             due.due()
         } else {
             Request::after(base, every)
+                .rules_as_of(self.rules_as_of)
                 .roll(Roll::None)
                 .compute(&self.calendar, self.family)?
                 .due()

@@ -94,6 +94,9 @@ impl CheckedDocket {
         from: Source,
         explain: bool,
     ) -> Result<Computed> {
+        if r.rule.is_some() {
+            return self.rule_relative(r, from, explain);
+        }
         let v = from.value;
         let (target, dir) = r
             .reference()
@@ -105,6 +108,7 @@ impl CheckedDocket {
             .service(r.service)
             .fold(v.fold)
             .roll(r.roll.unwrap_or(Roll::Rule))
+            .rules_as_of(self.rules_as_of)
             .explain(explain);
         if period.unit == Unit::Hours {
             let t = v.time.ok_or_else(|| {
@@ -283,6 +287,19 @@ pub(super) struct Computed {
     pub(super) cancelled_source: Option<String>,
     /// The occurrence of a recurring reference it counts from.
     pub(super) from_occurrence: Option<u32>,
+    /// The rule that set it, when counted by a rule.
+    pub(super) rule: Option<RuleBasis>,
+}
+
+/// The rule a date was counted by.
+#[derive(Debug, Clone)]
+pub(super) struct RuleBasis {
+    /// The rule applied (its id).
+    pub(super) id: String,
+    /// Its citation, in the edition applied.
+    pub(super) cite: String,
+    /// "Fed. R. Civ. P. 59(e): 28 days after judgment".
+    pub(super) basis: String,
 }
 
 impl Computed {
@@ -296,6 +313,7 @@ impl Computed {
             cancelled: false,
             cancelled_source: None,
             from_occurrence: None,
+            rule: None,
         }
     }
 
@@ -309,6 +327,7 @@ impl Computed {
             cancelled: false,
             cancelled_source: None,
             from_occurrence: None,
+            rule: None,
         }
     }
 
