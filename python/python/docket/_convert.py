@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import json
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Type, TypeVar, Union
 
 from ._errors import _argument_error
 
@@ -60,6 +61,16 @@ def plain(value: Any) -> Dict[str, Any]:
     """A deep copy of a JSON object (the caller may change it freely)."""
     out: Dict[str, Any] = json.loads(json.dumps(value))
     return out
+
+
+T = TypeVar("T")
+
+
+def known(cls: Type[T], values: Mapping[str, Any]) -> T:
+    """A dataclass from the keys of ``values`` it has fields for (JSON
+    objects may gain keys)."""
+    names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    return cls(**{k: v for k, v in values.items() if k in names})
 
 
 def strings(value: Any) -> List[str]:

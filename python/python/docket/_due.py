@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _docket
-from ._convert import DateLike, date_text, local_minute, plain, strings, to_date, to_datetime
+from ._convert import DateLike, date_text, known, local_minute, plain, strings, to_date, to_datetime
 
 __all__ = ["Court", "Due", "Reading", "courts", "due"]
 
@@ -233,4 +233,4 @@ def courts(query: Optional[str] = None) -> List[Court]:
     """The built-in courts matching ``query`` (an id, a Bluebook abbreviation
     such as ``"N.D. Ill."``, a name or a state), best first; every court
     without a query. No match gives an empty list."""
-    return [Court(**c) for c in json.loads(_docket.courts(query))]
+    return [known(Court, c) for c in json.loads(_docket.courts(query))]

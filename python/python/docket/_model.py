@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _docket
-from ._convert import DateLike, DateTimeLike, date_text, plain, to_date, when_text
+from ._convert import DateLike, DateTimeLike, date_text, known, plain, to_date, when_text
 from ._errors import _argument_error
 from ._schedule import Diff, Schedule
 
 __all__ = ["Case", "Docket", "Rescheduled"]
+
 
 @dataclass(frozen=True)
 class Case:
@@ -80,7 +81,7 @@ class Docket:
     @property
     def case(self) -> Case:
         """The ``[case]`` table."""
-        return Case(**self._data()["case"])
+        return known(Case, self._data()["case"])
 
     @property
     def parties(self) -> Dict[str, str]:
