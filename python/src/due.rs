@@ -109,6 +109,7 @@ pub(crate) fn due(
         conditions,
         first_set,
         packs,
+        ..DueQuery::default()
     };
     let files: Vec<String> = query
         .packs

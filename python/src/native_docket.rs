@@ -121,7 +121,7 @@ impl Docket {
     }
 
     /// The JSON of `docket schedule --json`.
-    #[pyo3(signature = (*, from_ = None, to = None, horizon = None, party = None, as_of = None))]
+    #[pyo3(signature = (*, from_ = None, to = None, horizon = None, party = None, as_of = None, rules_as_of = None))]
     fn schedule(
         &self,
         from_: Option<String>,
@@ -129,6 +129,7 @@ impl Docket {
         horizon: Option<String>,
         party: Option<String>,
         as_of: Option<String>,
+        rules_as_of: Option<String>,
     ) -> PyResult<String> {
         let q = ScheduleQuery {
             from: from_,
@@ -136,7 +137,8 @@ impl Docket {
             party,
             as_of,
             horizon,
-            explain: false,
+            rules_as_of,
+            ..ScheduleQuery::default()
         };
         let files = self.files();
         run_schedule(&self.input, &q, Style::Fields)
@@ -191,6 +193,7 @@ impl Docket {
             occurrence,
             by,
             on,
+            ..RescheduleQuery::default()
         };
         let files = self.files();
         let answer =
@@ -278,6 +281,7 @@ impl Docket {
             from: from_,
             to,
             horizon,
+            ..IcsQuery::default()
         };
         run_ics(&self.input, &q, Style::Fields).or_raise(&self.files(), ICS)
     }

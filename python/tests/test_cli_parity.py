@@ -57,6 +57,10 @@ def test_schedule_json_is_the_cli_json(cli: Cli, examples: pathlib.Path) -> None
         assert d.schedule(to="2024-12-31", as_of="2024-06-01").to_dict() == cli(
             "schedule", rel, "--json", "--to", "2024-12-31", "--as-of", "2024-06-01"
         )
+    civil = str(examples / "civil.toml")
+    assert docket.Docket.load(civil).schedule(rules_as_of="2009-01-01").to_dict() == cli(
+        "schedule", civil, "--json", "--rules-as-of", "2009-01-01"
+    )
     lex = str(examples / "lexington.toml")
     got = docket.Docket.load(lex).schedule(party="lenders", from_=dt.date(2009, 4, 10), horizon="2009-06-30")
     assert got.to_dict() == cli(

@@ -49,6 +49,7 @@ class Docket:
         horizon: Optional[str] = None,
         party: Optional[str] = None,
         as_of: Optional[str] = None,
+        rules_as_of: Optional[str] = None,
     ) -> str: ...
     def reschedule(
         self,

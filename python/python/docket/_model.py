@@ -119,6 +119,7 @@ class Docket:
         horizon: Optional[DateLike] = None,
         party: Optional[str] = None,
         as_of: Optional[DateLike] = None,
+        rules_as_of: Optional[DateLike] = None,
     ) -> Schedule:
         """Every deadline and event, explained, as ``docket schedule --json``
         lists them.
@@ -130,6 +131,8 @@ class Docket:
             horizon: expand recurring duties through this date.
             party: only this party's deadlines and events (its id or name).
             as_of: mark open deadlines due before this date ``overdue``.
+            rules_as_of: replay under the rules in force on this date (each
+                rule's period and every time-computation rule).
 
         Raises:
             DocketError: a bad date, an unknown party.
@@ -140,6 +143,7 @@ class Docket:
             horizon=date_text("horizon", horizon),
             party=party,
             as_of=date_text("as_of", as_of),
+            rules_as_of=date_text("rules_as_of", rules_as_of),
         )
         return Schedule._from(json.loads(text))
 
