@@ -20,7 +20,10 @@ pub(crate) fn check(paths: Vec<PathBuf>) -> PyResult<String> {
     for (path, name) in paths.iter().zip(&names) {
         let read = Format::of(path)
             .map_err(|e| e.context(name))
-            .and_then(|format| Ok(DocketText::new(Some(name), format, read_docket_text(path)?)));
+            .and_then(|format| {
+                Ok(DocketText::new(Some(name), format, read_docket_text(path)?)
+                    .base_dir(path.parent().map(std::path::Path::to_path_buf)))
+            });
         match read {
             Ok(t) => inputs.push(t),
             Err(e) => unread.extend(e.problems().iter().cloned()),

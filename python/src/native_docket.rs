@@ -100,7 +100,9 @@ impl Docket {
         let files = [name.as_str()];
         let format = Format::of(&path).or_raise(&files, NO_OPTIONS)?;
         let file = DocketFile::open(&path).or_raise(&files, NO_OPTIONS)?;
-        let input = DocketText::new(Some(&name), format, file.text());
+        // `[rules] packs` are found next to the file.
+        let input = DocketText::new(Some(&name), format, file.text())
+            .base_dir(path.parent().map(std::path::Path::to_path_buf));
         Docket::read(input, Some(file))
     }
 

@@ -121,7 +121,7 @@ impl Rule {
             .find(|e| e.from.is_none_or(|f| f <= date))
     }
 
-    /// The edition in force today's rules (the last one).
+    /// The latest edition (today's rule).
     pub fn current(&self) -> Option<&RuleEdition> {
         self.editions.last()
     }
