@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use crate::ical::{Feed, FeedOptions};
 use crate::Result;
 
+#[cfg(feature = "serve")]
 use super::params::Params;
 use super::{invalid, DocketText, Style};
 
@@ -96,6 +97,8 @@ impl IcsQuery {
         ICS_OPTIONS.iter().map(|o| style.name(o)).collect()
     }
 
+    /// From request options (a query string or a JSON object of the HTTP API).
+    #[cfg(feature = "serve")]
     pub(crate) fn from_params(mut p: Params) -> Result<IcsQuery> {
         let d = IcsQuery::default();
         let mut opt = |n: &str| p.string(n).filter(|s| !s.is_empty());

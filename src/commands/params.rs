@@ -22,6 +22,7 @@ fn invalid(m: String) -> Error {
 
 impl Params {
     /// From a URL query string (`court=nysb&days=14`; `+` is a space).
+    #[cfg(any(feature = "serve", test))]
     pub(crate) fn from_query(query: &str) -> Result<Params> {
         let mut pairs = Vec::new();
         for part in query.split('&').filter(|p| !p.is_empty()) {
@@ -143,6 +144,7 @@ impl Params {
     }
 
     /// Every number given for `name`.
+    #[cfg(any(feature = "serve", test))]
     pub(crate) fn numbers<T: FromStr>(&mut self, name: &str) -> Vec<T> {
         let mut out = Vec::new();
         for v in self.list(name) {
@@ -198,6 +200,7 @@ impl Params {
 }
 
 /// Percent-decoding of one query component (`+` is a space).
+#[cfg(any(feature = "serve", test))]
 fn decode(s: &str) -> Result<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

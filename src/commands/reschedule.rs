@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::docket::{Action, Change, Diff, Docket, EventTime, Fold, ScheduleOptions};
 use crate::{Error, Result};
 
+#[cfg(feature = "serve")]
 use super::params::Params;
 use super::{invalid, DocketText, Style};
 
@@ -85,6 +86,8 @@ impl RescheduleQuery {
         RESCHEDULE_OPTIONS.iter().map(|o| style.name(o)).collect()
     }
 
+    /// From request options (a query string or a JSON object of the HTTP API).
+    #[cfg(feature = "serve")]
     pub(crate) fn from_params(mut p: Params) -> Result<RescheduleQuery> {
         let mut opt = |n: &str| p.string(n).filter(|s| !s.is_empty());
         let q = RescheduleQuery {

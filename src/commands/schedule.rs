@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crate::docket::{DeadlineStatus, Docket, Schedule, ScheduleOptions};
 use crate::Result;
 
+#[cfg(feature = "serve")]
 use super::params::Params;
 use super::{invalid, DocketText, Style};
 
@@ -62,6 +63,8 @@ impl ScheduleQuery {
         SCHEDULE_OPTIONS.iter().map(|o| style.name(o)).collect()
     }
 
+    /// From request options (a query string or a JSON object of the HTTP API).
+    #[cfg(feature = "serve")]
     pub(crate) fn from_params(mut p: Params) -> Result<ScheduleQuery> {
         let mut opt = |n: &str| p.string(n).filter(|s| !s.is_empty());
         let q = ScheduleQuery {

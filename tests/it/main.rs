@@ -18,6 +18,7 @@ mod holidays;
 mod ical;
 mod incremental;
 mod properties;
+#[cfg(feature = "cli")]
 mod readings;
 mod recurrence;
 mod refusals;
