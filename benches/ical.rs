@@ -4,37 +4,15 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+mod support;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use docket::docket::Docket;
 use docket::ical::{CaseFeed, Feed, FeedOptions};
 
-fn big(n: usize) -> Docket {
-    let mut t = String::from(
-        "[case]\nid = \"big\"\nnumber = \"1:25-cv-00001\"\ncaption = \"Big Case v. Many Deadlines\"\ncourt = \"nysd\"\n\
-         [parties.p]\nname = \"Plaintiff LLC\"\n[parties.d]\nname = \"Defendant, Inc.\"\n\
-         [events.hearing]\ntitle = \"Hearing\"\nat = \"2025-06-02T10:00\"\nparties = [\"p\", \"d\"]\n",
-    );
-    for i in 0..n {
-        let day = 1 + (i % 28);
-        let month = 1 + (i / 28) % 12;
-        if i % 10 == 0 {
-            t.push_str(&format!(
-                "[obligations.o{i}]\ntitle = \"Submission {i}; reply, etc.\"\nparties = [\"p\"]\ncite = \"Order\"\ndue = {{ days = {}, before = \"hearing\" }}\n",
-                1 + i % 60
-            ));
-        } else {
-            t.push_str(&format!(
-                "[obligations.o{i}]\ntitle = \"Deadline {i}\"\nparties = [\"d\"]\ndue = \"2025-{month:02}-{day:02}\"\n"
-            ));
-        }
-    }
-    Docket::from_toml_str(&t).expect("docket")
-}
-
 fn feed(c: &mut Criterion) {
-    let docket = big(100_000);
+    let docket = support::feed_docket(100_000);
     let opts = FeedOptions::new("bench.example").alarms(&[7, 1]);
     let case = CaseFeed::new(&docket.check().expect("valid"), &opts).expect("case");
     let n = case.schedule().deadlines.len() + case.schedule().events.len();
