@@ -14,6 +14,8 @@ mod concurrency;
 mod courts;
 mod dockets;
 mod fuzz_regressions;
+#[cfg(feature = "cli")]
+mod golden;
 mod holidays;
 mod ical;
 mod incremental;

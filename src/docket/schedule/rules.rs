@@ -65,12 +65,6 @@ impl Docket {
             }
             for r in rules.into_iter().filter(|r| r.variant_of.is_none()) {
                 let oid = format!("{id}.{}", r.id.to_ascii_lowercase());
-                if self.obligations.contains_key(&oid) || self.events.contains_key(&oid) {
-                    problems.push(format!(
-                        "event \"{id}\": rules = \"{name}\" adds obligation \"{oid}\", an id already used"
-                    ));
-                    continue;
-                }
                 let mut rel = Relative {
                     rule: Some(r.id.clone()),
                     ..Relative::default()
@@ -79,19 +73,27 @@ impl Docket {
                     Direction::After => rel.after = Some(id.clone()),
                     Direction::Before => rel.before = Some(id.clone()),
                 }
-                d.obligations.insert(
-                    oid,
-                    Obligation {
-                        title: r.title.clone(),
-                        parties: Vec::new(),
-                        cite: None,
-                        due: Some(When::Relative(rel)),
-                        first_due: None,
-                        repeat: None,
-                        filed: Vec::new(),
-                        status: ObligationStatus::Active,
-                    },
-                );
+                let added = Obligation {
+                    title: r.title.clone(),
+                    parties: Vec::new(),
+                    cite: None,
+                    due: Some(When::Relative(rel)),
+                    first_due: None,
+                    repeat: None,
+                    filed: Vec::new(),
+                    status: ObligationStatus::Active,
+                };
+                if self.obligations.get(&oid) == Some(&added) {
+                    // Expanded already (a checked docket's own docket).
+                    continue;
+                }
+                if self.obligations.contains_key(&oid) || self.events.contains_key(&oid) {
+                    problems.push(format!(
+                        "event \"{id}\": rules = \"{name}\" adds obligation \"{oid}\", an id already used"
+                    ));
+                    continue;
+                }
+                d.obligations.insert(oid, added);
             }
         }
         if problems.is_empty() {
