@@ -116,8 +116,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use calendar::{court, courts, find_courts, Calendar, Court, RuleFamily, State};
 pub use compute::{Direction, Due, Period, Request, Service};
 pub use docket::{
-    Case, Change, CheckedDocket, Deadline, DeadlineStatus, Diff, Docket, Event, EventTime, Format,
-    LiveSchedule, Obligation, Party, Schedule, ScheduleOptions,
+    Case, Change, ChangeAction, CheckedDocket, Deadline, DeadlineStatus, Diff, Docket, Event,
+    EventTime, Format, LiveSchedule, Obligation, Party, Schedule, ScheduleOptions,
 };
 pub use ical::{Feed, FeedOptions};
 pub use rules::{RuleRequest, RuleSet};

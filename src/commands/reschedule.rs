@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::docket::{Action, Change, Diff, Docket, EventTime, Fold, ScheduleOptions};
+use crate::docket::{Change, ChangeAction, Diff, Docket, EventTime, Fold, ScheduleOptions};
 use crate::{Error, Result};
 
 #[cfg(feature = "serve")]
@@ -180,9 +180,11 @@ fn change_of(
             Change::extend(on, by, ob, q.occurrence, t)
         }
         (None, None, Some(ob), None, None, None) => {
-            let mut c = Change::vacate(on, by, ob);
-            c.occurrence = q.occurrence;
-            c
+            let action = ChangeAction::Vacate {
+                obligation: ob.clone(),
+                occurrence: q.occurrence,
+            };
+            Change::new(on, by, action)
         }
         (None, None, None, Some(ob), None, None) => {
             if on_given.is_none() {
@@ -359,22 +361,21 @@ impl RescheduleAnswer {
 
 /// A change in words: `move "hearing" to 2025-03-10`.
 pub(crate) fn describe(c: &Change) -> String {
-    match c.action() {
-        Ok(Action::Move { event, to }) => format!("move \"{event}\" to {to}"),
-        Ok(Action::Extend {
+    match &c.action {
+        ChangeAction::Move { event, to, .. } => format!("move \"{event}\" to {to}"),
+        ChangeAction::Extend {
             obligation,
             occurrence,
             to,
-        }) => match occurrence {
+        } => match occurrence {
             Some(n) => format!("set occurrence {n} of \"{obligation}\" due {to}"),
             None => format!("set \"{obligation}\" due {to}"),
         },
-        Ok(Action::Vacate { obligation, .. }) => format!("vacate \"{obligation}\""),
-        Ok(Action::Reinstate { obligation }) => format!("reinstate \"{obligation}\""),
-        Ok(Action::File { obligation }) => format!("record a filing of \"{obligation}\""),
-        Ok(Action::Cancel { event }) => format!("cancel \"{event}\""),
-        Ok(Action::AddEvent { id, .. }) => format!("add event \"{id}\""),
-        Ok(Action::AddObligation { id, .. }) => format!("add obligation \"{id}\""),
-        Err(e) => e.to_string(),
+        ChangeAction::Vacate { obligation, .. } => format!("vacate \"{obligation}\""),
+        ChangeAction::Reinstate { obligation } => format!("reinstate \"{obligation}\""),
+        ChangeAction::File { obligation } => format!("record a filing of \"{obligation}\""),
+        ChangeAction::Cancel { event } => format!("cancel \"{event}\""),
+        ChangeAction::AddEvent { id, .. } => format!("add event \"{id}\""),
+        ChangeAction::AddObligation { id, .. } => format!("add obligation \"{id}\""),
     }
 }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::diff::Diff;
 use super::fnv::FnvMap;
-use super::model::{Action, Change, Docket};
+use super::model::{Change, ChangeAction, Docket};
 use super::schedule::{
     apply_one, dependencies, pins, CheckedDocket, ItemOut, Schedule, ScheduleOptions, Slot, State,
 };
@@ -151,13 +151,12 @@ impl LiveSchedule {
     /// An invalid change (nothing is changed then), or a computation that
     /// leaves the calendar's years (the change is rolled back).
     pub fn apply(&mut self, change: Change) -> Result<Diff> {
-        let action = change.action()?;
-        self.check_change(&change, &action)?;
-        let target = change.target().unwrap_or_default().to_string();
+        self.check_change(&change)?;
+        let target = change.target().to_string();
         let applied = &mut self.checked.applied;
         let is_add = matches!(
-            action,
-            Action::AddEvent { .. } | Action::AddObligation { .. }
+            change.action,
+            ChangeAction::AddEvent { .. } | ChangeAction::AddObligation { .. }
         );
         let mut undo = Undo {
             target: target.clone(),
@@ -370,7 +369,8 @@ impl LiveSchedule {
 
     /// Cheap validation of one change against the current docket; adds are
     /// validated against the whole docket.
-    fn check_change(&self, change: &Change, action: &Action) -> Result<()> {
+    fn check_change(&self, change: &Change) -> Result<()> {
+        let action = &change.action;
         let d = &self.checked.applied.docket;
         let ctx = format!("change (on {})", change.on);
         let err = |m: String| Err(Error::invalid(format!("{ctx}: {m}")));
@@ -378,12 +378,12 @@ impl LiveSchedule {
             return err("`by` is empty (name the order or agreement)".into());
         }
         let mut dates = Vec::new();
-        super::validate::change_dates(&ctx, change, action, &mut dates);
+        super::validate::change_dates(&ctx, change, &mut dates);
         if !dates.is_empty() {
             return Err(Error::many(crate::error::ErrorKind::Invalid, dates));
         }
         match action {
-            Action::Move { event, .. } | Action::Cancel { event } => {
+            ChangeAction::Move { event, .. } | ChangeAction::Cancel { event } => {
                 let Some(e) = d.events.get(event) else {
                     return err(if d.obligations.contains_key(event) {
                         format!("\"{event}\" is an obligation, not an event")
@@ -391,26 +391,26 @@ impl LiveSchedule {
                         format!("unknown event \"{event}\"")
                     });
                 };
-                if let Action::Move { to, .. } = action {
+                if let ChangeAction::Move { to, fold, .. } = action {
                     let tz = self.checked.calendar().time_zone();
-                    if let Some(m) = super::schedule::move_problem(event, e, *to, change.fold, tz) {
+                    if let Some(m) = super::schedule::move_problem(event, e, *to, *fold, tz) {
                         return err(m);
                     }
                 }
             }
-            Action::Extend {
+            ChangeAction::Extend {
                 obligation,
                 occurrence,
                 ..
             }
-            | Action::Vacate {
+            | ChangeAction::Vacate {
                 obligation,
                 occurrence,
             } => {
                 let Some(o) = d.obligations.get(obligation) else {
                     return err(format!("unknown obligation \"{obligation}\""));
                 };
-                let extend = matches!(action, Action::Extend { .. });
+                let extend = matches!(action, ChangeAction::Extend { .. });
                 let count = o.repeat.as_ref().and_then(|r| r.count);
                 if let Some(m) = super::validate::occurrence_problem(
                     obligation,
@@ -422,12 +422,12 @@ impl LiveSchedule {
                     return err(m);
                 }
             }
-            Action::Reinstate { obligation } | Action::File { obligation } => {
+            ChangeAction::Reinstate { obligation } | ChangeAction::File { obligation } => {
                 if !d.obligations.contains_key(obligation) {
                     return err(format!("unknown obligation \"{obligation}\""));
                 }
             }
-            Action::AddEvent { id, event } => {
+            ChangeAction::AddEvent { id, event } => {
                 // Rare: validate the whole docket with the change.
                 self.checked.docket.with_change(change.clone())?;
                 let tz = self.checked.calendar().time_zone();
@@ -437,7 +437,7 @@ impl LiveSchedule {
                     return Err(Error::many(crate::error::ErrorKind::Invalid, p));
                 }
             }
-            Action::AddObligation { .. } => {
+            ChangeAction::AddObligation { .. } => {
                 self.checked.docket.with_change(change.clone())?;
             }
         }

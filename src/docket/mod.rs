@@ -28,8 +28,8 @@ pub use limits::{
 };
 pub use live::LiveSchedule;
 pub use model::{
-    Action, CalendarSpec, Case, Change, Docket, Event, EventStatus, EventTime, ExtraHoliday, Fold,
-    Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,
+    CalendarSpec, Case, Change, ChangeAction, Docket, Event, EventStatus, EventTime, ExtraHoliday,
+    Fold, Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,
 };
 pub use query::next_deadlines;
 pub use schedule::{

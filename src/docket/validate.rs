@@ -3,7 +3,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Action, Change, Docket, Event, Obligation, RepeatFrom, Until, When};
+use super::model::{
+    change_context, Change, ChangeAction, Docket, Event, Obligation, RepeatFrom, Until, When,
+};
 use chrono::NaiveDate;
 
 use crate::calendar::{court, edit_distance, first_day, last_day, FIRST_YEAR, LAST_YEAR};
@@ -152,21 +154,14 @@ impl Docket {
             check_obligation(&format!("obligation \"{id}\""), id, o, &mut p);
         }
         for (i, ch) in self.changes.iter().enumerate() {
-            let ctx = format!("change {} (on {})", i + 1, ch.on);
+            let ctx = change_context(i, ch.on);
             if ch.by.trim().is_empty() {
                 p.push(format!(
                     "{ctx}: `by` is empty (name the order or agreement)"
                 ));
             }
-            let action = match ch.action() {
-                Ok(a) => a,
-                Err(e) => {
-                    check_covered(&ctx, "on", ch.on, &mut p);
-                    p.push(format!("{ctx}: {e}"));
-                    continue;
-                }
-            };
-            change_dates(&ctx, ch, &action, &mut p);
+            let action = &ch.action;
+            change_dates(&ctx, ch, &mut p);
             let need = |want: Kind, id: &str, field: &str, p: &mut Vec<String>| match ids.kind(id) {
                 Some(k) if k == want => {}
                 Some(k) => p.push(format!(
@@ -187,19 +182,19 @@ impl Docket {
                     ids.suggest(id)
                 )),
             };
-            match &action {
-                Action::Move { event, .. } => need(Kind::Event, event, "move", &mut p),
-                Action::Cancel { event } => need(Kind::Event, event, "cancel", &mut p),
-                Action::Extend {
+            match action {
+                ChangeAction::Move { event, .. } => need(Kind::Event, event, "move", &mut p),
+                ChangeAction::Cancel { event } => need(Kind::Event, event, "cancel", &mut p),
+                ChangeAction::Extend {
                     obligation,
                     occurrence,
                     ..
                 }
-                | Action::Vacate {
+                | ChangeAction::Vacate {
                     obligation,
                     occurrence,
                 } => {
-                    let field = if matches!(action, Action::Extend { .. }) {
+                    let field = if matches!(action, ChangeAction::Extend { .. }) {
                         "extend"
                     } else {
                         "vacate"
@@ -222,17 +217,19 @@ impl Docket {
                         }
                     }
                 }
-                Action::Reinstate { obligation } => {
+                ChangeAction::Reinstate { obligation } => {
                     need(Kind::Obligation, obligation, "reinstate", &mut p)
                 }
-                Action::File { obligation } => need(Kind::Obligation, obligation, "file", &mut p),
-                Action::AddEvent { id, event } => {
+                ChangeAction::File { obligation } => {
+                    need(Kind::Obligation, obligation, "file", &mut p)
+                }
+                ChangeAction::AddEvent { id, event } => {
                     if ids.kind(id).is_some() {
                         p.push(format!("{ctx}: add_event: id \"{id}\" is already used"));
                     }
                     check_event(&format!("{ctx}: event \"{id}\""), id, event, &mut p);
                 }
-                Action::AddObligation { id, obligation } => {
+                ChangeAction::AddObligation { id, obligation } => {
                     if ids.kind(id).is_some() {
                         p.push(format!(
                             "{ctx}: add_obligation: id \"{id}\" is already used"
@@ -246,11 +243,11 @@ impl Docket {
                     );
                 }
             }
-            match &action {
-                Action::AddEvent { id, .. } => {
+            match action {
+                ChangeAction::AddEvent { id, .. } => {
                     ids.events.insert(id.clone());
                 }
-                Action::AddObligation { id, obligation } => {
+                ChangeAction::AddObligation { id, obligation } => {
                     // It recurs with the recurring duty its due counts from.
                     let follows = match &obligation.due {
                         Some(When::Relative(r)) if r.occurrence.is_none() => r
@@ -572,11 +569,11 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
 
 /// The dates a change sets (`on`, and `to` of a move or extension) must lie
 /// in the calendars' years; problems are prefixed by `ctx`.
-pub(crate) fn change_dates(ctx: &str, ch: &Change, action: &Action, p: &mut Vec<String>) {
+pub(crate) fn change_dates(ctx: &str, ch: &Change, p: &mut Vec<String>) {
     check_covered(ctx, "on", ch.on, p);
-    match action {
-        Action::Move { to, .. } => check_covered(ctx, "to", to.date(), p),
-        Action::Extend { to, .. } => check_covered(ctx, "to", *to, p),
+    match &ch.action {
+        ChangeAction::Move { to, .. } => check_covered(ctx, "to", to.date(), p),
+        ChangeAction::Extend { to, .. } => check_covered(ctx, "to", *to, p),
         _ => {}
     }
 }

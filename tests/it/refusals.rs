@@ -352,3 +352,41 @@ fn a_live_change_to_a_date_outside_the_calendars_is_refused() {
     }
     assert_eq!(live.docket().changes.len(), 0);
 }
+
+/// A change of the log is one action: none, two, a field that does not go
+/// with it, or a malformed `to` is refused when read, naming the file, the
+/// change by its place in the log and the field, in TOML and JSON alike.
+#[test]
+fn changes_are_one_action_each() {
+    let items = "[events.e]\ntitle = \"E\"\ndate = \"2025-01-06\"\n\
+                 [obligations.o]\ntitle = \"O\"\ndue = \"2025-01-06\"\n\
+                 [[changes]]\non = \"2025-01-02\"\nby = \"x\"\ncancel = \"e\"\n";
+    for (change, says) in [
+        ("by = \"y\"\n", "needs exactly one of move, extend, vacate, reinstate, file, cancel, add_event, add_obligation (found none)"),
+        ("by = \"y\"\nmove = \"e\"\ncancel = \"e\"\nto = \"2025-01-07\"\n", "(found move, cancel)"),
+        ("by = \"y\"\nmove = \"e\"\n", "move needs `to`"),
+        ("by = \"y\"\nvacate = \"o\"\nto = \"2025-01-07\"\n", "`to` does not go with vacate"),
+        ("by = \"y\"\nfile = \"o\"\noccurrence = 2\n", "`occurrence` does not go with file"),
+        ("by = \"y\"\nextend = \"o\"\nfold = \"later\"\nto = \"2025-01-07\"\n", "`fold` does not go with extend"),
+        ("by = \"y\"\nadd_event = \"f\"\n", "add_event needs an `event` table"),
+        ("by = \"y\"\nmove = \"e\"\nto = \"soon\"\n", "to: \"soon\" is not a date (YYYY-MM-DD) or date-time"),
+    ] {
+        let text = format!("{HEAD}{items}[[changes]]\non = \"2025-01-03\"\n{change}");
+        one_problem("change.toml", &text, &["change.toml: change 2 (on 2025-01-03): ", says]);
+        let e = Docket::from_toml_str(&text).unwrap_err();
+        assert_eq!(e.kind(), docket::ErrorKind::Invalid, "{e}");
+        // The same in JSON.
+        let v: toml::Table = toml::from_str(&text).unwrap();
+        let json = serde_json::to_string_pretty(&v).unwrap();
+        one_problem("change.json", &json, &["change.json: change 2 (on 2025-01-03): ", says]);
+    }
+    // Written back exactly as read.
+    let text = format!("{HEAD}{items}");
+    let d = Docket::from_toml_str(&text).unwrap();
+    let again = Docket::from_toml_str(&d.to_toml_string().unwrap()).unwrap();
+    assert_eq!(again, d);
+    assert!(d
+        .to_toml_string()
+        .unwrap()
+        .ends_with("[[changes]]\non = \"2025-01-02\"\nby = \"x\"\ncancel = \"e\"\n"));
+}

@@ -18,11 +18,12 @@ impl Docket {
         if has_datetime(&value) {
             // Unquoted TOML dates: turn them into the strings the model reads.
             stringify_datetimes(&mut value);
-            return value
-                .try_into()
-                .map_err(|e: toml::de::Error| Error::parse(one_line(&e.to_string())));
+            return value.try_into().map_err(|e: toml::de::Error| {
+                change_error(e.message()).unwrap_or_else(|| Error::parse(one_line(&e.to_string())))
+            });
         }
-        toml::from_str(text).map_err(|e| toml_error(text, &e))
+        toml::from_str(text)
+            .map_err(|e| change_error(e.message()).unwrap_or_else(|| toml_error(text, &e)))
     }
 
     /// Parses a docket from JSON text.
@@ -32,7 +33,11 @@ impl Docket {
     /// values of the wrong type.
     pub fn from_json_str(text: &str) -> Result<Docket> {
         crate::docket::json::check_unique_keys(text)?;
-        serde_json::from_str(text).map_err(|e| Error::parse(e.to_string()))
+        serde_json::from_str(text).map_err(|e| {
+            let m = e.to_string();
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            change_error(m.strip_suffix(&at).unwrap_or(&m)).unwrap_or_else(|| Error::parse(m))
+        })
     }
 
     /// Reads a docket file (`.toml` or `.json`) and validates it.
@@ -78,6 +83,17 @@ impl Docket {
     pub fn to_json_string(&self) -> Result<String> {
         serde_json::to_string_pretty(self).map_err(|e| Error::parse(e.to_string()))
     }
+}
+
+/// A change of the log that reads but does not make sense (no action, two
+/// actions, a field that does not go with its action, a malformed `to`):
+/// the message names the change by its place in the log and the field, as
+/// validation does (`change 2 (on 2025-01-02): to: ...`), and the error is
+/// a validation error.
+fn change_error(message: &str) -> Option<Error> {
+    let rest = message.trim().strip_prefix("change ")?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (digits > 0 && rest[digits..].starts_with(" (on ")).then(|| Error::invalid(message.trim()))
 }
 
 /// "line 4, column 1: unknown field `judgee`, expected ..." (one line).

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::docket::model::{Action, Change, Docket, EventStatus, ObligationStatus};
+use crate::docket::model::{
+    change_context, Change, ChangeAction, Docket, EventStatus, ObligationStatus,
+};
 use crate::error::{Error, Result};
 
 /// The docket with its changes applied, plus what the model cannot say.
@@ -41,26 +43,24 @@ pub(crate) fn apply_all(d: &Docket) -> Result<Applied> {
         }
     }
     for (i, ch) in d.changes.iter().enumerate() {
-        apply_one(&mut a, i, ch)
-            .map_err(|e| e.context(format!("change {} (on {})", i + 1, ch.on)))?;
+        apply_one(&mut a, i, ch).map_err(|e| e.context(change_context(i, ch.on)))?;
     }
     Ok(a)
 }
 
 pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
     let unknown = |what: &str, id: &str| Error::invalid(format!("unknown {what} \"{id}\""));
-    let action = ch.action()?;
-    let target = ch.target().unwrap_or_default().to_string();
-    match action {
-        Action::Move { event, to } => {
+    let target = ch.target().to_string();
+    match ch.action.clone() {
+        ChangeAction::Move { event, to, fold } => {
             let e = a
                 .docket
                 .events
                 .get_mut(&event)
                 .ok_or_else(|| unknown("event", &event))?;
-            super::times::moved(e, to, ch.fold);
+            super::times::moved(e, to, fold);
         }
-        Action::Cancel { event } => {
+        ChangeAction::Cancel { event } => {
             let e = a
                 .docket
                 .events
@@ -68,7 +68,7 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
                 .ok_or_else(|| unknown("event", &event))?;
             e.status = EventStatus::Cancelled;
         }
-        Action::Extend {
+        ChangeAction::Extend {
             obligation,
             occurrence,
             to,
@@ -78,7 +78,7 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
             }
             a.ext.insert((obligation, occurrence.unwrap_or(1)), (to, i));
         }
-        Action::Vacate {
+        ChangeAction::Vacate {
             obligation,
             occurrence,
         } => {
@@ -94,7 +94,7 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
                 }
             }
         }
-        Action::Reinstate { obligation } => {
+        ChangeAction::Reinstate { obligation } => {
             let o = a
                 .docket
                 .obligations
@@ -104,7 +104,7 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
             a.vac_from.remove(&obligation);
             a.vac_occ.retain(|(ob, _), _| *ob != obligation);
         }
-        Action::File { obligation } => {
+        ChangeAction::File { obligation } => {
             let o = a
                 .docket
                 .obligations
@@ -113,13 +113,13 @@ pub(crate) fn apply_one(a: &mut Applied, i: usize, ch: &Change) -> Result<()> {
             let pos = o.filed.partition_point(|d| *d <= ch.on);
             o.filed.insert(pos, ch.on);
         }
-        Action::AddEvent { id, event } => {
+        ChangeAction::AddEvent { id, event } => {
             if a.docket.events.contains_key(&id) || a.docket.obligations.contains_key(&id) {
                 return Err(Error::invalid(format!("id \"{id}\" is already used")));
             }
             a.docket.events.insert(id, *event);
         }
-        Action::AddObligation { id, obligation } => {
+        ChangeAction::AddObligation { id, obligation } => {
             if a.docket.events.contains_key(&id) || a.docket.obligations.contains_key(&id) {
                 return Err(Error::invalid(format!("id \"{id}\" is already used")));
             }

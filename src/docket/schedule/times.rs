@@ -8,7 +8,7 @@ use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 
 use super::CheckedDocket;
-use crate::docket::model::{Action, Docket, Event, EventTime, Fold};
+use crate::docket::model::{change_context, ChangeAction, Docket, Event, EventTime, Fold};
 use crate::error::{Error, Result};
 
 /// The moment a local time at the court means.
@@ -121,25 +121,23 @@ impl Docket {
             .map(|(k, e)| (k.as_str(), e.clone()))
             .collect();
         for (i, ch) in self.changes.iter().enumerate() {
-            let ctx = format!("change {} (on {})", i + 1, ch.on);
-            match ch.action() {
-                Ok(Action::Move { event, to }) => {
+            let ctx = change_context(i, ch.on);
+            match &ch.action {
+                ChangeAction::Move { event, to, fold } => {
                     if let Some(e) = now.get_mut(event.as_str()) {
-                        if let Some(m) = move_problem(&event, e, to, ch.fold, tz) {
+                        if let Some(m) = move_problem(event, e, *to, *fold, tz) {
                             p.push(format!("{ctx}: {m}"));
                         }
-                        moved(e, to, ch.fold);
+                        moved(e, *to, *fold);
                     }
                 }
-                Ok(Action::AddEvent { id, event }) => {
+                ChangeAction::AddEvent { id, event } => {
                     p.extend(event_time_problems(
                         &format!("{ctx}: event \"{id}\""),
-                        &event,
+                        event,
                         tz,
                     ));
-                    if let Some(k) = ch.add_event.as_deref() {
-                        now.insert(k, *event);
-                    }
+                    now.insert(id, (**event).clone());
                 }
                 _ => {}
             }
