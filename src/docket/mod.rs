@@ -5,6 +5,7 @@
 //! The file format is described in `docs/format.md`; the model here is its
 //! exact image ([`Docket`] reads and writes TOML and JSON with serde).
 
+mod build;
 mod dates;
 mod diff;
 mod fnv;

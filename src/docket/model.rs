@@ -18,7 +18,7 @@ use crate::error::{Error, Result};
 /// One case: its court, parties, events, obligations and the changes made
 /// to them since the original order. Two dockets are equal when their
 /// contents are (the folder a docket was read from does not count).
-#[derive(Debug, Clone, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Docket {
     /// The case.
@@ -97,7 +97,7 @@ pub struct RuleOrder {
 }
 
 /// The `[case]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Stable slug; part of every deadline id and calendar UID.
@@ -167,7 +167,7 @@ pub struct ExtraHoliday {
 }
 
 /// A `[parties.<id>]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     /// The party's name.
@@ -194,7 +194,7 @@ impl EventStatus {
 }
 
 /// An `[events.<id>]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// What happens.
@@ -258,7 +258,7 @@ impl ObligationStatus {
 }
 
 /// An `[obligations.<id>]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
     /// What must be done.
@@ -442,7 +442,7 @@ impl<'de> Deserialize<'de> for When {
 }
 
 /// The `repeat` table of a recurring duty.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repeat {
     /// `"2 weeks"`, `"1 month"`, `"30 days"`.
