@@ -81,7 +81,8 @@ impl ScheduleQuery {
     }
 }
 
-/// The party id that `given` (an id or a name, any case) names in `docket`.
+/// The party id that `given` (an id or a name, any case) names in `docket`
+/// ([`Docket::party_id`]), an error naming the option and the file.
 ///
 /// # Errors
 /// No such party: the message lists the docket's parties.
@@ -91,19 +92,10 @@ pub(crate) fn party_id(
     given: &str,
     style: Style,
 ) -> Result<String> {
-    let found = docket
-        .parties
-        .iter()
-        .find(|(id, x)| id.eq_ignore_ascii_case(given) || x.name.eq_ignore_ascii_case(given))
-        .map(|(id, _)| id.clone());
-    found.ok_or_else(|| {
-        let known: Vec<String> = docket.parties.keys().cloned().collect();
-        let e = invalid(format!(
-            "no party \"{given}\" (parties: {})",
-            known.join(", ")
-        ));
-        input.named(e).context(style.name("party"))
-    })
+    docket
+        .party_id(given)
+        .map(str::to_string)
+        .map_err(|e| input.named(e.context(style.name("party"))))
 }
 
 /// A schedule, filtered as asked.

@@ -341,6 +341,30 @@ fn schedule_table_and_json_contract() {
     let o = docket(&["schedule", &data("lexington.toml"), "--party", "lendrs"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no party \"lendrs\""));
+    assert!(
+        stderr(&o).contains(
+            "lexington.toml: --party: no party \"lendrs\" (parties: committee, debtors, lenders, mediator)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // A party by its name, any case.
+    let by_name = docket(&[
+        "schedule",
+        &data("lexington.toml"),
+        "--json",
+        "--party",
+        "prepetition senior lenders",
+    ]);
+    let by_id = docket(&[
+        "schedule",
+        &data("lexington.toml"),
+        "--json",
+        "--party",
+        "lenders",
+    ]);
+    assert!(by_name.status.success(), "{}", stderr(&by_name));
+    assert_eq!(by_name.stdout, by_id.stdout);
     // Same input, same bytes.
     let a = docket(&["schedule", &data("chapter11.toml"), "--json"]);
     let b = docket(&["schedule", &data("chapter11.toml"), "--json"]);
