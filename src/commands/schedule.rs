@@ -251,7 +251,7 @@ impl ScheduleAnswer {
                 what,
                 d.parties.join(", "),
                 status,
-                d.id.clone(),
+                d.id.to_string(),
                 lines,
             ));
         }

@@ -110,10 +110,10 @@ enum Entry<'a> {
 }
 
 impl Entry<'_> {
-    fn id(&self) -> &str {
+    fn id(&self) -> std::borrow::Cow<'_, str> {
         match self {
-            Entry::D(d) => &d.id,
-            Entry::E(e) => &e.id,
+            Entry::D(d) => d.id.to_string().into(),
+            Entry::E(e) => e.id.as_str().into(),
         }
     }
     fn kind(&self) -> ItemKind {
@@ -213,14 +213,16 @@ impl Diff {
     ) -> Diff {
         let old = entries(before.0, before.1);
         let new = entries(after.0, after.1);
-        let old_by: HashMap<&str, Entry<'_>> = old.iter().map(|e| (e.id(), *e)).collect();
-        let new_by: HashMap<&str, Entry<'_>> = new.iter().map(|e| (e.id(), *e)).collect();
+        let old_by: HashMap<std::borrow::Cow<'_, str>, Entry<'_>> =
+            old.iter().map(|e| (e.id(), *e)).collect();
+        let new_by: HashMap<std::borrow::Cow<'_, str>, Entry<'_>> =
+            new.iter().map(|e| (e.id(), *e)).collect();
         let mut diff = Diff::default();
         // Moved sources, for the chains: source key -> (entry, from).
         let mut moved_sources: HashMap<String, (Entry<'_>, NaiveDate)> = HashMap::new();
         let mut moved_entries = Vec::new();
         for n in &new {
-            let Some(o) = old_by.get(n.id()) else {
+            let Some(o) = old_by.get(n.id().as_ref()) else {
                 diff.added.push(n.item());
                 continue;
             };
@@ -234,8 +236,8 @@ impl Diff {
                     // a source for the chains.
                     moved_sources.insert(n.source_key(), (*n, o.date()));
                     diff.status_changed.push(StatusChange {
-                        id: nd.id.clone(),
-                        title: nd.title.clone(),
+                        id: nd.id.to_string(),
+                        title: nd.title.to_string(),
                         from: od.status,
                         to: nd.status,
                     });
@@ -250,7 +252,7 @@ impl Diff {
             }
         }
         for o in &old {
-            if !new_by.contains_key(o.id()) {
+            if !new_by.contains_key(o.id().as_ref()) {
                 diff.removed.push(o.item());
             }
         }

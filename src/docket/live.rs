@@ -190,6 +190,7 @@ impl LiveSchedule {
         if is_add {
             let pos = self.checked.order.len();
             self.checked.order.push(target.clone());
+            self.checked.texts.push(Default::default());
             self.checked.index.insert(target.clone(), pos);
             self.state.slots.push(None);
             for dep in dependencies(&self.checked.applied.docket, &target) {
@@ -250,6 +251,15 @@ impl LiveSchedule {
     }
 
     fn refresh_deps(&mut self, target: &str) {
+        // Its shared texts name what it counts from: built again when read.
+        if let Some(cell) = self
+            .checked
+            .index
+            .get(target)
+            .and_then(|&i| self.checked.texts.get_mut(i))
+        {
+            *cell = Default::default();
+        }
         let deps = dependencies(&self.checked.applied.docket, target);
         if self.checked.applied.docket.events.contains_key(target)
             || self.checked.applied.docket.obligations.contains_key(target)
@@ -308,6 +318,7 @@ impl LiveSchedule {
         self.checked.docket.changes.pop();
         if undo.added {
             self.checked.order.pop();
+            self.checked.texts.pop();
             self.checked.index.remove(&t);
             self.state.slots.pop();
             for list in self.dependents.values_mut() {

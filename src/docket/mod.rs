@@ -34,7 +34,7 @@ pub use model::{
 };
 pub use query::next_deadlines;
 pub use schedule::{
-    resolve_local, ChangeRef, CheckedDocket, Deadline, DeadlineStatus, EventEntry, Reading,
-    Schedule, ScheduleOptions, Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
+    resolve_local, ChangeRef, CheckedDocket, Deadline, DeadlineId, DeadlineStatus, EventEntry,
+    Reading, Schedule, ScheduleOptions, Text, Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
 };
 pub use validate::{is_slug, MAX_COUNT};

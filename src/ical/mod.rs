@@ -305,7 +305,7 @@ fn replay(docket: &Docket, opts: ScheduleOptions) -> Result<HashMap<String, (u32
         let s = docket.check()?.schedule(&opts)?;
         for d in &s.deadlines {
             if let Some(latest) = d.changes.iter().map(|c| c.on).max() {
-                out.insert(d.id.clone(), (d.changes.len() as u32, latest));
+                out.insert(d.id.to_string(), (d.changes.len() as u32, latest));
             }
         }
         for e in &s.events {
@@ -626,7 +626,7 @@ impl<'o> Feed<'o> {
             if !self.party_matches(d, &dl.parties) {
                 continue;
             }
-            items.push((dl.due, dl.id.clone(), Item::Deadline(dl)));
+            items.push((dl.due, dl.id.to_string(), Item::Deadline(dl)));
         }
         for e in self.events_shown(c) {
             // Event and obligation ids never collide (validated), and
@@ -644,7 +644,7 @@ impl<'o> Feed<'o> {
             (self.cases.len() > 1).then(|| case.number.clone().unwrap_or_else(|| case.id.clone()));
         for (_, uid_base, item) in items {
             let history_key = match item {
-                Item::Deadline(dl) => dl.id.as_str(),
+                Item::Deadline(_) => uid_base.as_str(),
                 Item::Event(e) => e.id.as_str(),
             };
             // LAST-MODIFIED: the latest change that touched the item (never
@@ -721,7 +721,7 @@ impl<'o> Feed<'o> {
                             desc.push_str(s);
                         }
                     }
-                    for ch in &dl.changes {
+                    for ch in dl.changes.iter() {
                         desc.push_str(&format!("\nChanged on {}: {}", ch.on, ch.by));
                     }
                     desc.push_str(&format!("\nId: {}", dl.id));

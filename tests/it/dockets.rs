@@ -162,7 +162,7 @@ fn chapter11_confirmation_timeline() {
         "{:?}",
         obj.explain
     );
-    assert_eq!(obj.depends_on, vec!["confirmation-hearing".to_string()]);
+    assert_eq!(&*obj.depends_on, ["confirmation-hearing".to_string()]);
 }
 
 #[test]
@@ -678,9 +678,9 @@ fn recurrence_bounds_truncation_and_clamping() {
 #[test]
 fn queries_between_party_overdue_next() {
     let lex = schedule_to(&example("lexington"), "2009-06-01");
-    let between: Vec<&str> = lex
+    let between: Vec<String> = lex
         .due_between(d("2009-04-10"), d("2009-04-25"))
-        .map(|x| x.id.as_str())
+        .map(|x| x.id.to_string())
         .collect();
     assert_eq!(
         between,
@@ -695,9 +695,9 @@ fn queries_between_party_overdue_next() {
     );
     // As of 2009-05-01: the bullet summary (04-22) and the third report
     // (04-30) are open and past due.
-    let overdue: Vec<&str> = lex
+    let overdue: Vec<String> = lex
         .overdue(d("2009-05-01"))
-        .map(|x| x.id.as_str())
+        .map(|x| x.id.to_string())
         .collect();
     assert_eq!(
         overdue,
@@ -706,9 +706,9 @@ fn queries_between_party_overdue_next() {
     let ch11 = schedule_to(&example("chapter11"), "2024-12-31");
     let civil = schedule_to(&example("civil"), "2025-12-31");
     let all = [lex, ch11, civil];
-    let next: Vec<&str> = next_deadlines(&all, d("2024-06-01"), 3)
+    let next: Vec<String> = next_deadlines(&all, d("2024-06-01"), 3)
         .into_iter()
-        .map(|x| x.id.as_str())
+        .map(|x| x.id.to_string())
         .collect();
     assert_eq!(
         next,

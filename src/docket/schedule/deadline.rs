@@ -2,22 +2,76 @@
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::{Arc, OnceLock};
 
 use super::relative::Computed;
+use super::text::{DeadlineId, Text};
 use super::{CheckedDocket, Deadline, DeadlineStatus, ScheduleOptions};
 use crate::compute::Direction;
 use crate::docket::model::{RepeatFrom, When};
 use crate::error::Result;
 
+/// What every deadline of one obligation shares, built once per checked
+/// docket (see [`CheckedDocket::item_text`]).
+#[derive(Debug)]
+pub(crate) struct ItemText {
+    /// `case/obligation`, the stem of every deadline id.
+    stem: Text,
+    obligation: Text,
+    title: Text,
+    parties: Arc<[String]>,
+    cite: Option<Text>,
+    /// How the first occurrence's date is set, and the others'.
+    basis_first: Text,
+    basis_rest: Text,
+    /// What it counts from.
+    pub(crate) depends_on: Arc<[String]>,
+}
+
+/// The texts of a checked docket's obligations, by position in its
+/// dependency order, each built when first needed.
+pub(crate) type ItemTexts = Vec<OnceLock<Arc<ItemText>>>;
+
 impl CheckedDocket {
+    /// The texts shared by the deadlines of obligation `id`.
+    pub(super) fn item_text(&self, id: &str, o: &crate::docket::model::Obligation) -> Arc<ItemText> {
+        let build = || {
+            let case = &self.applied.docket.case.id;
+            let mut stem = String::with_capacity(case.len() + 1 + id.len());
+            stem.push_str(case);
+            stem.push('/');
+            stem.push_str(id);
+            let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            Arc::new(ItemText {
+                stem: Text::from(stem),
+                obligation: Text::from(id),
+                title: Text::from(o.title.as_str()),
+                parties: Arc::from(o.parties.as_slice()),
+                cite: o.cite.as_deref().map(Text::from),
+                basis_first: basis_of(o, 1).into(),
+                basis_rest: if o.repeat.is_some() {
+                    basis_of(o, 2).into()
+                } else {
+                    Text::default()
+                },
+                depends_on: Arc::from(deps),
+            })
+        };
+        match self.index.get(id).and_then(|&i| self.texts.get(i)) {
+            Some(cell) => cell.get_or_init(build).clone(),
+            None => build(),
+        }
+    }
+
     pub(super) fn deadline(
         &self,
-        id: &str,
+        text: &ItemText,
         o: &crate::docket::model::Obligation,
         n: u32,
         mut c: Computed,
         opts: &ScheduleOptions,
     ) -> Result<Deadline> {
+        let id = text.obligation.as_str();
         // Most dockets have no extensions or vacaturs: skip the lookups.
         let a = &self.applied;
         let key = if a.ext.is_empty() && a.vac_occ.is_empty() {
@@ -47,9 +101,10 @@ impl CheckedDocket {
         }
         let rule = c.rule.take();
         let basis = match (ext, &rule) {
-            (Some((to, i)), _) => format!("set to {to} by change {}", i + 1).into(),
-            (None, Some(r)) => r.basis.clone().into(),
-            (None, None) => basis_of(o, n),
+            (Some((to, i)), _) => Text::from(format!("set to {to} by change {}", i + 1)),
+            (None, Some(r)) => Text::from(r.basis.as_str()),
+            (None, None) if n == 1 || o.repeat.is_none() => text.basis_first.clone(),
+            (None, None) => text.basis_rest.clone(),
         };
         let filed = o.filed.get(n as usize - 1).copied();
         let vacated_occ = key.as_ref().and_then(|k| a.vac_occ.get(k)).copied();
@@ -111,53 +166,30 @@ impl CheckedDocket {
             None => (None, None),
         };
         Ok(Deadline {
-            id: deadline_id(&self.applied.docket.case.id, id, n),
-            obligation: id.to_string(),
+            id: DeadlineId::new(text.stem.clone(), n),
+            obligation: text.obligation.clone(),
             occurrence: n,
-            title: o.title.clone(),
+            title: text.title.clone(),
             due: c.due,
             at: c.at,
             latest,
             latest_reason,
-            parties: o.parties.clone(),
+            parties: text.parties.clone(),
             status,
             filed,
-            cite: o
+            cite: text
                 .cite
                 .clone()
-                .or_else(|| rule.as_ref().map(|r| r.cite.clone())),
-            rule: rule.map(|r| r.id),
+                .or_else(|| rule.as_ref().map(|r| Text::from(r.cite.as_str()))),
+            rule: rule.map(|r| Text::from(r.id)),
             explain: c.explain,
             readings: c.readings,
-            changes: Vec::new(),
-            depends_on: Vec::new(),
+            changes: Arc::from([]),
+            depends_on: Arc::from([]),
             from_occurrence: c.from_occurrence,
             basis,
         })
     }
-}
-
-/// `case/obligation/n`, built without the formatting machinery (this runs
-/// once per deadline).
-pub(super) fn deadline_id(case: &str, obligation: &str, n: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut i = digits.len();
-    let mut v = n;
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(case.len() + obligation.len() + 2 + digits.len() - i);
-    s.push_str(case);
-    s.push('/');
-    s.push_str(obligation);
-    s.push('/');
-    s.extend(digits[i..].iter().map(|&b| b as char));
-    s
 }
 
 /// How an occurrence's date is set, in brief.
@@ -201,18 +233,3 @@ pub(super) fn basis_of(o: &crate::docket::model::Obligation, n: u32) -> Cow<'sta
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deadline_ids() {
-        assert_eq!(
-            deadline_id("lexington", "status-report", 3),
-            "lexington/status-report/3"
-        );
-        assert_eq!(deadline_id("a", "b", 10), "a/b/10");
-        assert_eq!(deadline_id("a", "b", 1000), "a/b/1000");
-        assert_eq!(deadline_id("a", "b", u32::MAX), "a/b/4294967295");
-    }
-}

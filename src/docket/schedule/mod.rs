@@ -19,11 +19,13 @@ mod output;
 mod recurrence;
 mod relative;
 mod rules;
+mod text;
 mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
+pub use text::{DeadlineId, Text};
 pub(crate) use recurrence::check_rrule;
 pub use times::resolve_local;
 pub(crate) use times::{event_time_problems, move_problem};
@@ -134,6 +136,8 @@ pub struct CheckedDocket {
     /// The date whose rules every computation applies, when replaying
     /// (see [`CheckedDocket::rules_as_of`]).
     pub(crate) rules_as_of: Option<NaiveDate>,
+    /// What the deadlines of each obligation share, by position in `order`.
+    pub(crate) texts: deadline::ItemTexts,
 }
 
 impl Docket {
@@ -180,7 +184,9 @@ impl Docket {
             default_horizon: NaiveDate::MIN,
             rules,
             rules_as_of: None,
+            texts: Vec::new(),
         };
+        checked.texts.resize_with(checked.order.len(), Default::default);
         checked.default_horizon = checked.scan_horizon();
         Ok(checked)
     }
@@ -568,10 +574,12 @@ impl CheckedDocket {
                 Vec::new()
             };
             if !touched.is_empty() || !deps.is_empty() {
-                let refs: Vec<ChangeRef> = touched.iter().map(|&i| self.change_ref(i)).collect();
+                let refs: std::sync::Arc<[ChangeRef]> =
+                    touched.iter().map(|&i| self.change_ref(i)).collect();
+                let text = self.item_text(id, o);
                 for dl in &mut deadlines {
-                    dl.changes.clone_from(&refs);
-                    dl.depends_on = deps.to_vec();
+                    dl.changes = refs.clone();
+                    dl.depends_on = text.depends_on.clone();
                 }
             }
             self.put(

@@ -1,10 +1,12 @@
 //! What a schedule is made of: deadlines, events, truncations.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
+use super::text::{DeadlineId, Text};
 use crate::docket::model::{EventStatus, Fold};
 
 /// A deadline's status.
@@ -45,16 +47,22 @@ pub struct ChangeRef {
 }
 
 /// One deadline: an obligation, or one occurrence of a recurring duty.
+///
+/// What every occurrence of an obligation shares (its id, title, parties,
+/// citation, basis) is shared, not copied ([`Text`], `Arc`): a deadline
+/// costs no allocation of its own unless it has readings, changes or an
+/// explanation. Its id is written out only when read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {
-    /// Stable id: `case/obligation/n`.
-    pub id: String,
+    /// Stable id: `case/obligation/n` (displayed, compared and serialized as
+    /// that text).
+    pub id: DeadlineId,
     /// The obligation's id.
-    pub obligation: String,
+    pub obligation: Text,
     /// The occurrence, from 1 (1 for a one-off obligation).
     pub occurrence: u32,
     /// What is due.
-    pub title: String,
+    pub title: Text,
     /// The last day to act (the earliest safe reading).
     pub due: NaiveDate,
     /// The last moment, for periods in hours (local time at the court).
@@ -76,7 +84,7 @@ pub struct Deadline {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
     /// Who must act.
-    pub parties: Vec<String>,
+    pub parties: Arc<[String]>,
     /// Open, filed, late or vacated.
     pub status: DeadlineStatus,
     /// When it was filed.
@@ -84,27 +92,31 @@ pub struct Deadline {
     pub filed: Option<NaiveDate>,
     /// The rule or order that imposes it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cite: Option<String>,
+    pub cite: Option<Text>,
     /// The rule its date was counted by (an id of `docket rules`), when one
     /// was: the rule that prevailed and applied, which `cite` names.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Text>,
     /// How the date was found, step by step, with citations.
     pub explain: Vec<String>,
     /// Changes that bear on this deadline (directly or through what it
     /// counts from), in log order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub changes: Vec<ChangeRef>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub changes: Arc<[ChangeRef]>,
     /// Ids of the events and obligations this deadline counts from.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub depends_on: Vec<String>,
+    #[serde(skip_serializing_if = "is_empty")]
+    pub depends_on: Arc<[String]>,
     /// When it counts from one occurrence of a recurring duty: that
     /// occurrence (`case/<depends_on>/<n>`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_occurrence: Option<u32>,
     /// How the date is set, in brief ("7 days before confirmation-hearing",
     /// "fixed by order", "every 2 weeks from the previous filing").
-    pub basis: Cow<'static, str>,
+    pub basis: Text,
+}
+
+fn is_empty<T>(items: &Arc<[T]>) -> bool {
+    items.is_empty()
 }
 
 /// A later date another reading of the rules gives: the other answer to

@@ -131,6 +131,7 @@ impl CheckedDocket {
         out: &mut Vec<Deadline>,
     ) -> Result<Option<Truncation>> {
         let explain = opts.explain;
+        let text = self.item_text(id, o);
         let repeat = o
             .repeat
             .as_ref()
@@ -255,7 +256,7 @@ impl CheckedDocket {
                 return Ok(Some(truncation(n)));
             }
             let source_cancelled = c.cancelled;
-            let dl = self.deadline(id, o, next, c, opts)?;
+            let dl = self.deadline(&text, o, next, c, opts)?;
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.
             let key = (id.to_string(), next);

@@ -1,11 +1,11 @@
 //! Dates counted from references: from an event, from an obligation, or
 //! from each occurrence of a recurring duty.
 
-use std::borrow::Cow;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::output::Reading;
+use super::text::Text;
 use super::{CheckedDocket, Deadline, ScheduleOptions, State, Truncation, Value};
 use crate::compute::{Direction, Fold, Request, Roll, Unit};
 use crate::docket::model::{Obligation, Relative, When};
@@ -229,12 +229,13 @@ impl CheckedDocket {
         };
         let Some((r, each)) = each else {
             let c = self.when(w, st, "due", opts.explain)?;
-            out.push(self.deadline(id, o, 1, c, opts)?);
+            out.push(self.deadline(&self.item_text(id, o), o, 1, c, opts)?);
             return Ok((false, None));
         };
         // One deadline per occurrence of the recurring duty it counts from,
         // numbered as that occurrence.
         let vac_from = self.applied.vac_from.contains_key(id);
+        let text = self.item_text(id, o);
         for &value in each {
             let from = Source {
                 value,
@@ -242,12 +243,10 @@ impl CheckedDocket {
                 defaulted: false,
             };
             let c = self.relative_from(r, from, opts.explain)?;
-            let mut dl = self.deadline(id, o, value.n, c, opts)?;
-            if let Cow::Owned(b) = &mut dl.basis {
+            let mut dl = self.deadline(&text, o, value.n, c, opts)?;
+            if dl.basis.is_shared() && !dl.basis.starts_with("set to") {
                 // Not set by a change: say which occurrence it counts from.
-                if !b.starts_with("set to") {
-                    b.push_str(&format!(" (occurrence {})", value.n));
-                }
+                dl.basis = Text::from(format!("{} (occurrence {})", dl.basis, value.n));
             }
             // A duty vacated from a date stops at its first vacated
             // occurrence, as a recurring duty does.

@@ -310,7 +310,7 @@ impl CheckedDocket {
             if dl.status != super::DeadlineStatus::Open || dl.rule.is_none() {
                 continue;
             }
-            let Some(o) = self.applied.docket.obligations.get(&dl.obligation) else {
+            let Some(o) = self.applied.docket.obligations.get(dl.obligation.as_str()) else {
                 continue;
             };
             let Some(When::Relative(r)) = &o.due else {
@@ -335,7 +335,7 @@ impl CheckedDocket {
             // changes nothing.
             for c in self.rules.later_editions(&req, &self.calendar)? {
                 if c.from <= dl.due {
-                    out.push((dl.id.clone(), c));
+                    out.push((dl.id.to_string(), c));
                 }
             }
         }
