@@ -33,6 +33,7 @@ pub use model::{
     Fold, Obligation, ObligationStatus, Party, Relative, Repeat, RepeatFrom, Until, When,
 };
 pub use query::next_deadlines;
+pub(crate) use schedule::decimal;
 pub use schedule::{
     resolve_local, ChangeRef, CheckedDocket, Deadline, DeadlineId, DeadlineStatus, EventEntry,
     Reading, Schedule, ScheduleOptions, Text, Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,

@@ -146,7 +146,7 @@ impl Schedule {
 /// "#)?.schedule(&ScheduleOptions::new())?;
 /// let as_of = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
 /// let all = [a, b];
-/// let next: Vec<_> = next_deadlines(&all, as_of, 10).into_iter().map(|d| d.id.as_str()).collect();
+/// let next: Vec<String> = next_deadlines(&all, as_of, 10).into_iter().map(|d| d.id.to_string()).collect();
 /// assert_eq!(next, ["b/letter/1", "a/brief/1"]);
 /// # Ok::<(), docket::Error>(())
 /// ```

@@ -20,6 +20,7 @@ mod vtimezone;
 mod write;
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
@@ -355,7 +356,18 @@ fn is_cal_address(s: &str) -> bool {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    ymd_in(d, &mut [0u8; 8]).to_string()
+}
+
+/// `YYYYMMDD` in `buf`, without allocating (the calendars' years have four
+/// digits).
+fn ymd_in(d: NaiveDate, buf: &mut [u8; 8]) -> &str {
+    let (y, m, day) = (d.year().clamp(0, 9999) as u32, d.month(), d.day());
+    for (i, v) in [(0, y / 100), (2, y % 100), (4, m), (6, day)] {
+        buf[i] = b'0' + (v / 10) as u8;
+        buf[i + 1] = b'0' + (v % 10) as u8;
+    }
+    std::str::from_utf8(buf).unwrap_or("19700101")
 }
 
 fn weekday(d: NaiveDate) -> &'static str {
@@ -508,6 +520,41 @@ impl<'o> Feed<'o> {
             .map(|c| c.schedule.deadlines.len() + c.schedule.events.len())
             .sum();
         let mut w = Writer::with_capacity(1024 + n * 900);
+        self.write_feed(&mut w);
+        w.finish()
+    }
+
+    /// Writes the feed into `out` as it goes, through a buffer of 64 KiB:
+    /// the same bytes as [`Feed::to_ics`], without holding the whole feed
+    /// in memory (a 100,000-event feed is about 100 MB).
+    ///
+    /// # Errors
+    /// The first error `out` returns (nothing more is written after it).
+    ///
+    /// # Example
+    /// ```
+    /// let d = docket::docket::Docket::from_toml_str(r#"
+    ///     [case]
+    ///     id = "demo"
+    ///     court = "nysd"
+    ///     [obligations.brief]
+    ///     title = "Opening brief"
+    ///     due = "2025-03-03"
+    /// "#)?;
+    /// let opts = docket::ical::FeedOptions::new("example.com");
+    /// let feed = docket::ical::Feed::new(&opts).case(&d.check()?)?;
+    /// let mut out = Vec::new(); // or a file, a socket, stdout
+    /// feed.write_to(&mut out)?;
+    /// assert_eq!(out, feed.to_ics().into_bytes());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn write_to<W: std::io::Write>(&self, mut out: W) -> std::io::Result<()> {
+        let mut w = Writer::streaming(&mut out);
+        self.write_feed(&mut w);
+        w.finish_stream()
+    }
+
+    fn write_feed(&self, w: &mut Writer<'_>) {
         w.begin("VCALENDAR");
         w.plain("VERSION", "2.0");
         w.plain("PRODID", "-//docket//docket 0.1//EN");
@@ -555,10 +602,9 @@ impl<'o> Feed<'o> {
         // a case is added; this keeps unchecked ones from reaching the raw value).
         let organizer = self.opts.organizer_address().filter(|o| is_cal_address(o));
         for c in &self.cases {
-            self.write_case(&mut w, c, organizer.as_deref());
+            self.write_case(w, c, organizer.as_deref());
         }
         w.end("VCALENDAR");
-        w.finish()
     }
 
     fn default_name(&self) -> String {
@@ -605,7 +651,7 @@ impl<'o> Feed<'o> {
         })
     }
 
-    fn write_case(&self, w: &mut Writer, c: &CaseFeed, organizer: Option<&str>) {
+    fn write_case(&self, w: &mut Writer<'_>, c: &CaseFeed, organizer: Option<&str>) {
         let d = &c.docket;
         if !self.case_shown(c) {
             return;
@@ -642,6 +688,10 @@ impl<'o> Feed<'o> {
         // In a feed of several cases, each summary says which case.
         let case_label =
             (self.cases.len() > 1).then(|| case.number.clone().unwrap_or_else(|| case.id.clone()));
+        // Buffers used again for every item.
+        let mut uid = String::new();
+        let mut summary = String::new();
+        let mut desc = String::new();
         for (_, uid_base, item) in items {
             let history_key = match item {
                 Item::Deadline(_) => uid_base.as_str(),
@@ -658,61 +708,77 @@ impl<'o> Feed<'o> {
                 None => (0, None),
             };
             w.begin("VEVENT");
-            w.text("UID", &format!("{uid_base}@{}", self.opts.domain));
+            uid.clear();
+            uid.push_str(&uid_base);
+            uid.push('@');
+            uid.push_str(&self.opts.domain);
+            w.text("UID", &uid);
             w.plain("DTSTAMP", &dtstamp);
             w.plain("LAST-MODIFIED", modified.as_deref().unwrap_or(&dtstamp));
-            w.plain("SEQUENCE", &seq.to_string());
+            w.plain("SEQUENCE", crate::docket::decimal(seq, &mut [0u8; 10]));
             if let Some(o) = organizer {
                 w.plain("ORGANIZER", o);
             }
             match item {
                 Item::Deadline(dl) => {
                     w.start("DTSTART", &[("VALUE", "DATE")]);
-                    w.value_raw(&ymd(dl.due));
+                    w.value_raw(ymd_in(dl.due, &mut [0u8; 8]));
                     w.start("DTEND", &[("VALUE", "DATE")]);
-                    w.value_raw(&ymd(next_day(dl.due)));
+                    w.value_raw(ymd_in(next_day(dl.due), &mut [0u8; 8]));
                     let names = party_names(&dl.parties);
-                    let mut summary = if names.is_empty() {
-                        format!("Due: {}", dl.title)
-                    } else {
-                        format!("Due: {} ({})", dl.title, names.join(", "))
-                    };
+                    summary.clear();
                     if let Some(label) = &case_label {
-                        summary = format!("[{label}] {summary}");
+                        let _ = write!(summary, "[{label}] ");
+                    }
+                    summary.push_str("Due: ");
+                    summary.push_str(&dl.title);
+                    if !names.is_empty() {
+                        let _ = write!(summary, " ({})", names.join(", "));
                     }
                     w.text("SUMMARY", &summary);
-                    let mut desc = format!("{header}\nDue {} ({})", dl.due, weekday(dl.due));
+                    desc.clear();
+                    let _ = write!(desc, "{header}\nDue {} ({})", dl.due, weekday(dl.due));
                     match (dl.at, c.cutoff) {
-                        (Some(at), _) => desc.push_str(&format!(
-                            ", by {} {} (a period in hours)",
-                            at.format("%H:%M"),
-                            c.tz.name()
-                        )),
-                        (None, Some(t)) => desc.push_str(&format!(
-                            ", by {} {} (court's filing cutoff)",
-                            t.format("%H:%M"),
-                            c.tz.name()
-                        )),
-                        (None, None) => desc.push_str(&format!(
-                            ", by midnight {} for electronic filing",
-                            c.tz.name()
-                        )),
+                        (Some(at), _) => {
+                            let _ = write!(
+                                desc,
+                                ", by {} {} (a period in hours)",
+                                at.format("%H:%M"),
+                                c.tz.name()
+                            );
+                        }
+                        (None, Some(t)) => {
+                            let _ = write!(
+                                desc,
+                                ", by {} {} (court's filing cutoff)",
+                                t.format("%H:%M"),
+                                c.tz.name()
+                            );
+                        }
+                        (None, None) => {
+                            desc.push_str(", by midnight ");
+                            desc.push_str(c.tz.name());
+                            desc.push_str(" for electronic filing");
+                        }
                     }
-                    desc.push_str(&format!("\nStatus: {}", dl.status.as_str()));
+                    desc.push_str("\nStatus: ");
+                    desc.push_str(dl.status.as_str());
                     if let Some(f) = dl.filed {
-                        desc.push_str(&format!(" (filed {f})"));
+                        let _ = write!(desc, " (filed {f})");
                     }
                     if let (Some(l), Some(r)) = (dl.latest, &dl.latest_reason) {
-                        desc.push_str(&format!(
-                            "\nLater reading: {l} ({}). Due shows the earliest safe date.",
-                            r
-                        ));
+                        let _ = write!(
+                            desc,
+                            "\nLater reading: {l} ({r}). Due shows the earliest safe date."
+                        );
                     }
                     if let Some(cite) = &dl.cite {
-                        desc.push_str(&format!("\nImposed by: {cite}"));
+                        desc.push_str("\nImposed by: ");
+                        desc.push_str(cite);
                     }
                     if !names.is_empty() {
-                        desc.push_str(&format!("\nWho: {}", names.join("; ")));
+                        desc.push_str("\nWho: ");
+                        desc.push_str(&names.join("; "));
                     }
                     if !dl.explain.is_empty() {
                         desc.push_str("\nHow it was computed:");
@@ -722,9 +788,10 @@ impl<'o> Feed<'o> {
                         }
                     }
                     for ch in dl.changes.iter() {
-                        desc.push_str(&format!("\nChanged on {}: {}", ch.on, ch.by));
+                        let _ = write!(desc, "\nChanged on {}: {}", ch.on, ch.by);
                     }
-                    desc.push_str(&format!("\nId: {}", dl.id));
+                    desc.push_str("\nId: ");
+                    desc.push_str(&uid_base);
                     w.text_multiline("DESCRIPTION", &desc);
                     if !names.is_empty() {
                         let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -788,7 +855,7 @@ impl<'o> Feed<'o> {
 
     fn timed(
         &self,
-        w: &mut Writer,
+        w: &mut Writer<'_>,
         tz: Tz,
         at: NaiveDateTime,
         ends: Option<chrono::NaiveTime>,

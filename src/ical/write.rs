@@ -12,24 +12,79 @@
 /// Octets per line before the CRLF (RFC 5545 section 3.1).
 const LIMIT: usize = 75;
 
-/// Builds an iCalendar stream.
-#[derive(Debug, Default)]
-pub(crate) struct Writer {
+/// Octets buffered before a streaming writer hands them on.
+const FLUSH_AT: usize = 64 * 1024;
+
+/// Builds an iCalendar stream: into one string, or through a bounded
+/// buffer into any [`std::io::Write`] (flushed after each component once
+/// the buffer holds [`FLUSH_AT`] octets).
+#[derive(Default)]
+pub(crate) struct Writer<'s> {
     buf: String,
     /// Octets on the current line so far.
     col: usize,
+    /// Where a streaming writer sends its octets.
+    sink: Option<&'s mut dyn std::io::Write>,
+    /// The first error the sink returned (nothing is written after it).
+    error: Option<std::io::Error>,
 }
 
-impl Writer {
-    pub(crate) fn with_capacity(n: usize) -> Writer {
+impl std::fmt::Debug for Writer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("buffered", &self.buf.len())
+            .field("streaming", &self.sink.is_some())
+            .finish()
+    }
+}
+
+impl Writer<'static> {
+    pub(crate) fn with_capacity(n: usize) -> Writer<'static> {
         Writer {
             buf: String::with_capacity(n),
-            col: 0,
+            ..Writer::default()
         }
     }
 
     pub(crate) fn finish(self) -> String {
         self.buf
+    }
+}
+
+impl<'s> Writer<'s> {
+    /// A writer that streams into `sink`.
+    pub(crate) fn streaming(sink: &'s mut dyn std::io::Write) -> Writer<'s> {
+        Writer {
+            buf: String::with_capacity(FLUSH_AT + FLUSH_AT / 4),
+            col: 0,
+            sink: Some(sink),
+            error: None,
+        }
+    }
+
+    /// Hands the buffered octets to the sink (streaming writers only).
+    fn flush_buffer(&mut self) {
+        let Some(sink) = self.sink.as_mut() else {
+            return;
+        };
+        if self.error.is_none() {
+            if let Err(e) = sink.write_all(self.buf.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.buf.clear();
+    }
+
+    /// Writes what is left and flushes the sink.
+    pub(crate) fn finish_stream(mut self) -> std::io::Result<()> {
+        self.flush_buffer();
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        match self.sink.as_mut() {
+            Some(sink) => sink.flush(),
+            None => Ok(()),
+        }
     }
 
     /// Appends one unit (a character or an escape pair) that must not be
@@ -85,9 +140,12 @@ impl Writer {
         self.plain("BEGIN", component);
     }
 
-    /// `END:X`.
+    /// `END:X`; a streaming writer hands its buffer on once it is full.
     pub(crate) fn end(&mut self, component: &str) {
         self.plain("END", component);
+        if self.sink.is_some() && self.buf.len() >= FLUSH_AT {
+            self.flush_buffer();
+        }
     }
 
     /// Starts a property with parameters: `NAME;K=V;K2="v 2":`. The value

@@ -776,3 +776,52 @@ fn publish_feeds_carry_what_itip_requires() {
         "the default from the domain",
     );
 }
+
+/// A sink that takes `room` octets, then fails.
+struct Full {
+    room: usize,
+    got: Vec<u8>,
+}
+
+impl std::io::Write for Full {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.got.len() + buf.len() > self.room {
+            return Err(std::io::Error::other("disk full"));
+        }
+        self.got.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn streamed_feeds_are_the_same_bytes_and_report_the_sinks_error() {
+    // Large enough to pass through the 64 KiB buffer many times.
+    let mut t = String::from("[case]\nid = \"s\"\ncourt = \"nysd\"\n[events.h]\ntitle = \"Hearing\"\nat = \"2025-06-02T10:00\"\n");
+    for i in 0..2_000 {
+        t.push_str(&format!(
+            "[obligations.o{i}]\ntitle = \"Brief {i}\"\ndue = {{ days = {}, before = \"h\" }}\n",
+            1 + i % 90
+        ));
+    }
+    let docket = Docket::from_toml_str(&t).unwrap();
+    let opts = FeedOptions::new("example.com").alarms(&[3]);
+    let feed = docket::ical::Feed::new(&opts)
+        .case(&docket.check().unwrap())
+        .unwrap();
+    let whole = feed.to_ics();
+    assert!(whole.len() > 4 * 64 * 1024, "{}", whole.len());
+    let mut streamed = Vec::new();
+    feed.write_to(&mut streamed).unwrap();
+    assert!(streamed == whole.as_bytes(), "streamed bytes differ");
+    let mut full = Full {
+        room: 100_000,
+        got: Vec::new(),
+    };
+    let err = feed.write_to(&mut full).unwrap_err();
+    assert_eq!(err.to_string(), "disk full");
+    // What was written before the error is a prefix of the feed.
+    assert!(whole.as_bytes().starts_with(&full.got));
+}

@@ -34,7 +34,11 @@ pub(crate) type ItemTexts = Vec<OnceLock<Arc<ItemText>>>;
 
 impl CheckedDocket {
     /// The texts shared by the deadlines of obligation `id`.
-    pub(super) fn item_text(&self, id: &str, o: &crate::docket::model::Obligation) -> Arc<ItemText> {
+    pub(super) fn item_text(
+        &self,
+        id: &str,
+        o: &crate::docket::model::Obligation,
+    ) -> Arc<ItemText> {
         let build = || {
             let case = &self.applied.docket.case.id;
             let mut stem = String::with_capacity(case.len() + 1 + id.len());
@@ -232,4 +236,3 @@ pub(super) fn basis_of(o: &crate::docket::model::Obligation, n: u32) -> Cow<'sta
         },
     }
 }
-

@@ -25,8 +25,9 @@ mod times;
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
-pub use text::{DeadlineId, Text};
 pub(crate) use recurrence::check_rrule;
+pub(crate) use text::decimal;
+pub use text::{DeadlineId, Text};
 pub use times::resolve_local;
 pub(crate) use times::{event_time_problems, move_problem};
 
@@ -186,7 +187,9 @@ impl Docket {
             rules_as_of: None,
             texts: Vec::new(),
         };
-        checked.texts.resize_with(checked.order.len(), Default::default);
+        checked
+            .texts
+            .resize_with(checked.order.len(), Default::default);
         checked.default_horizon = checked.scan_horizon();
         Ok(checked)
     }

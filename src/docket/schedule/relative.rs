@@ -1,7 +1,6 @@
 //! Dates counted from references: from an event, from an obligation, or
 //! from each occurrence of a recurring duty.
 
-
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::output::Reading;

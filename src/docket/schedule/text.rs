@@ -191,6 +191,20 @@ impl Serialize for Text {
     }
 }
 
+/// `v`'s decimal digits, written at the end of `buf` without allocating.
+pub(crate) fn decimal(mut v: u32, buf: &mut [u8; 10]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).unwrap_or("0")
+}
+
 /// A deadline's stable id, `case/obligation/n`: the shared `case/obligation`
 /// and the occurrence, written out only when displayed or serialized. It
 /// compares and orders exactly as its text does.
@@ -227,20 +241,12 @@ impl DeadlineId {
         self.n
     }
 
-    /// The occurrence's decimal digits, without allocating.
+    /// The occurrence's decimal digits, without allocating: the buffer and
+    /// where they start in it.
     fn digits(&self) -> ([u8; 10], usize) {
         let mut digits = [0u8; 10];
-        let mut i = digits.len();
-        let mut v = self.n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        (digits, i)
+        let start = digits.len() - decimal(self.n, &mut digits).len();
+        (digits, start)
     }
 
     /// The id's bytes, in order, without building the string.
@@ -347,10 +353,13 @@ mod tests {
     #[test]
     fn ids_read_order_and_compare_as_their_text() {
         let id = |stem: &str, n| DeadlineId::new(Text::from(stem), n);
-        assert_eq!(id("lexington/status-report", 3).to_string(), "lexington/status-report/3");
+        assert_eq!(
+            id("lexington/status-report", 3).to_string(),
+            "lexington/status-report/3"
+        );
         assert_eq!(id("a/b", u32::MAX).to_string(), "a/b/4294967295");
         assert_eq!(id("a/b", 0).to_string(), "a/b/0");
-        let mut all = vec![
+        let mut all = [
             id("a/b", 10),
             id("a/b", 9),
             id("a/b", 1),
@@ -362,7 +371,10 @@ mod tests {
         let mut texts: Vec<String> = all.iter().map(ToString::to_string).collect();
         all.sort();
         texts.sort();
-        assert_eq!(all.iter().map(ToString::to_string).collect::<Vec<_>>(), texts);
+        assert_eq!(
+            all.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            texts
+        );
         assert_eq!(id("a/b", 12), "a/b/12");
         assert_ne!(id("a/b", 12), "a/b/1");
         assert_ne!(id("a/b", 1), "a/b/12");
@@ -381,6 +393,9 @@ mod tests {
         assert_eq!("Hearing", t);
         assert_eq!(t, Text::from_static("Hearing"));
         assert_eq!(format!("{t:?}"), "\"Hearing\"");
-        assert_eq!(serde_json::to_string(&t).ok().as_deref(), Some("\"Hearing\""));
+        assert_eq!(
+            serde_json::to_string(&t).ok().as_deref(),
+            Some("\"Hearing\"")
+        );
     }
 }
