@@ -350,6 +350,14 @@ fn json_days(run: &Run, court_days: bool) -> Value {
     let fed = Calendar::federal().expect("federal");
     let items = triggers(run.sizes.deadlines);
     let f = if court_days { due_court_days } else { due_days };
+    let all = || {
+        items
+            .iter()
+            .map(|(d, n)| f(&fed, *d, *n).ordinal() as usize)
+            .sum::<usize>()
+    };
+    // The memory of a first run, before anything else of the case.
+    let mem = support::peak_rss_during(all);
     let due: Vec<String> = items
         .iter()
         .map(|(d, n)| f(&fed, *d, *n).to_string())
@@ -366,13 +374,6 @@ fn json_days(run: &Run, court_days: bool) -> Value {
             "disputed": disputed,
         }),
     );
-    let all = || {
-        items
-            .iter()
-            .map(|(d, n)| f(&fed, *d, *n).ordinal() as usize)
-            .sum::<usize>()
-    };
-    let mem = support::peak_rss_during(all);
     let ns = measure(items.len(), run.round, run.rounds, all);
     run.figures(name, "deadline", items.len(), ns, mem)
 }
@@ -381,6 +382,8 @@ fn json_recurrence(run: &Run, rrule: bool) -> Value {
     let (d, starts) = recurrence_docket(run.sizes.duties, rrule);
     let checked = d.check().expect("valid docket");
     let opts = recurrence_options();
+    let all = || checked.schedule(&opts).expect("schedule").deadlines.len();
+    let mem = support::peak_rss_during(all);
     let s = checked.schedule(&opts).expect("schedule");
     let mut dates: Vec<Vec<String>> = vec![Vec::new(); starts.len()];
     for dl in &s.deadlines {
@@ -401,18 +404,16 @@ fn json_recurrence(run: &Run, rrule: bool) -> Value {
             "dates": dates,
         }),
     );
-    let all = || checked.schedule(&opts).expect("schedule").deadlines.len();
-    let mem = support::peak_rss_during(all);
     let ns = measure(n, run.round, run.rounds, all);
     run.figures(name, "occurrence", n, ns, mem)
 }
 
 fn json_feed(run: &Run) -> Value {
     let d = support::feed_docket(run.sizes.feed_events - 1);
+    let mem = support::peak_rss_during(|| feed_end_to_end(&d));
     let ics = feed_end_to_end(&d);
     let events = ics.matches("BEGIN:VEVENT").count();
     std::fs::write(run.out.join("feed.ics"), &ics).expect("write feed");
-    let mem = support::peak_rss_during(|| feed_end_to_end(&d));
     let ns = measure(events, run.round, run.rounds, || feed_end_to_end(&d).len());
     let mut v = run.figures("feed", "event", events, ns, mem);
     v["bytes"] = json!(ics.len());
@@ -422,8 +423,8 @@ fn json_feed(run: &Run) -> Value {
 fn json_portfolio(run: &Run) -> Value {
     let checked = portfolio_checked(run.sizes.dockets);
     let opts = ScheduleOptions::new().explain(false);
-    let n = schedule_all(&checked, &opts);
     let mem = support::peak_rss_during(|| schedule_all(&checked, &opts));
+    let n = schedule_all(&checked, &opts);
     let ns = measure(1, run.round, run.rounds, || schedule_all(&checked, &opts));
     let mut v = run.figures("portfolio", "portfolio", 1, ns, mem);
     v["dockets"] = json!(checked.len());
