@@ -31,6 +31,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cases;
 mod check;
 mod courts;
 mod diff;
@@ -44,6 +45,7 @@ mod rule_changes;
 pub(crate) mod schedule;
 mod style;
 
+pub use cases::{schedule_cases, CasesAnswer};
 pub use check::{check, CheckReport, FileSummary};
 pub use courts::{court_json, courts_json};
 pub use diff::{diff, DiffAnswer};

@@ -114,14 +114,25 @@ pub struct ScheduleAnswer {
 /// date; `from` is after `to`; no such party.
 pub fn schedule(input: &DocketText, q: &ScheduleQuery, style: Style) -> Result<ScheduleAnswer> {
     let docket = input.parse()?;
-    let from = style.opt_date("from", q.from.as_deref())?;
-    let to = style.opt_date("to", q.to.as_deref())?;
-    let as_of = style.opt_date("as_of", q.as_of.as_deref())?;
-    let horizon = style.opt_date("horizon", q.horizon.as_deref())?;
     let party = match &q.party {
         Some(p) => Some(party_id(input, &docket, p, style)?),
         None => None,
     };
+    schedule_of(input, docket, party, q, style)
+}
+
+/// The schedule of a parsed docket, filtered to `party` (an id) when given.
+pub(crate) fn schedule_of(
+    input: &DocketText,
+    docket: Docket,
+    party: Option<String>,
+    q: &ScheduleQuery,
+    style: Style,
+) -> Result<ScheduleAnswer> {
+    let from = style.opt_date("from", q.from.as_deref())?;
+    let to = style.opt_date("to", q.to.as_deref())?;
+    let as_of = style.opt_date("as_of", q.as_of.as_deref())?;
+    let horizon = style.opt_date("horizon", q.horizon.as_deref())?;
     if let (Some(f), Some(t)) = (from, to) {
         if f > t {
             return Err(invalid(format!(
@@ -192,6 +203,11 @@ impl ScheduleAnswer {
     /// # Errors
     /// None in practice.
     pub fn json(&self) -> Result<String> {
+        super::pretty(&self.value()?)
+    }
+
+    /// The JSON value of [`ScheduleAnswer::json`].
+    pub(crate) fn value(&self) -> Result<serde_json::Value> {
         let s = &self.schedule;
         let mut v = serde_json::to_value(s).map_err(|e| invalid(e.to_string()))?;
         if let Some(as_of) = self.as_of {
@@ -202,28 +218,50 @@ impl ScheduleAnswer {
                 }
             }
         }
-        super::pretty(&v)
+        Ok(v)
     }
 
     /// What `docket schedule` prints: a table, one line an item, with each
     /// deadline's explanation under it when asked.
     pub fn table(&self) -> String {
-        use std::fmt::Write;
         let s = &self.schedule;
-        let mut rows: Vec<(NaiveDate, String, String, String, String, Vec<String>)> = Vec::new();
+        let title = format!(
+            "{}  {}",
+            s.case,
+            self.docket.case.caption.as_deref().unwrap_or("")
+        );
+        let truncated = s
+            .truncated
+            .iter()
+            .map(|t| (t.obligation.clone(), t.horizon))
+            .collect();
+        render(&title, self.rows(false), truncated, false)
+    }
+
+    /// The table's rows, events' ids qualified by the case when `qualify`.
+    pub(crate) fn rows(&self, qualify: bool) -> Vec<Row> {
+        let s = &self.schedule;
+        let mut rows = Vec::new();
         for e in &s.events {
             let what = match e.at {
                 Some(t) => format!("{} at {}", e.title, t.format("%H:%M")),
                 None => e.title.clone(),
             };
             let status = format!("{:?}", e.status).to_lowercase();
+            let id = if qualify {
+                format!("event {}/{}", s.case, e.id)
+            } else {
+                format!("event {}", e.id)
+            };
+            let case = s.case.clone();
             rows.push((
                 e.date,
                 what,
                 e.parties.join(", "),
                 status,
-                format!("event {}", e.id),
+                id,
                 Vec::new(),
+                case,
             ));
         }
         for d in &s.deadlines {
@@ -253,43 +291,76 @@ impl ScheduleAnswer {
                 status,
                 d.id.to_string(),
                 lines,
+                s.case.clone(),
             ));
         }
-        rows.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}",
-            cell(&format!(
-                "{}  {}",
-                s.case,
-                self.docket.case.caption.as_deref().unwrap_or("")
-            ))
-            .trim_end()
-        );
-        let _ = writeln!(
-            out,
-            "{:<10}  {:<9}  {:<60}  {:<40}  status",
-            "date", "weekday", "what", "who"
-        );
-        for (date, what, who, status, _, lines) in rows {
-            let (what, who) = (cell(&what), cell(&who));
-            let _ = writeln!(
-                out,
-                "{date}  {:<9}  {what:<60}  {who:<40}  {status}",
-                date.format("%A")
-            );
-            for l in lines {
-                let _ = writeln!(out, "            - {}", cell(&l));
-            }
-        }
-        for t in &s.truncated {
-            let _ = writeln!(
-                out,
-                "({} recurs beyond {}; pass --to or --horizon to see more)",
-                t.obligation, t.horizon
-            );
-        }
-        out
+        rows
     }
+}
+
+/// One line of the table: date, what, who, status, id, explanation, case.
+pub(crate) type Row = (
+    NaiveDate,
+    String,
+    String,
+    String,
+    String,
+    Vec<String>,
+    String,
+);
+
+/// The table: its title line, the rows in date order (then by id), and a
+/// line for each recurring duty cut at the horizon; with `cases`, a column
+/// naming each row's case.
+pub(crate) fn render(
+    title: &str,
+    mut rows: Vec<Row>,
+    truncated: Vec<(String, NaiveDate)>,
+    cases: bool,
+) -> String {
+    use std::fmt::Write;
+    rows.sort_by(|a, b| (a.0, &a.4).cmp(&(b.0, &b.4)));
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", cell(title).trim_end());
+    let width = rows
+        .iter()
+        .map(|r| r.6.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(4);
+    let case_cell = |case: &str| {
+        if cases {
+            format!("{:<width$}  ", cell(case))
+        } else {
+            String::new()
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{:<10}  {:<9}  {}{:<60}  {:<40}  status",
+        "date",
+        "weekday",
+        case_cell("case"),
+        "what",
+        "who"
+    );
+    for (date, what, who, status, _, lines, case) in rows {
+        let (what, who) = (cell(&what), cell(&who));
+        let _ = writeln!(
+            out,
+            "{date}  {:<9}  {}{what:<60}  {who:<40}  {status}",
+            date.format("%A"),
+            case_cell(&case)
+        );
+        for l in lines {
+            let _ = writeln!(out, "            - {}", cell(&l));
+        }
+    }
+    for (obligation, horizon) in truncated {
+        let _ = writeln!(
+            out,
+            "({obligation} recurs beyond {horizon}; pass --to or --horizon to see more)"
+        );
+    }
+    out
 }

@@ -333,3 +333,73 @@ fn a_bad_option_names_its_subcommand_help() {
     let o = docket(&["bogus"]);
     assert!(stderr(&o).contains("(see docket --help)"), "{}", stderr(&o));
 }
+
+/// Several dockets (files or a folder) make one schedule: every item names
+/// its case, events' ids are `case/event`, and the order is by date.
+#[test]
+fn schedule_of_several_dockets_qualifies_event_ids() {
+    let (lex, civil) = (data("lexington.toml"), data("civil.toml"));
+    let o = docket(&["schedule", &lex, &civil, "--json", "--to", "2009-05-15"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["cases"],
+        serde_json::json!(["lexington", "acme-v-widget"])
+    );
+    let events = v["events"].as_array().unwrap();
+    assert!(!events.is_empty());
+    for e in events {
+        let (case, id) = (e["case"].as_str().unwrap(), e["id"].as_str().unwrap());
+        assert!(id.starts_with(&format!("{case}/")), "{e}");
+    }
+    assert!(events.iter().any(|e| e["id"] == "lexington/mediation"));
+    let deadlines = v["deadlines"].as_array().unwrap();
+    for d in deadlines {
+        assert!(d["id"]
+            .as_str()
+            .unwrap()
+            .starts_with(d["case"].as_str().unwrap()));
+    }
+    let dates: Vec<&str> = deadlines
+        .iter()
+        .map(|d| d["due"].as_str().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    // One docket: ids as before, no `case` on items.
+    let one = docket(&["schedule", &lex, "--json", "--to", "2009-05-15"]);
+    let one: serde_json::Value = serde_json::from_slice(&one.stdout).unwrap();
+    assert!(one["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["id"] == "mediation"));
+    assert!(one["events"][0].get("case").is_none());
+    // A folder is each of its dockets; the table has a case column.
+    let dir = format!("{}/examples/data", env!("CARGO_MANIFEST_DIR"));
+    let o = docket(&["schedule", &dir, "--to", "2009-05-15"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(table.starts_with("3 cases: "), "{table}");
+    assert!(table.lines().nth(1).unwrap().contains("case"), "{table}");
+    // A party: the dockets that have it.
+    let o = docket(&[
+        "schedule",
+        &lex,
+        &civil,
+        "--json",
+        "--party",
+        "Prepetition Senior Lenders",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["cases"], serde_json::json!(["lexington"]));
+    let o = docket(&["schedule", &lex, &civil, "--json", "--party", "nobody"]);
+    failed(
+        &o,
+        Some("--party"),
+        "no docket has a party \"nobody\" (parties: ",
+    );
+    // The same case twice is refused.
+    let o = docket(&["schedule", &lex, &lex, "--json"]);
+    failed(&o, None, "both use the case id \"lexington\"");
+}

@@ -1,7 +1,7 @@
 //! Helpers shared by the subcommands: reading dockets, the clock, errors.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use docket::commands::DocketText;
@@ -70,6 +70,43 @@ pub(crate) fn read_docket(path: &Path, format: Option<Format>) -> Result<DocketT
             // `[rules] packs` are found next to the file.
             .base_dir(path.parent().map(Path::to_path_buf)),
     )
+}
+
+/// The docket files (`.toml`, `.json`) of a folder, sorted by name.
+///
+/// # Errors
+/// The folder cannot be read, or has no docket file.
+pub(crate) fn folder_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", dir.display())))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| Format::of(p).is_ok() && p.is_file())
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(invalid(format!(
+            "{}: no .toml or .json docket files",
+            dir.display()
+        )));
+    }
+    Ok(files)
+}
+
+/// The docket arguments with each folder replaced by its docket files
+/// ([`folder_files`]).
+///
+/// # Errors
+/// A folder that cannot be read or has no docket file.
+pub(crate) fn expand_folders(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !is_stdin(p) && p.is_dir() {
+            out.extend(folder_files(p)?);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
 }
 
 /// The name a docket argument is read under (for locating problems).

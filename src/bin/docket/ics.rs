@@ -8,7 +8,7 @@ use docket::docket::{write_atomic, Docket, Format, RunBudget};
 use docket::ical::{Feed, FeedOptions};
 use docket::{Error, ErrorKind};
 
-use crate::common::{invalid, is_stdin, read_docket, shown};
+use crate::common::{folder_files, invalid, is_stdin, read_docket, shown};
 use crate::Out;
 
 #[derive(Args)]
@@ -125,18 +125,7 @@ fn ics_dir(
     out_dir: &std::path::Path,
     opts: &FeedOptions,
 ) -> Result<String, Error> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("{}: {e}", dir.display())))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| Format::of(p).is_ok() && p.is_file())
-        .collect();
-    files.sort();
-    if files.is_empty() {
-        return Err(invalid(format!(
-            "{}: no .toml or .json docket files",
-            dir.display()
-        )));
-    }
+    let files = folder_files(dir)?;
     // Load and check everything before writing anything.
     let mut problems = Vec::new();
     let mut cases = Vec::new();

@@ -3,17 +3,20 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use docket::commands::{schedule as compute, ScheduleQuery, Style};
+use docket::commands::{schedule as compute, schedule_cases, ScheduleQuery, Style};
 use docket::docket::Format;
-use docket::Error;
+use docket::{Error, ErrorKind};
 
-use crate::common::{read_docket, shown};
+use crate::common::{expand_folders, invalid, is_stdin, read_docket, shown};
 use crate::Out;
 
 #[derive(Args)]
 pub(crate) struct ScheduleArgs {
-    /// The docket file (.toml or .json; `-` reads stdin).
-    pub(crate) file: PathBuf,
+    /// The docket file (.toml or .json; `-` reads stdin), or several, or a
+    /// folder of them: one schedule of every case, events' ids qualified by
+    /// their case (`case/event`).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
     /// The format of stdin (or of the file): toml or json.
     #[arg(long, value_name = "FORMAT")]
     pub(crate) format: Option<Format>,
@@ -50,12 +53,16 @@ pub(crate) struct ScheduleArgs {
 
 impl ScheduleArgs {
     pub(crate) fn files(&self) -> Vec<String> {
-        vec![shown(&self.file)]
+        let files = expand_folders(&self.files).unwrap_or_else(|_| self.files.clone());
+        files.iter().map(|f| shown(f)).collect()
     }
 }
 
 pub(crate) fn schedule(a: ScheduleArgs) -> Result<Out, Error> {
-    let input = read_docket(&a.file, a.format)?;
+    let files = expand_folders(&a.files)?;
+    if files.iter().filter(|f| is_stdin(f)).count() > 1 {
+        return Err(invalid("`-` (stdin) can be given once".into()));
+    }
     let q = ScheduleQuery {
         from: a.from,
         to: a.to,
@@ -65,6 +72,33 @@ pub(crate) fn schedule(a: ScheduleArgs) -> Result<Out, Error> {
         explain: a.explain,
         rules_as_of: a.rules_as_of,
     };
+    let several = a.files.len() > 1 || a.files.iter().any(|f| !is_stdin(f) && f.is_dir());
+    if several {
+        if a.rule_changes {
+            return Err(invalid("--rule-changes takes one docket file".into()));
+        }
+        let mut inputs = Vec::new();
+        let mut unread = Vec::new();
+        for f in &files {
+            match read_docket(f, a.format) {
+                Ok(t) => inputs.push(t),
+                Err(e) => unread.extend(e.problems().iter().cloned()),
+            }
+        }
+        if !unread.is_empty() {
+            return Err(Error::many(ErrorKind::Invalid, unread));
+        }
+        let answer = schedule_cases(&inputs, &q, Style::Flags)?;
+        return Ok(Out::text(if a.json {
+            answer.json()?
+        } else {
+            answer.table()
+        }));
+    }
+    let Some(file) = files.first() else {
+        return Err(invalid("give a docket file".into()));
+    };
+    let input = read_docket(file, a.format)?;
     if a.rule_changes {
         let answer = docket::commands::rule_changes(&input, &q, Style::Flags)?;
         return Ok(Out::text(if a.json {
