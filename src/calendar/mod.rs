@@ -50,6 +50,23 @@ pub(crate) const DISPUTED_CLOSURE: u8 = 64;
 pub(crate) const OUTSIDE: u8 = 128;
 
 /// A period of days when the clerk's office was inaccessible (FRCP 6(a)(3)).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::calendar::{Calendar, Closure};
+/// use docket::{Period, Request, RuleFamily};
+///
+/// let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// // A deadline on a day the clerk's office is inaccessible moves to the next
+/// // accessible day (FRCP 6(a)(3)).
+/// let closed = Closure::on(day("2025-03-03"), "Clerk's office inaccessible (snow)");
+/// assert_eq!(closed.last_day(), day("2025-03-03"));
+/// let cal = Calendar::federal()?.to_builder().closure(closed).build()?;
+/// let due = Request::after(day("2025-02-17"), Period::days(14)).compute(&cal, RuleFamily::Civil)?;
+/// assert_eq!(due.due(), day("2025-03-04"));
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Closure {
     /// First day closed.
@@ -186,6 +203,29 @@ pub struct Calendar {
 }
 
 /// Builds a [`Calendar`].
+///
+/// # Example
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use docket::calendar::{Calendar, Closure, Settlement};
+///
+/// let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+/// let cal = Calendar::builder("Bankr. S.D.N.Y., as this case reads it")
+///     .time_zone(chrono_tz::America::New_York)
+///     .weekend(&[Weekday::Sat, Weekday::Sun])
+///     .rules(docket::calendar::federal_rules())
+///     .closure(Closure::on(day("2025-03-04"), "Clerk's office closed (water main break)"))
+///     .settle(Settlement {
+///         question: "eo-closure".into(),
+///         reading: "closed".into(),
+///         date: None,
+///         authority: "Order of Jan. 2, 2025 (Dkt. 9)".into(),
+///     })
+///     .build()?;
+/// assert!(cal.notes_on(day("2025-03-04")).iter().any(|n| n.name.contains("water main")));
+/// assert!(cal.settled("eo-closure").is_some());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct CalendarBuilder {
     name: String,

@@ -96,6 +96,21 @@ impl Question {
 
 /// A question settled for a court or a docket: by a court's announcement or
 /// by the user's explicit choice, with the authority relied on.
+///
+/// # Example
+/// ```
+/// use docket::calendar::Settlement;
+///
+/// let s = Settlement {
+///     question: "eo-closure".into(),
+///     reading: "open".into(),
+///     date: Some("2019-12-24".parse().unwrap()),
+///     authority: "Order of Dec. 20, 2019 (Dkt. 40)".into(),
+/// };
+/// assert!(s.check().is_ok());
+/// let wrong = Settlement { reading: "maybe".into(), ..s };
+/// assert!(wrong.check().unwrap_err().to_string().contains("has no reading \"maybe\""));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settlement {

@@ -99,6 +99,17 @@ pub enum MonthEnd {
 }
 
 /// A length of time: an amount and a unit.
+///
+/// # Example
+/// ```
+/// use docket::Period;
+///
+/// let p: Period = "3 court days".parse()?;
+/// assert_eq!(p, Period::court_days(3));
+/// assert_eq!(Period::weeks(2).to_string(), "2 weeks");
+/// assert!("3 fortnights".parse::<Period>().is_err());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     /// How many units.
@@ -217,6 +228,17 @@ impl FromStr for Period {
 /// Which of two instants a local time that occurs twice (clocks fall back)
 /// means. Never picked silently: an ambiguous time without a fold is an
 /// error.
+///
+/// # Example
+/// ```
+/// use docket::compute::Fold;
+///
+/// // 01:30 on 2025-11-02 happens twice in New York: which one is meant.
+/// let fold: Fold = "later".parse()?;
+/// assert_eq!(fold, Fold::Later);
+/// assert!("second".parse::<Fold>().is_err());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fold {
@@ -240,6 +262,19 @@ impl FromStr for Fold {
 }
 
 /// Whether a period is counted after or before its trigger.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::{Calendar, Direction, Period, Request, RuleFamily};
+///
+/// let hearing = NaiveDate::from_ymd_opt(2025, 3, 10).unwrap();
+/// // `Request::before` counts back from the trigger (`Direction::Before`).
+/// let due = Request::before(hearing, Period::days(7)).compute(&Calendar::federal()?, RuleFamily::Civil)?;
+/// assert_eq!(due.due().to_string(), "2025-03-03");
+/// assert_ne!(Direction::Before, Direction::After);
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -250,6 +285,20 @@ pub enum Direction {
 }
 
 /// How the paper that starts the period was served.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::{Calendar, Period, Request, RuleFamily, Service};
+///
+/// let served = NaiveDate::from_ymd_opt(2025, 1, 29).unwrap();
+/// let mail: Service = "mail".parse()?;
+/// assert_eq!(mail, Service::Mail);
+/// // Mail adds 3 days (FRCP 6(d)).
+/// let due = Request::after(served, Period::days(14)).service(Some(mail)).compute(&Calendar::federal()?, RuleFamily::Civil)?;
+/// assert_eq!(due.due().to_string(), "2025-02-18");
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -310,6 +359,23 @@ impl FromStr for Service {
 }
 
 /// How the last day moves when it is not a court day.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::compute::Roll;
+/// use docket::{Calendar, Period, Request, RuleFamily};
+///
+/// // 14 days after 2025-02-01 is Saturday 2025-02-15; the rule rolls forward
+/// // past the weekend and Presidents' Day to Tuesday the 18th.
+/// let from = NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
+/// let cal = Calendar::federal()?;
+/// let rolled = Request::after(from, Period::days(14)).compute(&cal, RuleFamily::Civil)?;
+/// assert_eq!(rolled.due().to_string(), "2025-02-18");
+/// let kept = Request::after(from, Period::days(14)).roll("none".parse::<Roll>()?).compute(&cal, RuleFamily::Civil)?;
+/// assert_eq!(kept.due().to_string(), "2025-02-15");
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

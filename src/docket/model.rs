@@ -18,6 +18,27 @@ use crate::error::{Error, Result};
 /// One case: its court, parties, events, obligations and the changes made
 /// to them since the original order. Two dockets are equal when their
 /// contents are (the folder a docket was read from does not count).
+///
+/// # Example
+/// ```
+/// use docket::docket::{Case, Docket, Event, ScheduleOptions};
+///
+/// // From a file's text (or `Docket::load(path)`), or built in code.
+/// let from_text = Docket::from_toml_str(r#"
+///     [case]
+///     id = "demo"
+///     court = "nysd"
+///     [events.trial]
+///     title = "Trial"
+///     date = "2025-06-02"
+/// "#)?;
+/// let built = Docket::new(Case::new("demo").court("nysd"))
+///     .event("trial", Event::on("Trial", "2025-06-02".parse().unwrap()));
+/// assert_eq!(from_text, built);
+/// let schedule = built.schedule(&ScheduleOptions::new())?;
+/// assert_eq!(schedule.events[0].date.to_string(), "2025-06-02");
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Docket {
@@ -97,6 +118,21 @@ pub struct RuleOrder {
 }
 
 /// The `[case]` table.
+///
+/// # Example
+/// ```
+/// use docket::docket::Case;
+///
+/// let case = Case::new("lexington").court("nysb").number("08-11153-MG");
+/// // Or with struct update syntax.
+/// let same = Case {
+///     id: "lexington".into(),
+///     court: Some("nysb".into()),
+///     number: Some("08-11153-MG".into()),
+///     ..Case::default()
+/// };
+/// assert_eq!(case, same);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
@@ -117,6 +153,29 @@ pub struct Case {
 }
 
 /// The `[calendar]` table: a custom calendar, or refinements of the court's.
+///
+/// # Example
+/// ```
+/// use docket::docket::{CalendarSpec, Case, Docket};
+///
+/// // A court's calendar with a closure of this case's clerk's office.
+/// let d = Docket::from_toml_str(r#"
+///     [case]
+///     id = "demo"
+///     court = "nysd"
+///     [calendar]
+///     closures = [{ date = "2025-03-04", reason = "Clerk's office closed" }]
+/// "#)?;
+/// let spec: &CalendarSpec = d.calendar.as_ref().unwrap();
+/// assert_eq!(spec.closures.len(), 1);
+/// // Or in code.
+/// let d2 = Docket {
+///     calendar: Some(CalendarSpec { closures: spec.closures.clone(), ..CalendarSpec::default() }),
+///     ..Docket::new(Case::new("demo").court("nysd"))
+/// };
+/// assert_eq!(d, d2);
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
@@ -153,6 +212,19 @@ pub struct CalendarSpec {
 }
 
 /// A one-day holiday a court adds (`extra_holidays`).
+///
+/// # Example
+/// ```
+/// use docket::docket::{CalendarSpec, ExtraHoliday};
+///
+/// let mourning = ExtraHoliday {
+///     date: "2025-01-09".parse().unwrap(),
+///     name: "National Day of Mourning for President Carter".into(),
+///     source: Some("Exec. Order 14138".into()),
+/// };
+/// let spec = CalendarSpec { extra_holidays: vec![mourning], ..CalendarSpec::default() };
+/// assert_eq!(spec.extra_holidays[0].date.to_string(), "2025-01-09");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExtraHoliday {
@@ -167,6 +239,14 @@ pub struct ExtraHoliday {
 }
 
 /// A `[parties.<id>]` table.
+///
+/// # Example
+/// ```
+/// use docket::docket::{Case, Docket, Party};
+///
+/// let d = Docket::new(Case::new("demo").court("nysb")).party("debtors", "The Debtors");
+/// assert_eq!(d.parties["debtors"], Party::new("The Debtors"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
@@ -194,6 +274,23 @@ impl EventStatus {
 }
 
 /// An `[events.<id>]` table.
+///
+/// # Example
+/// ```
+/// use docket::docket::{parse_local_datetime, Event, EventStatus};
+///
+/// let hearing = Event::at("Hearing", parse_local_datetime("2025-03-03T10:00")?)
+///     .ends("12:00".parse().unwrap())
+///     .location("Courtroom 501")
+///     .party("debtors");
+/// // Or with struct update syntax.
+/// let held = Event {
+///     status: EventStatus::Held,
+///     ..hearing.clone()
+/// };
+/// assert_eq!(held.location.as_deref(), Some("Courtroom 501"));
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
@@ -258,6 +355,23 @@ impl ObligationStatus {
 }
 
 /// An `[obligations.<id>]` table.
+///
+/// # Example
+/// ```
+/// use docket::docket::{Obligation, Relative, Repeat, When};
+/// use docket::{Period, Service};
+///
+/// let fixed = Obligation::due_on("Bullet summary", "2009-04-22".parse().unwrap()).party("debtors");
+/// assert!(matches!(fixed.due, Some(When::Date(_))));
+/// let counted = Obligation::relative("Opposition", Relative::after(Period::days(14), "motion").service(Service::Mail));
+/// assert!(matches!(counted.due, Some(When::Relative(_))));
+/// let recurring = Obligation::recurring(
+///     "Status report",
+///     "2025-01-15".parse::<chrono::NaiveDate>().unwrap(),
+///     Repeat::every(Period::weeks(2)).count(6),
+/// );
+/// assert!(recurring.repeat.is_some());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Obligation {
@@ -291,6 +405,17 @@ pub struct Obligation {
 }
 
 /// A date: fixed, or a period after or before another item.
+///
+/// # Example
+/// ```
+/// use docket::docket::{Relative, When};
+/// use docket::Period;
+///
+/// let fixed: When = "2025-03-03".parse::<chrono::NaiveDate>().unwrap().into();
+/// assert!(matches!(fixed, When::Date(_)));
+/// let counted: When = Relative::after(Period::days(14), "motion").into();
+/// assert!(matches!(counted, When::Relative(_)));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum When {
     /// A date set by order or agreement ("on or before April 22, 2009"): not
@@ -301,6 +426,18 @@ pub enum When {
 }
 
 /// `{ days = 7, before = "hearing", service = "mail" }`.
+///
+/// # Example
+/// ```
+/// use docket::docket::Relative;
+/// use docket::{Direction, Period, Service};
+///
+/// let r = Relative::before(Period::days(7), "hearing");
+/// assert_eq!(r.reference(), Some(("hearing", Direction::Before)));
+/// assert_eq!(r.period(), Some(Period::days(7)));
+/// let served = Relative::after(Period::days(14), "motion").service(Service::Mail);
+/// assert_eq!(served.service, Some(Service::Mail));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Relative {
@@ -442,6 +579,17 @@ impl<'de> Deserialize<'de> for When {
 }
 
 /// The `repeat` table of a recurring duty.
+///
+/// # Example
+/// ```
+/// use docket::docket::{Repeat, RepeatFrom, Until};
+/// use docket::Period;
+///
+/// let monthly = Repeat::every(Period::months(1)).until(Until::Event("confirmation-hearing".into()));
+/// assert_eq!(monthly.from, RepeatFrom::Schedule);
+/// let by_rule = Repeat::rrule("FREQ=MONTHLY;BYMONTHDAY=21").count(12);
+/// assert_eq!(by_rule.count, Some(12));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Repeat {
@@ -481,6 +629,16 @@ pub enum RepeatFrom {
 }
 
 /// The end of a recurrence: a date or an event.
+///
+/// # Example
+/// ```
+/// use docket::docket::{Repeat, Until};
+/// use docket::Period;
+///
+/// let to_a_date = Repeat::every(Period::weeks(2)).until(Until::Date("2025-12-31".parse().unwrap()));
+/// let to_an_event = Repeat::every(Period::weeks(2)).until(Until::Event("trial".into()));
+/// assert_ne!(to_a_date, to_an_event);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Until {
     /// The last day an occurrence may fall on.
@@ -963,6 +1121,18 @@ fn changes_log<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Chang
 }
 
 /// Where an event moves to.
+///
+/// # Example
+/// ```
+/// use docket::docket::EventTime;
+///
+/// let day: EventTime = "2025-03-10".parse()?;
+/// let at: EventTime = "2025-03-10T14:30".parse()?;
+/// assert_eq!(day.date(), at.date());
+/// assert_eq!(at.to_string(), "2025-03-10T14:30");
+/// assert!("2025-03-10 14:30".parse::<EventTime>().is_err());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EventTime {
     /// A day.

@@ -18,6 +18,17 @@ use crate::error::{Error, Result};
 
 /// The facts a rule's conditions are checked against, and how the
 /// triggering paper was served.
+///
+/// # Example
+/// ```
+/// use docket::rules::Facts;
+/// use docket::Service;
+///
+/// let facts = Facts::new().with("us_party", true).service(Some(Service::Mail));
+/// assert_eq!(facts.get("us_party"), Some(true));
+/// assert_eq!(facts.get("pro_se"), None);
+/// assert_eq!(facts.service_method(), Some(Service::Mail));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Facts {
     conditions: BTreeMap<String, bool>,
@@ -59,6 +70,21 @@ impl Facts {
 }
 
 /// A request to compute a rule's deadline.
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::calendar::Calendar;
+/// use docket::rules::{RuleRequest, RuleSet};
+///
+/// // A motion to alter or amend a judgment entered Mar. 3, 2025: 28 days
+/// // (Fed. R. Civ. P. 59(e)).
+/// let set = RuleSet::national()?;
+/// let req = RuleRequest::new("frcp-59-e", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap()).explain(true);
+/// let due = set.compute(&req, &Calendar::for_court("nysd")?)?;
+/// assert_eq!(due.due().due().to_string(), "2025-03-31");
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleRequest {
     rule: String,

@@ -16,6 +16,17 @@ pub use atomic::{write_atomic, write_atomic_with};
 pub use lock::{LOCK_TIMEOUT, MAX_LOCK_TIMEOUT};
 
 /// The format of a docket file, chosen by its extension.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use docket::docket::Format;
+///
+/// assert_eq!(Format::of(Path::new("case.toml"))?, Format::Toml);
+/// assert_eq!("json".parse::<Format>()?, Format::Json);
+/// assert!(Format::of(Path::new("case.yaml")).is_err());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// `.toml`
