@@ -229,25 +229,42 @@ fn change_of(
 }
 
 /// An error about the new change, in the user's words: the library names
-/// it by its place in the log (`change 4 (on 2025-01-02)`), the user gave
-/// options.
-fn in_users_words(e: Error, index: usize, on: NaiveDate, given: &str) -> Error {
+/// it by its place in the log (`change 4 (on 2025-01-02)`) and its fields
+/// as in files (`` `by` is empty ``, `to: ...`), the user gave options
+/// (`--extend brief --to 2025-01-02: --by is empty`).
+fn in_users_words(e: Error, index: usize, on: NaiveDate, given: &str, style: Style) -> Error {
     let with_date = format!("change {index} (on {on})");
     let bare = format!("change {index}");
     let problems = e
         .problems()
         .iter()
         .map(|p| {
-            if p.contains(&with_date) {
-                p.replacen(&with_date, given, 1)
+            let (head, rest) = if let Some(i) = p.find(&with_date) {
+                (&p[..i], &p[i + with_date.len()..])
             } else if let Some(i) = p.find(&format!("{bare}:")) {
-                format!("{}{given}{}", &p[..i], &p[i + bare.len()..])
+                (&p[..i], &p[i + bare.len()..])
             } else {
-                p.clone()
+                return p.clone();
+            };
+            match rest.strip_prefix(": ") {
+                Some(what) => format!("{head}{given}: {}", as_option(what, style)),
+                None => format!("{head}{given}{rest}"),
             }
         })
         .collect();
     Error::many(e.kind(), problems)
+}
+
+/// A message about a change that starts with one of its fields (`` `by` is
+/// empty``, `to: ...`, `move names ...`), the field named as the option.
+fn as_option(what: &str, style: Style) -> String {
+    let end = what.find([' ', ':']).unwrap_or(what.len());
+    let field = what[..end].trim_matches('`');
+    if RESCHEDULE_OPTIONS.contains(&field) {
+        format!("{}{}", style.name(field), &what[end..])
+    } else {
+        what.to_string()
+    }
 }
 
 /// What a change would move, as `docket reschedule` shows it (nothing is
@@ -272,7 +289,7 @@ pub fn reschedule(
     let (change, on, on_is_today) = change_of(q, style, today)?;
     let given = style.all_given(&q.given());
     let index = docket.changes.len() + 1;
-    let users = |e: Error| input.named(in_users_words(e, index, on, &given));
+    let users = |e: Error| input.named(in_users_words(e, index, on, &given, style));
     let after = docket.with_change(change.clone()).map_err(users)?;
     let after = after.check().map_err(users)?;
     // One horizon for both, so the comparison shows only what the change did.

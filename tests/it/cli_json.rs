@@ -233,7 +233,7 @@ fn json_commands_print_their_errors_as_problems() {
     let p = failed(
         &o,
         Some("--extend"),
-        "--extend bulet-summary --to 2009-04-24 --on 2009-04-20: extend names unknown obligation \"bulet-summary\"",
+        "--extend bulet-summary --to 2009-04-24 --on 2009-04-20: --extend names unknown obligation \"bulet-summary\"",
     );
     assert_eq!(p["file"], lex.as_str());
     assert!(!stderr(&o).contains("change 1"), "{}", stderr(&o));
@@ -332,6 +332,63 @@ fn a_bad_option_names_its_subcommand_help() {
     }
     let o = docket(&["bogus"]);
     assert!(stderr(&o).contains("(see docket --help)"), "{}", stderr(&o));
+    // A subcommand's subcommand names its own help.
+    let o = docket(&["rules", "show", "--bogus"]);
+    assert!(
+        stderr(&o).contains("(see docket rules show --help)"),
+        "{}",
+        stderr(&o)
+    );
+    // A missing argument is named; no command at all lists the commands.
+    let o = docket(&["schedule"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("not provided: <FILE>... (see docket schedule --help)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = docket(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("give a command: due, schedule, check, reschedule, diff, ics"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+/// `reschedule` errors name the options given, and a change's fields as
+/// the options (`--by`, `--to`, `--on`), never "change N".
+#[test]
+fn reschedule_errors_name_the_flags_given() {
+    let lex = data("lexington.toml");
+    for (args, says) in [
+        (
+            vec!["--move", "mediation", "--to", "2009-05-01", "--by", ""],
+            "--move mediation --to 2009-05-01: --by is empty (name the order or agreement)",
+        ),
+        (
+            vec!["--move", "hearin", "--to", "2009-05-01", "--on", "2009-04-20"],
+            "--move hearin --to 2009-05-01 --on 2009-04-20: --move names unknown event \"hearin\"",
+        ),
+        (
+            vec!["--extend", "bullet-summary", "--to", "9999-01-01", "--on", "2009-04-20"],
+            "--extend bullet-summary --to 9999-01-01 --on 2009-04-20: --to 9999-01-01 is outside the years",
+        ),
+        (
+            vec!["--vacate", "status-report", "--occurrence", "0", "--on", "2009-04-01"],
+            "--vacate status-report --occurrence 0 --on 2009-04-01: occurrences count from 1",
+        ),
+        (vec!["--move", "mediation"], "--move needs --to"),
+        (vec!["--cancel", "mediation", "--to", "2009-05-01"], "--to goes with --move or --extend"),
+    ] {
+        let mut all = vec!["reschedule", lex.as_str()];
+        all.extend(args);
+        let o = docket(&all);
+        assert_eq!(o.status.code(), Some(2), "{all:?}");
+        assert!(stderr(&o).contains(says), "{all:?}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("change "), "{}", stderr(&o));
+    }
 }
 
 /// Several dockets (files or a folder) make one schedule: every item names

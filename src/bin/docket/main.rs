@@ -104,11 +104,17 @@ fn status(e: &Error) -> ExitCode {
 
 /// The subcommand named on the command line, if any.
 fn subcommand_named() -> Option<String> {
-    let cli = Cli::command();
-    std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .filter(|a| cli.find_subcommand(a).is_some())
+    let mut command = Cli::command();
+    let mut path: Vec<String> = Vec::new();
+    // The subcommand, and its own subcommand if it has one (`rules show`).
+    for a in std::env::args().skip(1).filter(|a| !a.starts_with('-')) {
+        let Some(sub) = command.find_subcommand(&a).cloned() else {
+            break;
+        };
+        path.push(a);
+        command = sub;
+    }
+    (!path.is_empty()).then(|| path.join(" "))
 }
 
 /// Whether `--json` was asked for (even on a command line clap refused).
@@ -132,8 +138,29 @@ fn flags_of(sub: &str) -> Vec<String> {
 /// read, and with `--json` the problem as JSON on stdout.
 fn usage_error(e: &clap::Error) -> ExitCode {
     let text = e.to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    if first.ends_with(':') {
+        // "the following required arguments were not provided:" and the
+        // indented lines naming them.
+        let named: Vec<&str> = lines
+            .take_while(|l| l.starts_with(' '))
+            .map(str::trim)
+            .collect();
+        first = format!("{first} {}", named.join(", "));
+    }
+    if matches!(
+        e.kind(),
+        clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            | clap::error::ErrorKind::MissingSubcommand
+    ) {
+        let names: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| c.get_name().to_string())
+            .collect();
+        first = format!("give a command: {}", names.join(", "));
+    }
     let help = match subcommand_named() {
         Some(sub) => format!("docket {sub} --help"),
         None => "docket --help".to_string(),
