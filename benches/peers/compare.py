@@ -416,6 +416,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="small inputs (CI smoke run)")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--cases", default=",".join(TITLES), help="comma-separated cases")
+    ap.add_argument("--from", dest="saved", type=Path,
+                    help="print the tables of a run saved with --json, without running")
     args = ap.parse_args()
     ensure_peers()
 
@@ -426,10 +428,14 @@ def main() -> None:
         scalar_items = 1_000 if args.quick else 10_000
         lexdays_items = 300 if args.quick else 10_000
 
-    binary = build_bench()
-    results = []
     baseline_path = HERE / "baseline.json"
     baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else {}
+    if args.saved:
+        saved = json.loads(args.saved.read_text())
+        report(saved["machine"], saved["results"], baseline, saved.get("quick", False))
+        return
+    binary = build_bench()
+    results = []
     with tempfile.TemporaryDirectory(prefix="docket-peers-") as tmp:
         out = Path(tmp)
         for case in args.cases.split(","):
@@ -445,17 +451,25 @@ def main() -> None:
             else:
                 peers = []
             results.append({"case": case, "docket": ours, "peers": peers})
+    about = machine()
+    report(about, results, baseline, args.quick)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": about, "quick": args.quick,
+                                         "results": results}, indent=1, default=str))
 
+
+def report(about: list[str], results: list[dict], baseline: dict, quick: bool) -> None:
+    """Prints the figures, the peak memory and the agreement of a run."""
     rows = [["case", "docket", "peer", "peer time", "ratio", "target", "met?"]]
     findings = []
     for r in results:
         case, ours = r["case"], r["docket"]
-        title = TITLES[case] + (" [quick: 1/10 of the inputs]" if args.quick else "")
+        title = TITLES[case] + (" [quick: 1/10 of the inputs]" if quick else "")
         if case in ABSOLUTE:
             goal = ABSOLUTE[case]
             met = "yes" if ours["ns_per_unit"] < goal else "no"
             rows.append([title, fmt_ns(ours["ns_per_unit"]), "-", "-", "-",
-                         f"< {fmt_ns(goal)}", "n/a (quick)" if args.quick else met])
+                         f"< {fmt_ns(goal)}", "n/a (quick)" if quick else met])
         for p in r["peers"]:
             ratio = p["ns"] / ours["ns_per_unit"]
             target = next((t for (c, prefix), t in RATIO_TARGETS.items()
@@ -472,17 +486,19 @@ def main() -> None:
                                 + (f" ({p['note']})" if p.get("note") else ""))
             elif p["checked"]:
                 findings.append(f"{title} / {p['peer']}: all {p['checked']} answers agree")
-    mem = [["case", "peak RSS", "growth during one run", "baseline peak (growth)"]]
+    mem = [["case", "peak RSS", "growth during one run", "baseline peak (growth)",
+            "peak vs baseline"]]
     for r in results:
         o = r["docket"]
-        b = baseline.get("quick" if args.quick else "full", {}).get(r["case"])
+        b = baseline.get("quick" if quick else "full", {}).get(r["case"])
         mem.append([
             TITLES[r["case"]], f"{o['peak_rss_kib'] / 1024:.1f} MiB",
             f"{(o['peak_rss_kib'] - o['rss_before_kib']) / 1024:+.1f} MiB",
             f"{b['peak_rss_kib'] / 1024:.1f} MiB ({(b['peak_rss_kib'] - b['rss_before_kib']) / 1024:+.1f})"
             if b else "-",
+            f"{(o['peak_rss_kib'] / b['peak_rss_kib'] - 1) * 100:+.1f}%" if b else "-",
         ])
-    print("\n".join(machine()))
+    print("\n".join(about))
     print()
     print(table(rows))
     print()
@@ -491,9 +507,6 @@ def main() -> None:
     print("Agreement with docket's answers:")
     for f in findings:
         print(f"- {f}")
-    if args.json:
-        args.json.write_text(json.dumps({"machine": machine(), "results": results}, indent=1,
-                                        default=str))
 
 
 if __name__ == "__main__":
