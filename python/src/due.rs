@@ -1,9 +1,10 @@
 //! `docket.due` and `docket.courts`: `docket due --json` and `docket courts
 //! --json`, computed by the crate's `docket::commands`.
 
-use chrono::DateTime;
+use chrono::{DateTime, LocalResult, TimeZone};
 use docket::calendar::{court, Calendar};
 use docket::commands::{courts_json, due as run_due, DueQuery, Style};
+use docket::{Error, ErrorKind};
 use pyo3::prelude::*;
 
 use crate::error::{OrRaise, Words, NO_OPTIONS};
@@ -19,11 +20,12 @@ pub(crate) const DUE: Words = Words {
 };
 
 /// A trigger with its UTC offset (`2025-01-10T14:00:00+00:00`, from an
-/// aware `datetime`), as the local time at the court; any other text as
-/// given.
-fn local_trigger(court_id: &str, trigger: &str) -> PyResult<String> {
+/// aware `datetime`), as the local time at the court, with the fold that
+/// instant is when the local time occurs twice there (an aware trigger is
+/// one instant: its fold is known); any other text as given.
+fn local_trigger(court_id: &str, trigger: &str) -> PyResult<(String, Option<&'static str>)> {
     let Ok(instant) = DateTime::parse_from_rfc3339(trigger) else {
-        return Ok(trigger.to_string());
+        return Ok((trigger.to_string(), None));
     };
     let zone = if court_id == "federal" {
         Calendar::federal().or_raise(&[], DUE)?.time_zone()
@@ -34,7 +36,12 @@ fn local_trigger(court_id: &str, trigger: &str) -> PyResult<String> {
             .time_zone
     };
     let local = instant.with_timezone(&zone).naive_local();
-    Ok(local.format("%Y-%m-%dT%H:%M").to_string())
+    let fold = match zone.from_local_datetime(&local) {
+        LocalResult::Ambiguous(earlier, _) if earlier == instant => Some("earlier"),
+        LocalResult::Ambiguous(..) => Some("later"),
+        _ => None,
+    };
+    Ok((local.format("%Y-%m-%dT%H:%M").to_string(), fold))
 }
 
 /// Computes the last day to act; returns the JSON object of `docket due
@@ -50,6 +57,7 @@ fn local_trigger(court_id: &str, trigger: &str) -> PyResult<String> {
     months = None,
     years = None,
     hours = None,
+    fold = None,
     before = false,
     service = None,
     rules_as_of = None,
@@ -73,6 +81,7 @@ pub(crate) fn due(
     months: Option<i64>,
     years: Option<i64>,
     hours: Option<i64>,
+    fold: Option<String>,
     before: bool,
     service: Option<String>,
     rules_as_of: Option<String>,
@@ -86,7 +95,19 @@ pub(crate) fn due(
     first_set: Option<String>,
     packs: Vec<std::path::PathBuf>,
 ) -> PyResult<String> {
-    let from = local_trigger(&court, trigger)?;
+    let (from, known) = local_trigger(&court, trigger)?;
+    let fold = match (fold, known) {
+        (Some(f), Some(k)) if f != k => {
+            let e = Error::new(
+                ErrorKind::Invalid,
+                format!(
+                    "fold={f}: the trigger's instant is the {k} of the two {from} at the court"
+                ),
+            );
+            return Err(e).or_raise(&[], DUE);
+        }
+        (fold, known) => fold.or_else(|| known.map(str::to_string)),
+    };
     let query = DueQuery {
         court,
         from,
@@ -96,6 +117,7 @@ pub(crate) fn due(
         months,
         years,
         hours,
+        fold,
         before,
         service,
         rules_as_of,

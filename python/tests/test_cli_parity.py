@@ -26,6 +26,10 @@ def test_due_json_is_the_cli_json(cli: Cli) -> None:
         ),
         (("--court", "nysd", "--from", "2025-01-10T09:00", "--hours", "24"), dict(trigger="2025-01-10T09:00", hours=24)),
         (
+            ("--court", "nysd", "--from", "2025-11-02T01:30", "--hours", "2", "--fold", "later"),
+            dict(trigger="2025-11-02T01:30", hours=2, fold="later"),
+        ),
+        (
             ("--court", "nysd", "--from", "2025-03-03", "--days", "10", "--rules-as-of", "2009-01-01"),
             dict(trigger="2025-03-03", days=10, rules_as_of="2009-01-01"),
         ),

@@ -126,15 +126,36 @@ def test_hours_from_an_aware_time_is_read_at_the_court() -> None:
 def test_a_time_that_occurs_twice_is_refused() -> None:
     # 01:30 on 2025-11-02 happens twice in New York: no instant is chosen
     # silently.
-    with pytest.raises(docket.DocketError, match="occurs twice"):
+    with pytest.raises(docket.DocketError, match="occurs twice.*fold=earlier or fold=later"):
         docket.due("nysd", dt.datetime(2025, 11, 2, 1, 30), hours=1)
-    # An aware datetime is one instant: 05:30 UTC is the first 01:30.
-    first = dt.datetime(2025, 11, 2, 5, 30, tzinfo=dt.timezone.utc)
     assert docket.due("nysd", dt.datetime(2025, 11, 3, 14, 0, tzinfo=dt.timezone.utc), hours=1).at == dt.datetime(
         2025, 11, 3, 10, 0
     )
-    with pytest.raises(docket.DocketError, match="occurs twice"):
-        docket.due("nysd", first, hours=1)
+
+
+def test_fold_chooses_which_repeated_hour_a_trigger_means() -> None:
+    # Two hours from 01:30 EDT end at 02:30 EST, from 01:30 EST at 03:30 EST;
+    # on a Sunday, so the time runs to the same time on Monday.
+    trigger = dt.datetime(2025, 11, 2, 1, 30)
+    earlier = docket.due("nysd", trigger, hours=2, fold="earlier")
+    later = docket.due("nysd", trigger, hours=2, fold="later")
+    assert earlier.at == dt.datetime(2025, 11, 3, 2, 30)
+    assert later.at == dt.datetime(2025, 11, 3, 3, 30)
+    assert docket.due("nysd", "2025-11-02T01:30", hours=2, fold="later") == later
+    # An aware datetime is one instant: its fold is known (05:30 UTC is the
+    # first 01:30 in New York, 06:30 UTC the second).
+    first = dt.datetime(2025, 11, 2, 5, 30, tzinfo=dt.timezone.utc)
+    second = dt.datetime(2025, 11, 2, 6, 30, tzinfo=dt.timezone.utc)
+    assert docket.due("nysd", first, hours=2).at == earlier.at
+    assert docket.due("nysd", second, hours=2).at == later.at
+    assert docket.due("nysd", second, hours=2, fold="later").at == later.at
+    with pytest.raises(docket.DocketError, match="fold=earlier: the trigger's instant is the later"):
+        docket.due("nysd", second, hours=2, fold="earlier")
+    with pytest.raises(docket.DocketError, match="fold is used only with hours"):
+        docket.due("nysd", D(2025, 11, 2), days=2, fold="later")
+    with pytest.raises(docket.DocketError, match='unknown fold "sideways"') as e:
+        docket.due("nysd", trigger, hours=2, fold="sideways")
+    assert e.value.problems[0]["field"] == "fold"
 
 
 def test_a_rules_deadline() -> None:

@@ -46,6 +46,9 @@ pub struct DueQuery {
     pub years: Option<i64>,
     /// Period in hours.
     pub hours: Option<i64>,
+    /// With `hours`: which moment the trigger's local time means when it
+    /// occurs twice at the court (clocks fall back): `earlier` or `later`.
+    pub fold: Option<String>,
     /// Count backward from the trigger.
     pub before: bool,
     /// Service method whose days are added.
@@ -88,6 +91,7 @@ pub(crate) const DUE_OPTIONS: &[&str] = &[
     "months",
     "years",
     "hours",
+    "fold",
     "before",
     "service",
     "rules_as_of",
@@ -147,6 +151,7 @@ impl DueQuery {
             months: p.number("months"),
             years: p.number("years"),
             hours: p.number("hours"),
+            fold: p.string("fold").filter(|s| !s.is_empty()),
             before: p.flag("before"),
             service: p.string("service").filter(|s| !s.is_empty()),
             rules_as_of: p.string("rules_as_of").filter(|s| !s.is_empty()),
@@ -326,6 +331,16 @@ pub fn due(q: &DueQuery, style: Style) -> Result<DueAnswer> {
     if let Some(t) = time {
         req = req.at(t);
     }
+    if let Some(f) = &q.fold {
+        if q.hours.is_none() {
+            return Err(invalid(format!(
+                "{} is used only with {} (a trigger time that occurs twice)",
+                style.name("fold"),
+                style.name("hours")
+            )));
+        }
+        req = req.fold(Some(f.parse().map_err(|e| style.about("fold", e))?));
+    }
     let service: Option<Service> = q
         .service
         .as_deref()
@@ -337,13 +352,34 @@ pub fn due(q: &DueQuery, style: Style) -> Result<DueAnswer> {
         .service(service)
         .rules_as_of(as_of)
         .explain(true)
-        .compute(&calendar, family)?;
+        .compute(&calendar, family)
+        .map_err(|e| fold_in_words(e, style))?;
     Ok(DueAnswer {
         due,
         calendar,
         explain: q.explain,
         rule: None,
     })
+}
+
+/// "choose fold = ..." in the words of `style` (`give --fold earlier or
+/// later`).
+fn fold_in_words(e: Error, style: Style) -> Error {
+    const ASKED: &str = "choose fold = \"earlier\" or \"later\"";
+    if !e.problems().iter().any(|p| p.contains(ASKED)) {
+        return e;
+    }
+    let words = format!(
+        "give {} or {}",
+        style.given("fold", "earlier"),
+        style.given("fold", "later")
+    );
+    let problems = e
+        .problems()
+        .iter()
+        .map(|p| p.replace(ASKED, &words))
+        .collect();
+    Error::many(e.kind(), problems)
 }
 
 /// The calendar of the court, with the closures and settlements asked
@@ -426,6 +462,7 @@ fn due_by_rule(q: &DueQuery, style: Style) -> Result<DueAnswer> {
         ("months", q.months.is_some()),
         ("years", q.years.is_some()),
         ("hours", q.hours.is_some()),
+        ("fold", q.fold.is_some()),
     ]
     .iter()
     .filter(|(_, g)| *g)

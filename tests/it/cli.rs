@@ -873,3 +873,51 @@ fn today_is_the_date_at_the_court() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--fold` says which of a repeated local hour a trigger means (periods in
+/// hours); without it such a trigger is refused, naming the flag.
+#[test]
+fn due_fold_for_a_repeated_trigger_hour() {
+    let base = [
+        "due",
+        "--court",
+        "nysb",
+        "--from",
+        "2025-11-02T01:30",
+        "--hours",
+        "2",
+    ];
+    let o = docket(&base);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("give --fold earlier or --fold later"),
+        "{}",
+        stderr(&o)
+    );
+    for (fold, due) in [
+        ("earlier", "2025-11-03T02:30"),
+        ("later", "2025-11-03T03:30"),
+    ] {
+        let mut args = base.to_vec();
+        args.extend(["--fold", fold]);
+        let o = docket(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert_eq!(stdout(&o).lines().next(), Some(due));
+    }
+    let o = docket(&[
+        "due",
+        "--court",
+        "nysb",
+        "--from",
+        "2025-11-02",
+        "--days",
+        "2",
+        "--fold",
+        "later",
+    ]);
+    assert!(
+        stderr(&o).contains("--fold is used only with --hours"),
+        "{}",
+        stderr(&o)
+    );
+}

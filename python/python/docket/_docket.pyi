@@ -14,6 +14,7 @@ def due(
     months: Optional[int] = None,
     years: Optional[int] = None,
     hours: Optional[int] = None,
+    fold: Optional[str] = None,
     before: bool = False,
     service: Optional[str] = None,
     rules_as_of: Optional[str] = None,

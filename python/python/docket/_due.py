@@ -128,6 +128,7 @@ def due(
     months: Optional[int] = None,
     years: Optional[int] = None,
     hours: Optional[int] = None,
+    fold: Optional[str] = None,
     before: bool = False,
     service: Optional[str] = None,
     rules_as_of: Optional[DateLike] = None,
@@ -150,6 +151,12 @@ def due(
             ``hours``, a ``datetime.datetime`` (naive: local time at the court;
             aware: converted to the court's zone) or ``"YYYY-MM-DDTHH:MM"``.
         days, court_days, weeks, months, years, hours: the period (exactly one).
+        fold: with ``hours``, which moment a naive trigger's local time means
+            when it occurs twice at the court (clocks fall back): ``"earlier"``
+            or ``"later"`` (``docket due --fold``); required then. An aware
+            trigger is one instant: its fold is known (a ``fold`` that
+            contradicts it is refused). ``datetime.fold`` is not read: a naive
+            datetime's ``fold=0`` is its default, not a choice.
         before: count backward from the trigger ("7 days before the hearing").
         service: ``"mail"``, ``"electronic"``, ``"hand"``, ``"leaving_with_clerk"``
             or ``"other"``: add the service days the rule allows.
@@ -193,6 +200,7 @@ def due(
         months=_amount("months", months),
         years=_amount("years", years),
         hours=_amount("hours", hours),
+        fold=fold,
         before=before,
         service=service,
         rules_as_of=date_text("rules_as_of", rules_as_of),

@@ -46,6 +46,10 @@ pub(crate) struct DueArgs {
     /// Period in hours (needs --from with a time).
     #[arg(long, group = "period", allow_negative_numbers = true)]
     pub(crate) hours: Option<i64>,
+    /// With --hours: which moment the trigger's local time means when it
+    /// occurs twice at the court (clocks fall back): earlier or later.
+    #[arg(long, value_name = "earlier|later")]
+    pub(crate) fold: Option<String>,
     /// Count backward from the trigger (a period before an event).
     #[arg(long)]
     pub(crate) before: bool,
@@ -99,6 +103,7 @@ impl DueArgs {
             months: self.months,
             years: self.years,
             hours: self.hours,
+            fold: self.fold.clone(),
             before: self.before,
             service: self.service.clone(),
             rules_as_of: self.rules_as_of.clone(),
