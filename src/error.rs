@@ -29,6 +29,20 @@ pub enum ErrorKind {
 /// The message is meant for a person: it names the file, the id and the field
 /// where the problem is (`obligation "bullet-summary": due.after names unknown
 /// event "mediaton"`).
+///
+/// # Example
+/// ```
+/// use docket::{Docket, Error, ErrorKind};
+///
+/// let e = Docket::from_toml_str("[case]\nid = \"x\"\n[obligations.a]\ntitle = \"A\"\n")
+///     .and_then(|d| d.validate())
+///     .unwrap_err();
+/// assert_eq!(e.kind(), ErrorKind::Invalid);
+/// assert!(e.problems().iter().any(|p| p.starts_with("obligation \"a\": ")), "{e}");
+/// // Front ends make their own, with the context they know.
+/// let mine = Error::new(ErrorKind::Invalid, "no such file").context("case.toml");
+/// assert_eq!(mine.to_string(), "case.toml: no such file");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", render(problems))]
 pub struct Error {

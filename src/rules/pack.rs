@@ -26,6 +26,38 @@ const MAX_RULES: usize = 5_000;
 
 /// One pack: a set of rules from one source (the national Civil Rules, a
 /// district's local rules, a judge's standing order).
+///
+/// # Example
+/// ```
+/// use chrono::NaiveDate;
+/// use docket::calendar::Calendar;
+/// use docket::rules::{Pack, RuleRequest, RuleSet};
+///
+/// // A local rule that sets its own time to oppose a motion.
+/// let local = Pack::from_toml(r#"
+///     [pack]
+///     id = "example-local"
+///     title = "Local Rules of the Example District"
+///     family = "civil"
+///     [triggers.service-of-motion]
+///     description = "service of the motion"
+///     served = true
+///     [[rule]]
+///     id = "local-7-1-b"
+///     cite = "Local Civ. R. 7.1(b)"
+///     title = "Opposition to a motion"
+///     text = "within 10 days after service of the motion"
+///     trigger = "service-of-motion"
+///     [[rule.edition]]
+///     period = "10 days"
+/// "#, "local.toml", false)?;
+/// assert_eq!(local.id, "example-local");
+/// let set = RuleSet::national()?.with_pack(local)?;
+/// let req = RuleRequest::new("local-7-1-b", NaiveDate::from_ymd_opt(2025, 3, 3).unwrap());
+/// let due = set.compute(&req, &Calendar::for_court("nysd")?)?;
+/// assert_eq!(due.due().due().to_string(), "2025-03-13");
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pack {
     /// The pack's id (`frcp`, `sdny-local`).

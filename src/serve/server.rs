@@ -90,6 +90,33 @@ impl Default for Limits {
 /// (its own tokio runtime, typically on its own thread) or `.await`
 /// [`FeedServer::run`] on a tokio runtime of yours; a [`StopHandle`] from
 /// [`FeedServer::stop_handle`] ends either from elsewhere.
+///
+/// # Example
+/// ```
+/// use std::io::{Read, Write};
+/// use docket::serve::FeedServer;
+///
+/// # let dir = std::env::temp_dir().join(format!("docket-feedserver-doc-{}", std::process::id()));
+/// # std::fs::create_dir_all(&dir).unwrap();
+/// std::fs::write(dir.join("demo.ics"), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+/// // Port 0: any free port.
+/// let server = FeedServer::bind(&dir, "127.0.0.1:0")?;
+/// let addr = server.local_addr();
+/// assert_eq!(server.feeds()?, ["demo.ics"]);
+/// let stop = server.stop_handle();
+/// let running = std::thread::spawn(move || server.serve_forever());
+///
+/// let mut conn = std::net::TcpStream::connect(addr).unwrap();
+/// conn.write_all(b"GET /feeds/demo.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+/// let mut answer = String::new();
+/// conn.read_to_string(&mut answer).unwrap();
+/// assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+///
+/// stop.stop();
+/// running.join().unwrap()?;
+/// # std::fs::remove_dir_all(&dir).unwrap();
+/// # Ok::<(), docket::Error>(())
+/// ```
 pub struct FeedServer {
     feeds: Arc<Feeds>,
     listener: std::net::TcpListener,

@@ -20,6 +20,20 @@ mod data;
 /// FRCP 6(a)(6)(C). Every state, DC, Puerto Rico, Guam, the Virgin Islands
 /// and the Northern Mariana Islands (the territories with a federal district
 /// court), and American Samoa.
+///
+/// # Example
+/// ```
+/// use docket::calendar::{Calendar, State};
+///
+/// let ny: State = "NY".parse()?;
+/// assert_eq!(ny.code(), "NY");
+/// // A calendar with New York's legal holidays (Lincoln's Birthday, ...).
+/// let cal = Calendar::builder("N.Y. courts").state(ny).build()?;
+/// let lincoln = "2025-02-12".parse().unwrap();
+/// assert!(cal.notes_on(lincoln).iter().any(|n| n.name.contains("Lincoln")));
+/// assert!("XX".parse::<State>().is_err());
+/// # Ok::<(), docket::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 #[non_exhaustive]
