@@ -50,18 +50,53 @@ impl DocketText {
         self
     }
 
-    /// The format `text` is most likely in: JSON when it starts with `{`,
-    /// else TOML.
+    /// The format `text` is most likely in: JSON when it starts with `{`
+    /// (or is a list of objects, `[{`), else TOML (whose tables start with
+    /// `[name]`).
     pub fn sniff(text: &str) -> Format {
-        if text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('{')
-        {
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        let list_of_objects = t
+            .strip_prefix('[')
+            .is_some_and(|rest| rest.trim_start().starts_with(['{', ']']));
+        if t.starts_with('{') || list_of_objects {
             Format::Json
         } else {
             Format::Toml
         }
+    }
+
+    /// A JSON list of dockets (`[{...}, {...}]`) as one text each, named
+    /// `dockets[0]`, `dockets[1]`, ...; `None` for one docket.
+    ///
+    /// # Errors
+    /// Not JSON, a key given twice in an object, an empty list, or an
+    /// element that is not an object.
+    #[cfg(feature = "serve")]
+    pub(crate) fn split_list(&self) -> Result<Option<Vec<DocketText>>> {
+        let t = self.text.trim_start_matches('\u{feff}').trim_start();
+        if self.format != Format::Json || !t.starts_with('[') {
+            return Ok(None);
+        }
+        crate::docket::check_unique_keys(t).map_err(|e| self.named(e))?;
+        let list: Vec<serde_json::Value> = serde_json::from_str(t)
+            .map_err(|e| self.named(Error::parse(format!("a list of dockets: {e}"))))?;
+        if list.is_empty() {
+            return Err(self.named(Error::invalid("an empty list: send one docket or more")));
+        }
+        let mut out = Vec::with_capacity(list.len());
+        for (i, item) in list.into_iter().enumerate() {
+            let name = format!("dockets[{i}]");
+            if !item.is_object() {
+                return Err(Error::invalid(format!(
+                    "{name}: not a docket (a JSON object)"
+                )));
+            }
+            let text = serde_json::to_string(&item).map_err(|e| Error::parse(e.to_string()))?;
+            out.push(
+                DocketText::new(Some(&name), Format::Json, text).base_dir(self.base_dir.clone()),
+            );
+        }
+        Ok(Some(out))
     }
 
     /// The name it was read under.

@@ -24,6 +24,8 @@ pub use io::{
     append_change, write_atomic, write_atomic_with, DocketFile, Format, LOCK_TIMEOUT,
     MAX_LOCK_TIMEOUT,
 };
+#[cfg(feature = "serve")]
+pub(crate) use json::check_unique_keys;
 pub use limits::{
     read_docket_text, RunBudget, MAX_DOCKET_OCCURRENCES, MAX_FILE_BYTES, MAX_RUN_OCCURRENCES,
 };

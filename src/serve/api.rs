@@ -37,8 +37,8 @@ use tower_http::limit::RequestBodyLimitLayer;
 use super::{Limits, CALENDAR_CONTENT_TYPE};
 use crate::commands::params::Params;
 use crate::commands::{
-    check, courts_json, due, ics, problems_json, reschedule, schedule, DocketText, DueQuery,
-    IcsQuery, RescheduleQuery, ScheduleQuery, Style,
+    check, courts_json, due, ics, problems_json, reschedule, schedule, schedule_cases, DocketText,
+    DueQuery, IcsQuery, RescheduleQuery, ScheduleQuery, Style,
 };
 use crate::docket::Format;
 use crate::{Error, ErrorKind, Result};
@@ -94,7 +94,17 @@ fn refused(e: &Error, options: &[String]) -> Response {
         _ => StatusCode::BAD_REQUEST,
     };
     let options: Vec<&str> = options.iter().map(String::as_str).collect();
-    json(status, problems_json(e, &[], &options))
+    // The dockets of a list (`POST /v1/schedule` with `[{...}, ...]`) are
+    // named by their place in it: `dockets[1]: ...`.
+    let files: Vec<&str> = e
+        .problems()
+        .iter()
+        .filter_map(|p| {
+            let end = p.strip_prefix("dockets[")?.find("]: ")?;
+            Some(&p[..end + "dockets[]".len()])
+        })
+        .collect();
+    json(status, problems_json(e, &files, &options))
 }
 
 async fn unknown() -> Response {
@@ -294,11 +304,16 @@ fn docket_route<Q: Send + 'static>(command: DocketCommand<Q>) -> MethodRouter<Ar
     )
 }
 
-/// `POST /v1/schedule?from=&to=&party=&as_of=&horizon=`.
+/// `POST /v1/schedule?from=&to=&party=&as_of=&horizon=`: one docket, or a
+/// JSON list of dockets (one schedule of every case, event ids `case/event`).
 const SCHEDULE: DocketCommand<ScheduleQuery> = DocketCommand {
     options: crate::commands::schedule::SCHEDULE_OPTIONS,
     parse: ScheduleQuery::from_params,
-    work: |d, q| schedule(d, q, Style::Fields)?.json(),
+    work: |d, q| match d.split_list()? {
+        // A JSON list of dockets: one schedule of every case.
+        Some(many) => schedule_cases(&many, q, Style::Fields)?.json(),
+        None => schedule(d, q, Style::Fields)?.json(),
+    },
     ok: JSON,
 };
 

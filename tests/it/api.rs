@@ -621,3 +621,62 @@ fn the_page_and_its_assets() {
     drop(server);
     cleanup(&feeds);
 }
+
+/// `POST /v1/schedule` with a JSON list of dockets: one schedule of every
+/// case, as `docket schedule A B --json` prints it (event ids `case/event`);
+/// problems name the docket by its place in the list.
+#[test]
+fn schedule_of_a_list_of_dockets() {
+    let (server, feeds) = start("api-schedule-list", Limits::default());
+    let addr = server.addr;
+    let as_json = |name: &str| {
+        docket::docket::Docket::from_toml_str(&data(name))
+            .unwrap()
+            .to_json_string()
+            .unwrap()
+    };
+    let (lex, civil) = (as_json("lexington.toml"), as_json("civil.toml"));
+    let list = format!("[{lex}, {civil}]");
+    let inputs = [
+        DocketText::new(Some("dockets[0]"), Format::Json, lex.clone()),
+        DocketText::new(Some("dockets[1]"), Format::Json, civil.clone()),
+    ];
+    let q = ScheduleQuery {
+        to: Some("2009-05-15".into()),
+        ..ScheduleQuery::default()
+    };
+    let expected = commands::schedule_cases(&inputs, &q, Style::Fields)
+        .unwrap()
+        .json()
+        .unwrap();
+    for content_type in ["application/json", ""] {
+        let r = post(addr, "/v1/schedule?to=2009-05-15", content_type, &list);
+        assert_eq!(r.status, 200, "{}", text(&r));
+        assert_eq!(text(&r), expected);
+    }
+    let v = json(&post(
+        addr,
+        "/v1/schedule?to=2009-05-15",
+        "application/json",
+        &list,
+    ));
+    assert_eq!(
+        v["cases"],
+        serde_json::json!(["lexington", "acme-v-widget"])
+    );
+    assert!(v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["id"] == "lexington/mediation" && e["case"] == "lexington"));
+    // Problems name the docket in the list.
+    let bad = format!("[{lex}, {{\"case\": {{\"id\": \"x\"}}}}]");
+    let r = post(addr, "/v1/schedule", "application/json", &bad);
+    let p = refused(&r, None, "needs `court` or a [calendar] table");
+    assert_eq!(p["file"], "dockets[1]");
+    let r = post(addr, "/v1/schedule", "application/json", "[]");
+    refused(&r, None, "an empty list");
+    let r = post(addr, "/v1/schedule", "application/json", "[1]");
+    refused(&r, None, "dockets[0]: not a docket");
+    cleanup(&feeds);
+}
