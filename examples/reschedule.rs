@@ -8,9 +8,9 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use chrono::NaiveDate;
-use docket::compute::{Direction, Period};
+use docket::compute::Period;
 use docket::docket::{
-    Change, Docket, EventTime, LiveSchedule, Obligation, Relative, ScheduleOptions, When,
+    Change, Docket, EventTime, LiveSchedule, Obligation, Relative, ScheduleOptions,
 };
 
 fn date(s: &str) -> NaiveDate {
@@ -38,20 +38,13 @@ fn main() -> Result<(), docket::Error> {
     // statements due 5 days before the session. The letter's fixed dates
     // ("on or before April 22") do not hang on the mediation; this one does.
     println!("\n2. Add an illustrative relative duty: statements 5 days before the mediation.");
-    let statement = Obligation {
-        title: "Mediation statements to Mr. Preston (illustrative)".into(),
-        parties: vec!["debtors".into(), "committee".into()],
-        cite: Some("Illustration: a typical mediation-order term".into()),
-        due: Some(When::Relative(Relative::new(
-            Period::days(5),
-            Direction::Before,
-            "mediation",
-        ))),
-        first_due: None,
-        repeat: None,
-        filed: Vec::new(),
-        status: Default::default(),
-    };
+    let statement = Obligation::relative(
+        "Mediation statements to Mr. Preston (illustrative)",
+        Relative::before(Period::days(5), "mediation"),
+    )
+    .party("debtors")
+    .party("committee")
+    .cite("Illustration: a typical mediation-order term");
     let diff = live.apply(Change::add_obligation(
         date("2009-04-16"),
         "Illustration",
