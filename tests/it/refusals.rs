@@ -390,3 +390,15 @@ fn changes_are_one_action_each() {
         .unwrap()
         .ends_with("[[changes]]\non = \"2025-01-02\"\nby = \"x\"\ncancel = \"e\"\n"));
 }
+
+/// A JSON list is not a docket: said so, not read positionally.
+#[test]
+fn a_json_list_is_not_a_docket() {
+    let e =
+        Docket::from_json_str("[{\"case\": {\"id\": \"x\", \"court\": \"nysd\"}}]").unwrap_err();
+    assert!(
+        e.to_string().contains("a docket in JSON is one object"),
+        "{e}"
+    );
+    assert_eq!(e.kind(), docket::ErrorKind::Parse);
+}

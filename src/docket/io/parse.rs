@@ -32,6 +32,12 @@ impl Docket {
     /// Malformed JSON, a key given twice in one object, unknown fields,
     /// values of the wrong type.
     pub fn from_json_str(text: &str) -> Result<Docket> {
+        if text.trim_start().starts_with('[') {
+            return Err(Error::parse(
+                "a docket in JSON is one object ({\"case\": ...}), not a list: give each \
+                 docket its own file",
+            ));
+        }
         crate::docket::json::check_unique_keys(text)?;
         serde_json::from_str(text).map_err(|e| {
             let m = e.to_string();
