@@ -921,3 +921,20 @@ fn due_fold_for_a_repeated_trigger_hour() {
         stderr(&o)
     );
 }
+
+/// `check` and `schedule` take a folder as its docket files.
+#[test]
+fn check_a_folder() {
+    let dir = format!("{}/examples/data", env!("CARGO_MANIFEST_DIR"));
+    let o = docket(&["check", &dir]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o)
+            .lines()
+            .filter(|l| l.ends_with("changes)"))
+            .count(),
+        3,
+        "{}",
+        stdout(&o)
+    );
+}

@@ -7,12 +7,13 @@ use docket::commands::check as check_all;
 use docket::docket::Format;
 use docket::Error;
 
-use crate::common::{invalid, is_stdin, read_docket, shown};
+use crate::common::{expand_folders, invalid, is_stdin, read_docket, shown};
 use crate::Out;
 
 #[derive(Args)]
 pub(crate) struct CheckArgs {
-    /// The docket file(s) (.toml or .json; `-` reads stdin).
+    /// The docket file(s) (.toml or .json; `-` reads stdin), or folders of
+    /// them.
     #[arg(required = true)]
     pub(crate) files: Vec<PathBuf>,
     /// The format of stdin (or of every file): toml or json.
@@ -26,7 +27,8 @@ pub(crate) struct CheckArgs {
 
 impl CheckArgs {
     pub(crate) fn files(&self) -> Vec<String> {
-        self.files.iter().map(|f| shown(f)).collect()
+        let files = expand_folders(&self.files).unwrap_or_else(|_| self.files.clone());
+        files.iter().map(|f| shown(f)).collect()
     }
 }
 
@@ -36,7 +38,7 @@ pub(crate) fn check(a: CheckArgs) -> Result<Out, Error> {
     }
     let mut inputs = Vec::new();
     let mut unread = Vec::new();
-    for f in &a.files {
+    for f in &expand_folders(&a.files)? {
         match read_docket(f, a.format) {
             Ok(t) => inputs.push(t),
             Err(e) => unread.extend(e.problems().iter().cloned()),
