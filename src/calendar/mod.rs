@@ -190,6 +190,9 @@ pub struct Calendar {
     closures: Vec<Closure>,
     flags: Box<[u8]>,
     notes: BTreeMap<NaiveDate, Vec<DayNote>>,
+    /// One bit per day of the table: whether `notes` has the day (most days
+    /// have none, and this answers them without a lookup).
+    noted: Box<[u64]>,
     /// Day numbers (from the common era) of disputed days, sorted.
     disputed: Vec<i32>,
     /// For each disputed day, what it is and why it is disputed.
@@ -504,6 +507,7 @@ impl CalendarBuilder {
             states: self.states.clone(),
             rules: self.rules,
             closures: self.closures,
+            noted: noted_days(&notes, flags.len()),
             flags,
             notes,
         })
@@ -594,6 +598,15 @@ impl Calendar {
     /// Why a day is not an ordinary court day (holidays and closures; empty
     /// for ordinary days and plain weekends).
     pub fn notes_on(&self, date: NaiveDate) -> &[DayNote] {
+        if let Some(i) = self.index(date) {
+            if self
+                .noted
+                .get(i / 64)
+                .is_some_and(|w| w & (1 << (i % 64)) == 0)
+            {
+                return &[];
+            }
+        }
         self.notes.get(&date).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -713,6 +726,19 @@ impl Calendar {
             OUTSIDE
         }
     }
+}
+
+/// One bit per day of a table of `len` days: set where `notes` has the day.
+fn noted_days(notes: &BTreeMap<NaiveDate, Vec<DayNote>>, len: usize) -> Box<[u64]> {
+    let mut bits = vec![0u64; len.div_ceil(64)].into_boxed_slice();
+    let base = base_ce();
+    for d in notes.keys() {
+        let i = d.num_days_from_ce() - base;
+        if i >= 0 && (i as usize) < len {
+            bits[i as usize / 64] |= 1 << (i as usize % 64);
+        }
+    }
+    bits
 }
 
 /// Applies the settlement of the note's question on `d`, if any: a day

@@ -26,6 +26,8 @@ pub(crate) struct ItemText {
     basis_rest: Text,
     /// What it counts from.
     pub(crate) depends_on: Arc<[String]>,
+    /// No changes (one shared empty list, not one per deadline).
+    no_changes: Arc<[crate::docket::ChangeRef]>,
 }
 
 /// The texts of a checked docket's obligations, by position in its
@@ -59,6 +61,7 @@ impl CheckedDocket {
                     Text::default()
                 },
                 depends_on: Arc::from(deps),
+                no_changes: Arc::from([]),
             })
         };
         match self.index.get(id).and_then(|&i| self.texts.get(i)) {
@@ -188,8 +191,8 @@ impl CheckedDocket {
             rule: rule.map(|r| Text::from(r.id)),
             explain: c.explain,
             readings: c.readings,
-            changes: Arc::from([]),
-            depends_on: Arc::from([]),
+            changes: text.no_changes.clone(),
+            depends_on: text.depends_on.clone(),
             from_occurrence: c.from_occurrence,
             basis,
         })

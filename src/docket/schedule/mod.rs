@@ -483,7 +483,12 @@ impl CheckedDocket {
                     deadlines: d,
                     truncated: t,
                 }) => {
-                    deadlines.extend(d);
+                    if deadlines.is_empty() {
+                        // Taken, not copied (one large recurring duty).
+                        deadlines = d;
+                    } else {
+                        deadlines.extend(d);
+                    }
                     truncated.extend(t);
                 }
                 None => {}
@@ -560,7 +565,10 @@ impl CheckedDocket {
             }
         }
         if let Some(o) = d.obligations.get(id) {
-            let mut deadlines = Vec::new();
+            let mut deadlines = Vec::with_capacity(match &o.repeat {
+                None => 1,
+                Some(r) => r.count.unwrap_or(16).min(MAX_OCCURRENCES) as usize,
+            });
             let (recurs, truncated) = if o.repeat.is_some() {
                 (
                     true,
@@ -576,13 +584,12 @@ impl CheckedDocket {
             } else {
                 Vec::new()
             };
-            if !touched.is_empty() || !deps.is_empty() {
+            // (Each deadline names what it counts from already.)
+            if !touched.is_empty() {
                 let refs: std::sync::Arc<[ChangeRef]> =
                     touched.iter().map(|&i| self.change_ref(i)).collect();
-                let text = self.item_text(id, o);
                 for dl in &mut deadlines {
                     dl.changes = refs.clone();
-                    dl.depends_on = text.depends_on.clone();
                 }
             }
             self.put(

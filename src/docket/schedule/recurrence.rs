@@ -256,21 +256,23 @@ impl CheckedDocket {
                 return Ok(Some(truncation(n)));
             }
             let source_cancelled = c.cancelled;
-            let dl = self.deadline(&text, o, next, c, opts)?;
+            out.push(self.deadline(&text, o, next, c, opts)?);
+            let Some(dl) = out.last() else { break Ok(None) };
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.
-            let key = (id.to_string(), next);
+            // Most dockets have no extensions or vacaturs: skip the lookups.
+            let a = &self.applied;
+            let key = (!a.ext.is_empty() || !a.vac_occ.is_empty()).then(|| (id.to_string(), next));
             let stop = dl.status == DeadlineStatus::Vacated
                 && (source_cancelled || vac_from.is_some())
-                && !self.applied.vac_occ.contains_key(&key);
+                && !key.as_ref().is_some_and(|k| a.vac_occ.contains_key(k));
             n = next;
             prev = Some(Prev {
                 due: dl.due,
                 nominal,
                 filed: dl.filed,
-                set: self.applied.ext.get(&key).map(|(d, _)| *d),
+                set: key.as_ref().and_then(|k| a.ext.get(k)).map(|(d, _)| *d),
             });
-            out.push(dl);
             if stop {
                 return Ok(None);
             }

@@ -286,7 +286,7 @@ pub(super) struct Computed {
     /// The occurrence of a recurring reference it counts from.
     pub(super) from_occurrence: Option<u32>,
     /// The rule that set it, when counted by a rule.
-    pub(super) rule: Option<RuleBasis>,
+    pub(super) rule: Option<Box<RuleBasis>>,
 }
 
 /// The rule a date was counted by.

@@ -286,11 +286,11 @@ impl CheckedDocket {
         c.cancelled = v.cancelled;
         c.cancelled_source = v.cancelled.then(|| target.to_string());
         c.from_occurrence = from.recurs.then_some(v.n);
-        c.rule = Some(RuleBasis {
+        c.rule = Some(Box::new(RuleBasis {
             id: rd.rule().to_string(),
             cite: rd.cite().to_string(),
             basis: format!("{}: {} {side} {target}", rd.cite(), rd.period()),
-        });
+        }));
         Ok(c)
     }
 
