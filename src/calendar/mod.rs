@@ -11,6 +11,7 @@ mod federal;
 mod holiday;
 mod question;
 mod states;
+pub(crate) mod tables;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -193,6 +194,8 @@ pub struct Calendar {
     /// One bit per day of the table: whether `notes` has the day (most days
     /// have none, and this answers them without a lookup).
     noted: Box<[u64]>,
+    /// Constant-time day arithmetic, built when first used.
+    tables: std::sync::OnceLock<tables::Tables>,
     /// Day numbers (from the common era) of disputed days, sorted.
     disputed: Vec<i32>,
     /// For each disputed day, what it is and why it is disputed.
@@ -508,6 +511,7 @@ impl CalendarBuilder {
             rules: self.rules,
             closures: self.closures,
             noted: noted_days(&notes, flags.len()),
+            tables: std::sync::OnceLock::new(),
             flags,
             notes,
         })
@@ -714,6 +718,25 @@ impl Calendar {
     pub(crate) fn any_disputed_ce(&self, lo: i32, hi: i32) -> bool {
         let i = self.disputed.partition_point(|&d| d < lo);
         self.disputed.get(i).is_some_and(|&d| d <= hi)
+    }
+
+    /// The calendar's day tables (built on first use).
+    #[inline]
+    pub(crate) fn tables(&self) -> &tables::Tables {
+        self.tables.get_or_init(|| tables::Tables::new(&self.flags))
+    }
+
+    /// A day number from the common era as a position in the tables.
+    #[inline]
+    pub(crate) fn position_ce(&self, ce: i32) -> Option<usize> {
+        let i = ce - base_ce_cached();
+        (i >= 0 && (i as usize) < self.flags.len()).then_some(i as usize)
+    }
+
+    /// The day number from the common era of a position in the tables.
+    #[inline]
+    pub(crate) fn ce_of(&self, i: usize) -> i32 {
+        base_ce_cached() + i as i32
     }
 
     /// The day's flags by day number from the common era.

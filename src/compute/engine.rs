@@ -5,6 +5,7 @@
 use chrono::{Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Weekday};
 
 use super::{Direction, Due, Edition, Request, Roll, Step, Unit};
+use crate::calendar::tables::{BACKWARD_CLOSED, FORWARD_CLOSED, STOP};
 use crate::calendar::{
     Calendar, DayKind, RuleFamily, Scope, CLOSURE, DISPUTED, DISPUTED_CLOSURE, DISPUTED_STATE,
     HOLIDAY, OUTSIDE, STATE, WEEKEND,
@@ -201,10 +202,9 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     }
     let trigger = req.trigger.num_days_from_ce();
     let (sign, mask) = match dir {
-        Direction::After => (1, WEEKEND | HOLIDAY | STATE),
-        Direction::Before => (-1, WEEKEND | HOLIDAY),
+        Direction::After => (1, FORWARD_CLOSED),
+        Direction::Before => (-1, BACKWARD_CLOSED),
     };
-    const STOP: u8 = OUTSIDE | CLOSURE | DISPUTED_CLOSURE;
     let n = p.amount;
     // Days a count passes over, and the flags of every day it visits.
     let count = |n: u32, skip: u8| -> Option<(i32, u8)> {
@@ -224,29 +224,35 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         }
         Some((ce, seen))
     };
-    let roll = |mut d: i32, sign: i32| -> Option<i32> {
-        loop {
-            let f = cal.flags_ce(d);
-            if f & STOP != 0 {
-                return None;
+    // Rolls and court-day counts are table lookups (see calendar::tables);
+    // their masks are this path's: forward skips state holidays, backward
+    // does not.
+    let tables = cal.tables();
+    let roll = |d: i32, sign: i32| -> Option<i32> {
+        debug_assert!(
+            mask == if sign > 0 {
+                FORWARD_CLOSED
+            } else {
+                BACKWARD_CLOSED
             }
-            if f & mask == 0 {
-                return Some(d);
-            }
-            d += sign;
-        }
+        );
+        let i = cal.position_ce(d)?;
+        tables.roll(i, sign > 0).map(|j| cal.ce_of(j))
     };
     let d = match p.unit {
         Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => count(n, mask)?.0,
         Unit::Days => trigger + sign * n as i32,
         Unit::Weeks => trigger + sign * (n * 7) as i32,
+        Unit::CourtDays if n == 0 => trigger,
         Unit::CourtDays => {
-            let (d, seen) = count(n, WEEKEND | HOLIDAY | STATE)?;
-            if seen & (STATE | DISPUTED_STATE) != 0 {
-                // Whether a state holiday is a court day is unsettled.
-                return None;
-            }
-            d
+            // `None` too when a state holiday falls in the count: whether
+            // the federal court is open then is unsettled.
+            let i = cal.position_ce(trigger)?;
+            let j = match dir {
+                Direction::After => tables.court_days_after(i, n)?,
+                Direction::Before => tables.court_days_before(i, n)?,
+            };
+            cal.ce_of(j)
         }
         Unit::Months | Unit::Years => {
             let m = chrono::Months::new(if p.unit == Unit::Years { n * 12 } else { n });

@@ -667,4 +667,41 @@ impl Request {
     pub fn compute(&self, calendar: &Calendar, family: RuleFamily) -> Result<Due> {
         engine::compute(self, calendar, family)
     }
+
+    /// Computes many requests on one calendar, each as
+    /// [`Request::compute`] would, into `out` (cleared first; one result per
+    /// request, in order). The calendar's day tables are built once, up
+    /// front, and `out` can be used again for the next batch without
+    /// allocating.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use docket::{Period, Request};
+    /// let nysd = docket::court("nysd")?;
+    /// let cal = nysd.calendar()?;
+    /// let day = |d| NaiveDate::from_ymd_opt(2025, 5, d).unwrap();
+    /// let batch: Vec<Request> = (1..=20).map(|d| Request::after(day(d), Period::days(14))).collect();
+    /// let mut out = Vec::new();
+    /// Request::compute_batch(&batch, &cal, nysd.family, &mut out);
+    /// assert_eq!(out.len(), 20);
+    /// // May 12 + 14 days is Memorial Day, May 26: the next day is due.
+    /// assert_eq!(out[11].as_ref().map(|d| d.due().to_string()).ok(), Some("2025-05-27".into()));
+    /// # Ok::<(), docket::Error>(())
+    /// ```
+    pub fn compute_batch(
+        requests: &[Request],
+        calendar: &Calendar,
+        family: RuleFamily,
+        out: &mut Vec<Result<Due>>,
+    ) {
+        out.clear();
+        out.reserve(requests.len());
+        calendar.tables();
+        out.extend(
+            requests
+                .iter()
+                .map(|r| engine::compute(r, calendar, family)),
+        );
+    }
 }

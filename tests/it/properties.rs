@@ -165,6 +165,13 @@ proptest! {
         .rules_as_of(as_of);
         let fast = req.compute(cal, *family);
         let slow = req.explain(true).compute(cal, *family);
+        // The batch API gives what one computation gives.
+        let mut batch = Vec::new();
+        Request::compute_batch(&[req, req.explain(true)], cal, *family, &mut batch);
+        prop_assert_eq!(batch.len(), 2);
+        let brief = |r: &docket::Result<docket::compute::Due>| r.as_ref().map(|d| (d.due(), d.readings().len())).map_err(ToString::to_string);
+        prop_assert_eq!(brief(&batch[0]), brief(&fast));
+        prop_assert_eq!(brief(&batch[1]), brief(&slow));
         match (fast, slow) {
             (Ok(a), Ok(b)) => {
                 prop_assert_eq!(a.due(), b.due(), "{} {:?}", cal.name(), req);

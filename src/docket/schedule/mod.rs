@@ -420,7 +420,9 @@ impl CheckedDocket {
     /// occurrences.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
         let mut st = State {
-            slots: vec![None; self.order.len()],
+            slots: std::iter::repeat_with(|| None)
+                .take(self.order.len())
+                .collect(),
         };
         let horizon = self.horizon(opts);
         self.compute_all(&mut st, horizon, opts)?;
@@ -474,7 +476,15 @@ impl CheckedDocket {
     /// The schedule from computed items, taking them (no copies).
     fn assemble_owned(&self, mut st: State, opts: &ScheduleOptions) -> Schedule {
         let mut events = Vec::new();
-        let mut deadlines = Vec::new();
+        let listed = st
+            .slots
+            .iter()
+            .map(|s| match s.as_ref().and_then(|s| s.out.as_ref()) {
+                Some(ItemOut::Obligation { deadlines, .. }) => deadlines.len(),
+                _ => 0,
+            })
+            .sum();
+        let mut deadlines = Vec::with_capacity(listed);
         let mut truncated = Vec::new();
         for slot in st.slots.iter_mut() {
             match slot.take().and_then(|s| s.out) {
@@ -483,7 +493,7 @@ impl CheckedDocket {
                     deadlines: d,
                     truncated: t,
                 }) => {
-                    if deadlines.is_empty() {
+                    if deadlines.is_empty() && d.len() == listed {
                         // Taken, not copied (one large recurring duty).
                         deadlines = d;
                     } else {

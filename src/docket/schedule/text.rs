@@ -294,13 +294,20 @@ impl PartialOrd for DeadlineId {
 
 impl Ord for DeadlineId {
     fn cmp(&self, other: &DeadlineId) -> Ordering {
-        if self.stem == other.stem {
-            // Same stem: the digits decide, compared as text.
-            let (a, i) = self.digits();
-            let (b, j) = other.digits();
-            return a[i..].cmp(&b[j..]);
+        let (a, b) = (self.stem.as_bytes(), other.stem.as_bytes());
+        let common = a.len().min(b.len());
+        match a[..common].cmp(&b[..common]) {
+            Ordering::Equal if a.len() == b.len() => {
+                // Same stem: the digits decide, compared as text.
+                let (x, i) = self.digits();
+                let (y, j) = other.digits();
+                x[i..].cmp(&y[j..])
+            }
+            // One stem is a prefix of the other: the '/' after it decides,
+            // or failing that the rest (rare).
+            Ordering::Equal => self.with_bytes(|x| other.with_bytes(|y| x.cmp(y))),
+            unequal => unequal,
         }
-        self.with_bytes(|a| other.with_bytes(|b| a.cmp(b)))
     }
 }
 
