@@ -1,91 +1,99 @@
 //! What each item counts from, and the dependency order.
 
-use std::collections::BTreeMap;
-
 use crate::docket::fnv::FnvMap;
 use crate::docket::model::{Docket, Relative, Until, When};
 
 /// What an item counts from.
 pub(crate) fn dependencies(d: &Docket, id: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let rel = |w: &Option<When>, out: &mut Vec<String>| {
+    each_dependency(d, id, |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each id an item counts from, in order (see
+/// [`dependencies`]), without allocating.
+fn each_dependency<'d>(d: &'d Docket, id: &str, mut f: impl FnMut(&'d str)) {
+    let mut rel = |w: &'d Option<When>| {
         if let Some(When::Relative(r)) = w {
             if let Some((t, _)) = r.reference() {
-                out.push(t.to_string());
+                f(t);
             }
         }
     };
     if let Some(e) = d.events.get(id) {
-        rel(&e.date, &mut out);
+        rel(&e.date);
     }
     if let Some(o) = d.obligations.get(id) {
-        rel(&o.due, &mut out);
-        rel(&o.first_due, &mut out);
+        rel(&o.due);
+        rel(&o.first_due);
         if let Some(Until::Event(e)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
-            out.push(e.clone());
+            f(e);
         }
     }
-    out
 }
 
 /// Items in dependency order (what an item counts from comes first), or the
 /// cycle that prevents it.
 pub(crate) fn topo_order(d: &Docket) -> std::result::Result<Vec<String>, Vec<String>> {
-    let ids: Vec<&String> = d.events.keys().chain(d.obligations.keys()).collect();
-    let mut state: BTreeMap<&str, u8> = BTreeMap::new(); // 1 visiting, 2 done
+    // Each distinct id once, by position; what each counts from, by
+    // position (references to unknown ids are left out: validation reports
+    // them).
+    let mut ids: Vec<&str> = Vec::with_capacity(d.events.len() + d.obligations.len());
+    let mut index: FnvMap<&str, usize> = FnvMap::default();
+    index.reserve(d.events.len() + d.obligations.len());
+    for id in d.events.keys().chain(d.obligations.keys()) {
+        index.entry(id.as_str()).or_insert_with(|| {
+            ids.push(id.as_str());
+            ids.len() - 1
+        });
+    }
+    let mut deps: Vec<Vec<usize>> = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let mut list = Vec::new();
+        each_dependency(d, id, |t| {
+            if let Some(&j) = index.get(t) {
+                list.push(j);
+            }
+        });
+        deps.push(list);
+    }
+    let mut state = vec![0u8; ids.len()]; // 1 visiting, 2 done
     let mut order = Vec::with_capacity(ids.len());
-    for root in ids {
-        if state.get(root.as_str()) == Some(&2) {
+    for root in 0..ids.len() {
+        if state[root] == 2 {
             continue;
         }
-        // Iterative DFS: (id, deps, next dep index).
-        let mut stack: Vec<(String, Vec<String>, usize)> =
-            vec![(root.clone(), dependencies(d, root), 0)];
-        state.insert(root_key(d, root), 1);
-        while let Some((id, deps, i)) = stack.last_mut() {
-            if *i < deps.len() {
-                let dep = deps[*i].clone();
+        // Iterative DFS: (item, next dependency).
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        state[root] = 1;
+        while let Some((item, i)) = stack.last_mut() {
+            if let Some(&dep) = deps[*item].get(*i) {
                 *i += 1;
-                let Some(key) = known_key(d, &dep) else {
-                    continue;
-                };
-                match state.get(key) {
-                    Some(2) => {}
-                    Some(_) => {
-                        let start = stack.iter().position(|(s, ..)| *s == dep).unwrap_or(0);
-                        let mut cycle: Vec<String> =
-                            stack[start..].iter().map(|(s, ..)| s.clone()).collect();
-                        cycle.push(dep);
+                match state[dep] {
+                    2 => {}
+                    1 => {
+                        let start = stack.iter().position(|(s, _)| *s == dep).unwrap_or(0);
+                        let mut cycle: Vec<String> = stack[start..]
+                            .iter()
+                            .map(|(s, _)| ids[*s].to_string())
+                            .collect();
+                        cycle.push(ids[dep].to_string());
                         return Err(cycle);
                     }
-                    None => {
-                        state.insert(key, 1);
-                        let deps = dependencies(d, key);
-                        stack.push((key.to_string(), deps, 0));
+                    _ => {
+                        state[dep] = 1;
+                        stack.push((dep, 0));
                     }
                 }
             } else {
-                let done = id.clone();
+                let done = *item;
                 stack.pop();
-                if let Some(k) = known_key(d, &done) {
-                    state.insert(k, 2);
-                }
-                order.push(done);
+                state[done] = 2;
+                order.push(ids[done].to_string());
             }
         }
     }
     Ok(order)
-}
-
-fn root_key<'a>(d: &'a Docket, id: &str) -> &'a str {
-    known_key(d, id).unwrap_or("")
-}
-
-fn known_key<'a>(d: &'a Docket, id: &str) -> Option<&'a str> {
-    d.events
-        .get_key_value(id)
-        .map(|(k, _)| k.as_str())
-        .or_else(|| d.obligations.get_key_value(id).map(|(k, _)| k.as_str()))
 }
 
 /// A dependency cycle, if any, as a path of ids.
