@@ -298,7 +298,7 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// What a title reads back as after [`Writer::text`]: control characters
+/// What a title reads back as once written into a feed: control characters
 /// and U+2028/U+2029 become spaces, bidi embedding, override and isolate
 /// controls (U+202A-U+202E, U+2066-U+2069) are removed. Exposed so callers
 /// and tests can compare.
