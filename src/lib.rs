@@ -68,7 +68,7 @@
 //! assert_eq!(report.due, date("2009-04-30"));
 //!
 //! // Filter by party.
-//! let lenders: Vec<_> = schedule.for_party("lenders").collect();
+//! let lenders: Vec<_> = schedule.for_party("Prepetition Senior Lenders")?.collect();
 //! assert!(lenders.iter().all(|d| d.obligation == "status-report"));
 //!
 //! // Change: a new docket (the old one is untouched), and what moved.

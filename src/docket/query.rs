@@ -27,35 +27,12 @@ impl Docket {
     /// # Ok::<(), docket::Error>(())
     /// ```
     pub fn party_id(&self, given: &str) -> Result<&str> {
-        if let Some((id, _)) = self.parties.get_key_value(given) {
-            return Ok(id);
-        }
-        let found: Vec<&str> = self
-            .parties
-            .iter()
-            .filter(|(id, p)| id.eq_ignore_ascii_case(given) || p.name.eq_ignore_ascii_case(given))
-            .map(|(id, _)| id.as_str())
-            .collect();
-        let known = || {
-            let ids: Vec<&str> = self.parties.keys().map(String::as_str).collect();
-            if ids.is_empty() {
-                "the docket has none".to_string()
-            } else {
-                format!("parties: {}", ids.join(", "))
-            }
-        };
-        match found[..] {
-            [id] => Ok(id),
-            [] => Err(Error::invalid(format!(
-                "no party \"{given}\" ({})",
-                known()
-            ))),
-            _ => Err(Error::invalid(format!(
-                "\"{given}\" names {} parties ({}): give the id",
-                found.len(),
-                found.join(", ")
-            ))),
-        }
+        find_party(
+            self.parties
+                .iter()
+                .map(|(id, p)| (id.as_str(), p.name.as_str())),
+            given,
+        )
     }
 }
 
@@ -68,21 +45,28 @@ impl Schedule {
             .take_while(move |d| d.due <= to)
     }
 
-    /// Deadlines that bind the party with id `party` (none for an id the
-    /// docket does not have: to find a party by id or name, and be told of
-    /// an unknown one, use [`Schedule::for_party_in`]).
-    pub fn for_party<'a>(&'a self, party: &'a str) -> impl Iterator<Item = &'a Deadline> + 'a {
-        self.deadlines
-            .iter()
-            .filter(move |d| d.parties.iter().any(|p| p == party))
-    }
-
-    /// Deadlines that bind the party `party` names in `docket` (the docket
-    /// the schedule was computed from): its id or its name, as
+    /// The id of the party `given` names in the schedule's docket: its id
+    /// or its name (ASCII case ignored; an exact id first), as
     /// [`Docket::party_id`].
     ///
     /// # Errors
-    /// No such party in `docket` (the message lists its parties).
+    /// No such party, or a name two parties share (the message lists the
+    /// docket's parties).
+    pub fn party_id(&self, given: &str) -> Result<&str> {
+        find_party(
+            self.parties
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.as_str())),
+            given,
+        )
+    }
+
+    /// Deadlines that bind the party `party` names: its id or its name in
+    /// the docket the schedule was computed from.
+    ///
+    /// # Errors
+    /// No such party (the message lists the docket's parties), or a name two
+    /// parties share.
     ///
     /// # Example
     /// ```
@@ -90,19 +74,38 @@ impl Schedule {
     ///
     /// let d = Docket::load("examples/data/lexington.toml")?;
     /// let s = d.schedule(&ScheduleOptions::new())?;
-    /// let by_name: Vec<_> = s.for_party_in(&d, "Prepetition Senior Lenders")?.collect();
-    /// assert_eq!(by_name, s.for_party("lenders").collect::<Vec<_>>());
+    /// let by_name: Vec<_> = s.for_party("Prepetition Senior Lenders")?.collect();
+    /// assert_eq!(by_name, s.for_party("lenders")?.collect::<Vec<_>>());
     /// assert!(!by_name.is_empty());
-    /// assert!(s.for_party_in(&d, "lendrs").is_err());
+    /// let e = s.for_party("lendrs").err().unwrap();
+    /// assert_eq!(e.to_string(), "no party \"lendrs\" (parties: committee, debtors, lenders, mediator)");
     /// # Ok::<(), docket::Error>(())
     /// ```
+    pub fn for_party<'a>(&'a self, party: &str) -> Result<impl Iterator<Item = &'a Deadline> + 'a> {
+        let id = self.party_id(party)?;
+        Ok(self
+            .deadlines
+            .iter()
+            .filter(move |d| d.parties.iter().any(|p| p == id)))
+    }
+
+    /// Deadlines that bind the party `party` names in `docket`: its id or
+    /// its name, as [`Docket::party_id`] (the same as
+    /// [`Schedule::for_party`] for the docket the schedule was computed
+    /// from).
+    ///
+    /// # Errors
+    /// No such party in `docket` (the message lists its parties).
     pub fn for_party_in<'a>(
         &'a self,
         docket: &'a Docket,
         party: &str,
     ) -> Result<impl Iterator<Item = &'a Deadline> + 'a> {
-        let id = docket.party_id(party)?;
-        Ok(self.for_party(id))
+        let id = docket.party_id(party)?.to_string();
+        Ok(self
+            .deadlines
+            .iter()
+            .filter(move |d| d.parties.iter().any(|p| *p == id)))
     }
 
     /// Open deadlines whose due date is before `as_of`.
@@ -119,6 +122,39 @@ impl Schedule {
         self.deadlines[start..]
             .iter()
             .filter(|d| d.status == DeadlineStatus::Open)
+    }
+}
+
+/// The id of the party `given` names among `parties` (id, name): an exact
+/// id first, else an id or a name with ASCII case ignored.
+fn find_party<'a>(
+    parties: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    given: &str,
+) -> Result<&'a str> {
+    if let Some((id, _)) = parties.clone().find(|(id, _)| *id == given) {
+        return Ok(id);
+    }
+    let found: Vec<&str> = parties
+        .clone()
+        .filter(|(id, name)| id.eq_ignore_ascii_case(given) || name.eq_ignore_ascii_case(given))
+        .map(|(id, _)| id)
+        .collect();
+    match found[..] {
+        [id] => Ok(id),
+        [] => {
+            let ids: Vec<&str> = parties.map(|(id, _)| id).collect();
+            let known = if ids.is_empty() {
+                "the docket has none".to_string()
+            } else {
+                format!("parties: {}", ids.join(", "))
+            };
+            Err(Error::invalid(format!("no party \"{given}\" ({known})")))
+        }
+        _ => Err(Error::invalid(format!(
+            "\"{given}\" names {} parties ({}): give the id",
+            found.len(),
+            found.join(", ")
+        ))),
     }
 }
 

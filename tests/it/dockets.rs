@@ -688,9 +688,10 @@ fn queries_between_party_overdue_next() {
     );
     assert!(lex
         .for_party("lenders")
+        .unwrap()
         .all(|x| x.obligation == "status-report"));
     assert_eq!(
-        lex.for_party("lenders").count(),
+        lex.for_party("Prepetition Senior Lenders").unwrap().count(),
         dates(&lex, "status-report").len()
     );
     // As of 2009-05-01: the bullet summary (04-22) and the third report

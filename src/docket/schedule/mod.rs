@@ -139,6 +139,8 @@ pub struct CheckedDocket {
     pub(crate) rules_as_of: Option<NaiveDate>,
     /// What the deadlines of each obligation share, by position in `order`.
     pub(crate) texts: deadline::ItemTexts,
+    /// The docket's parties (id, name), for its schedules.
+    pub(crate) parties: Arc<[(String, String)]>,
 }
 
 impl Docket {
@@ -186,6 +188,11 @@ impl Docket {
             rules,
             rules_as_of: None,
             texts: Vec::new(),
+            parties: self
+                .parties
+                .iter()
+                .map(|(id, p)| (id.clone(), p.name.clone()))
+                .collect(),
         };
         checked
             .texts
@@ -523,6 +530,7 @@ impl CheckedDocket {
             events.retain(|e| keep(e.date));
         }
         Schedule {
+            parties: self.parties.clone(),
             case: self.applied.docket.case.id.clone(),
             deadlines,
             events,

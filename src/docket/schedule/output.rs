@@ -225,4 +225,8 @@ pub struct Schedule {
     /// Recurring duties cut at the horizon (more occurrences would follow).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub truncated: Vec<Truncation>,
+    /// The docket's parties (id, name), shared, for finding a party by
+    /// either ([`Schedule::for_party`]); not part of the output contract.
+    #[serde(skip)]
+    pub(crate) parties: Arc<[(String, String)]>,
 }
