@@ -105,7 +105,7 @@ impl Schedule {
         Ok(self
             .deadlines
             .iter()
-            .filter(move |d| d.parties.iter().any(|p| *p == id)))
+            .filter(move |d| d.parties.contains(&id)))
     }
 
     /// Open deadlines whose due date is before `as_of`.
