@@ -80,15 +80,23 @@ fn triggers(n: usize) -> Vec<(NaiveDate, u32)> {
         .collect()
 }
 
-fn due_days(cal: &Calendar, from: NaiveDate, days: u32) -> NaiveDate {
-    Request::after(from, Period::days(days))
-        .compute(cal, RuleFamily::Civil)
-        .map(|d| d.due())
-        .expect("due")
+/// The requests of `triggers`: periods in days, or in court days.
+fn batch(items: &[(NaiveDate, u32)], court_days: bool) -> Vec<Request> {
+    items
+        .iter()
+        .map(|&(from, n)| {
+            let period = if court_days {
+                Period::court_days(n)
+            } else {
+                Period::days(n)
+            };
+            Request::after(from, period)
+        })
+        .collect()
 }
 
-fn due_court_days(cal: &Calendar, from: NaiveDate, days: u32) -> NaiveDate {
-    Request::after(from, Period::court_days(days))
+fn due_days(cal: &Calendar, from: NaiveDate, days: u32) -> NaiveDate {
+    Request::after(from, Period::days(days))
         .compute(cal, RuleFamily::Civil)
         .map(|d| d.due())
         .expect("due")
@@ -249,6 +257,19 @@ fn one_deadline(c: &mut Criterion) {
                 .map(|d| d.due())
         })
     });
+    let requests = batch(&triggers(FULL.deadlines), false);
+    let mut out = Vec::new();
+    g.throughput(Throughput::Elements(requests.len() as u64));
+    g.sample_size(20);
+    g.bench_function(
+        "deadlines, federal, days forward (batch of 100,000, Request::compute_batch)",
+        |b| {
+            b.iter(|| {
+                Request::compute_batch(black_box(&requests), &fed, RuleFamily::Civil, &mut out);
+                out.len()
+            })
+        },
+    );
     g.finish();
 }
 
@@ -378,18 +399,23 @@ impl Run {
 fn json_days(run: &Run, court_days: bool) -> Value {
     let fed = Calendar::federal().expect("federal");
     let items = triggers(run.sizes.deadlines);
-    let f = if court_days { due_court_days } else { due_days };
-    let all = || {
-        items
-            .iter()
-            .map(|(d, n)| f(&fed, *d, *n).ordinal() as usize)
+    let requests = batch(&items, court_days);
+    let mut out = Vec::new();
+    // One batch through `Request::compute_batch` (the day tables built once,
+    // the results' vector used again), as NumPy takes one array.
+    let mut all = || {
+        Request::compute_batch(&requests, &fed, RuleFamily::Civil, &mut out);
+        out.iter()
+            .map(|d| d.as_ref().expect("due").due().ordinal() as usize)
             .sum::<usize>()
     };
     // The memory of a first run, before anything else of the case.
-    let mem = support::peak_rss_during(all);
-    let due: Vec<String> = items
+    let mem = support::peak_rss_during(&mut all);
+    let ns = measure(items.len(), run.round, run.rounds, all);
+    // The answers of the batch timed, for the peers to be checked against.
+    let due: Vec<String> = out
         .iter()
-        .map(|(d, n)| f(&fed, *d, *n).to_string())
+        .map(|d| d.as_ref().expect("due").due().to_string())
         .collect();
     let (holidays, disputed) = federal_days_off(&fed);
     let name = if court_days { "court_days" } else { "days" };
@@ -403,7 +429,6 @@ fn json_days(run: &Run, court_days: bool) -> Value {
             "disputed": disputed,
         }),
     );
-    let ns = measure(items.len(), run.round, run.rounds, all);
     run.figures(name, "deadline", items.len(), ns, mem)
 }
 
