@@ -239,8 +239,12 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         let i = cal.position_ce(d)?;
         tables.roll(i, sign > 0).map(|j| cal.ce_of(j))
     };
+    // Whether the count passes over every day alike (then only the days
+    // from where it lands on matter to its result).
+    let short = p.unit == Unit::Days && ed.short_period_limit().is_some_and(|l| n < l);
+    let every_day = !short && p.unit != Unit::CourtDays;
     let d = match p.unit {
-        Unit::Days if ed.short_period_limit().is_some_and(|l| n < l) => count(n, mask)?.0,
+        Unit::Days if short => count(n, mask)?.0,
         Unit::Days => trigger + sign * n as i32,
         Unit::Weeks => trigger + sign * (n * 7) as i32,
         Unit::CourtDays if n == 0 => trigger,
@@ -264,11 +268,16 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
         }
         Unit::Hours => return None,
     };
+    let landed = d;
     let mut d = roll(d, sign)?;
     if svc > 0 {
         d = roll(d + svc, 1)?;
     }
-    if cal.any_disputed_ce(trigger.min(d), trigger.max(d) + 1) {
+    // A day in dispute that the count passes over leaves a count of every
+    // day where it was (the readings differ only where it lands, rolls and
+    // adds service days); any other count weighs it on the general path.
+    let from = if every_day { landed } else { trigger };
+    if cal.any_disputed_ce(from.min(d), from.max(d) + 1) {
         return None;
     }
     let delta = d - trigger;
