@@ -716,14 +716,34 @@ impl Calendar {
     /// True if a disputed day lies between the two day numbers (inclusive).
     #[inline]
     pub(crate) fn any_disputed_ce(&self, lo: i32, hi: i32) -> bool {
+        if let (Some(a), Some(b)) = (self.position_ce(lo), self.position_ce(hi)) {
+            return self.tables().any_disputed(a, b);
+        }
         let i = self.disputed.partition_point(|&d| d < lo);
         self.disputed.get(i).is_some_and(|&d| d <= hi)
+    }
+
+    /// The date at a position in the tables (a shared table of the
+    /// calendars' days: no date arithmetic).
+    #[inline]
+    pub(crate) fn date_at(&self, i: usize) -> Option<NaiveDate> {
+        static DAYS: std::sync::OnceLock<Box<[NaiveDate]>> = std::sync::OnceLock::new();
+        DAYS.get_or_init(|| first_day().iter_days().take(table_len()).collect())
+            .get(i)
+            .copied()
     }
 
     /// The calendar's day tables (built on first use).
     #[inline]
     pub(crate) fn tables(&self) -> &tables::Tables {
-        self.tables.get_or_init(|| tables::Tables::new(&self.flags))
+        self.tables.get_or_init(|| {
+            let base = base_ce_cached();
+            let disputed = self
+                .disputed
+                .iter()
+                .filter_map(move |&d| usize::try_from(d - base).ok());
+            tables::Tables::new(&self.flags, disputed)
+        })
     }
 
     /// A day number from the common era as a position in the tables.

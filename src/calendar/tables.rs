@@ -30,11 +30,19 @@ struct Bits {
 
 impl Bits {
     fn new(flags: &[u8], is: impl Fn(u8) -> bool) -> Bits {
-        let mut words = vec![0u64; flags.len().div_ceil(64)].into_boxed_slice();
-        for (i, &f) in flags.iter().enumerate() {
-            if is(f) {
-                words[i / 64] |= 1 << (i % 64);
-            }
+        let set = flags
+            .iter()
+            .enumerate()
+            .filter(|(_, &f)| is(f))
+            .map(|(i, _)| i);
+        Bits::of(flags.len(), set)
+    }
+
+    /// The days `set` (positions below `len`) of a table of `len` days.
+    fn of(len: usize, set: impl Iterator<Item = usize>) -> Bits {
+        let mut words = vec![0u64; len.div_ceil(64)].into_boxed_slice();
+        for i in set.filter(|&i| i < len) {
+            words[i / 64] |= 1 << (i % 64);
         }
         let mut before = Vec::with_capacity(words.len());
         let mut n = 0u32;
@@ -124,16 +132,27 @@ pub(crate) struct Tables {
     stop: Bits,
     /// Days of [`COURT_DAY_QUESTION`].
     court_question: Bits,
+    /// Days in dispute (an unsettled question about the day).
+    disputed: Bits,
 }
 
 impl Tables {
-    pub(crate) fn new(flags: &[u8]) -> Tables {
+    /// The tables of a calendar's day flags and its days in dispute (by
+    /// position).
+    pub(crate) fn new(flags: &[u8], disputed: impl Iterator<Item = usize>) -> Tables {
         Tables {
             forward_open: Bits::new(flags, |f| f & FORWARD_CLOSED == 0),
             backward_open: Bits::new(flags, |f| f & BACKWARD_CLOSED == 0),
             stop: Bits::new(flags, |f| f & STOP != 0),
             court_question: Bits::new(flags, |f| f & COURT_DAY_QUESTION != 0),
+            disputed: Bits::of(flags.len(), disputed),
         }
+    }
+
+    /// Whether a day in dispute falls from day `lo` through day `hi`.
+    #[inline]
+    pub(crate) fn any_disputed(&self, lo: usize, hi: usize) -> bool {
+        self.disputed.rank(hi + 1) != self.disputed.rank(lo)
     }
 
     /// The day a roll from day `i` lands on (forward, or backward), or
@@ -237,7 +256,13 @@ mod tests {
     #[test]
     fn tables_agree_with_the_loops() {
         let f = flags();
-        let t = Tables::new(&f);
+        let t = Tables::new(&f, [3usize, 70, 299].into_iter());
+        for lo in 0..f.len() {
+            for hi in lo..f.len().min(lo + 90) {
+                let slow = [3usize, 70, 299].iter().any(|d| (lo..=hi).contains(d));
+                assert_eq!(t.any_disputed(lo, hi), slow, "{lo}..={hi}");
+            }
+        }
         for i in 0..f.len() {
             for forward in [true, false] {
                 assert_eq!(

@@ -280,14 +280,7 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     if cal.any_disputed_ce(from.min(d), from.max(d) + 1) {
         return None;
     }
-    let delta = d - trigger;
-    let due = if delta >= 0 {
-        req.trigger
-            .checked_add_days(chrono::Days::new(delta as u64))?
-    } else {
-        req.trigger
-            .checked_sub_days(chrono::Days::new(u64::from(delta.unsigned_abs())))?
-    };
+    let due = cal.date_at(cal.position_ce(d)?)?;
     Some(Due {
         due,
         at: None,
