@@ -31,13 +31,14 @@ pub(crate) enum Kind {
     Obligation,
 }
 
-struct Ids {
-    events: BTreeSet<String>,
-    obligations: BTreeMap<String, bool>, // id -> recurring
-    parties: BTreeSet<String>,
+/// The ids of a docket (borrowed from it and its changes).
+struct Ids<'a> {
+    events: BTreeSet<&'a str>,
+    obligations: BTreeMap<&'a str, bool>, // id -> recurring
+    parties: BTreeSet<&'a str>,
 }
 
-impl Ids {
+impl Ids<'_> {
     fn kind(&self, id: &str) -> Option<Kind> {
         if self.events.contains(id) {
             Some(Kind::Event)
@@ -52,7 +53,7 @@ impl Ids {
         self.events
             .iter()
             .chain(self.obligations.keys())
-            .find(|c| c.as_str() != id && edit_distance(c, id) <= 2)
+            .find(|c| **c != id && edit_distance(c, id) <= 2)
             .map(|c| format!(" (did you mean \"{c}\"?)"))
             .unwrap_or_default()
     }
@@ -67,6 +68,12 @@ impl Docket {
     /// (`obligation "x": due.after names unknown event or obligation
     /// "hearign"`); see [`Error::problems`].
     pub fn validate(&self) -> Result<()> {
+        self.validated().map(|_| ())
+    }
+
+    /// [`Docket::validate`], giving the docket as its changes leave it (for
+    /// a check to use rather than apply them again).
+    pub(crate) fn validated(&self) -> Result<super::schedule::Applied> {
         let mut p: Vec<String> = Vec::new();
         if !is_slug(&self.case.id) {
             p.push(format!(
@@ -133,17 +140,18 @@ impl Docket {
 
         // Ids as the changes log goes on (adds create new ones).
         let mut ids = Ids {
-            events: self.events.keys().cloned().collect(),
+            events: self.events.keys().map(String::as_str).collect(),
             obligations: self
                 .obligations
                 .keys()
-                .map(|k| (k.clone(), super::schedule::recurs(self, k)))
+                .map(|k| (k.as_str(), super::schedule::recurs(self, k)))
                 .collect(),
-            parties: self.parties.keys().cloned().collect(),
+            parties: self.parties.keys().map(String::as_str).collect(),
         };
         for id in ids
             .events
-            .intersection(&ids.obligations.keys().cloned().collect())
+            .iter()
+            .filter(|e| ids.obligations.contains_key(*e))
         {
             p.push(format!("\"{id}\" is both an event and an obligation id"));
         }
@@ -245,7 +253,7 @@ impl Docket {
             }
             match action {
                 ChangeAction::AddEvent { id, .. } => {
-                    ids.events.insert(id.clone());
+                    ids.events.insert(id.as_str());
                 }
                 ChangeAction::AddObligation { id, obligation } => {
                     // It recurs with the recurring duty its due counts from.
@@ -257,7 +265,7 @@ impl Docket {
                         _ => false,
                     };
                     ids.obligations
-                        .insert(id.clone(), obligation.repeat.is_some() || follows);
+                        .insert(id.as_str(), obligation.repeat.is_some() || follows);
                 }
                 _ => {}
             }
@@ -275,11 +283,11 @@ impl Docket {
         let eff = super::schedule::apply_all(self)?;
         let docket = &eff.docket;
         let ids = Ids {
-            events: docket.events.keys().cloned().collect(),
+            events: docket.events.keys().map(String::as_str).collect(),
             obligations: docket
                 .obligations
                 .keys()
-                .map(|k| (k.clone(), super::schedule::recurs(docket, k)))
+                .map(|k| (k.as_str(), super::schedule::recurs(docket, k)))
                 .collect(),
             parties: ids.parties,
         };
@@ -303,7 +311,7 @@ impl Docket {
             let listed = self.obligations.get(id).map_or(0, |o| o.filed.len());
             if o.repeat.is_none()
                 && listed > 1
-                && !ids.obligations.get(id).copied().unwrap_or(false)
+                && !ids.obligations.get(id.as_str()).copied().unwrap_or(false)
             {
                 p.push(format!(
                     "{ctx}: filed lists {listed} dates for a one-off obligation"
@@ -324,7 +332,7 @@ impl Docket {
             }
         }
         if p.is_empty() {
-            Ok(())
+            Ok(eff)
         } else {
             Err(Error::many(ErrorKind::Invalid, p))
         }

@@ -30,6 +30,22 @@ pub(crate) struct ItemText {
     no_changes: Arc<[crate::docket::ChangeRef]>,
 }
 
+/// `items` as a shared list; every empty list is one shared allocation.
+fn shared_list(items: &[String]) -> Arc<[String]> {
+    static EMPTY: OnceLock<Arc<[String]>> = OnceLock::new();
+    if items.is_empty() {
+        EMPTY.get_or_init(|| Arc::from([])).clone()
+    } else {
+        Arc::from(items)
+    }
+}
+
+/// The one shared empty list of changes.
+fn no_changes() -> Arc<[crate::docket::ChangeRef]> {
+    static EMPTY: OnceLock<Arc<[crate::docket::ChangeRef]>> = OnceLock::new();
+    EMPTY.get_or_init(|| Arc::from([])).clone()
+}
+
 /// The texts of a checked docket's obligations, by position in its
 /// dependency order, each built when first needed.
 pub(crate) type ItemTexts = Vec<OnceLock<Arc<ItemText>>>;
@@ -52,7 +68,7 @@ impl CheckedDocket {
                 stem: Text::from(stem),
                 obligation: Text::from(id),
                 title: Text::from(o.title.as_str()),
-                parties: Arc::from(o.parties.as_slice()),
+                parties: shared_list(&o.parties),
                 cite: o.cite.as_deref().map(Text::from),
                 basis_first: basis_of(o, 1).into(),
                 basis_rest: if o.repeat.is_some() {
@@ -60,8 +76,8 @@ impl CheckedDocket {
                 } else {
                     Text::default()
                 },
-                depends_on: Arc::from(deps),
-                no_changes: Arc::from([]),
+                depends_on: shared_list(deps),
+                no_changes: no_changes(),
             })
         };
         match self.index.get(id).and_then(|&i| self.texts.get(i)) {
