@@ -498,6 +498,13 @@ def report(about: list[str], results: list[dict], baseline: dict, quick: bool) -
             if b else "-",
             f"{(o['peak_rss_kib'] / b['peak_rss_kib'] - 1) * 100:+.1f}%" if b else "-",
         ])
+        if "batch_peak_rss_kib" in o:
+            mem.append([
+                f"  then as one Request::compute_batch (its {o['n']:,} results kept)",
+                f"{o['batch_peak_rss_kib'] / 1024:.1f} MiB",
+                f"{(o['batch_peak_rss_kib'] - o['batch_rss_before_kib']) / 1024:+.1f} MiB",
+                "-", "-",
+            ])
     print("\n".join(about))
     print()
     print(table(rows))
