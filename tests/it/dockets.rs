@@ -977,3 +977,41 @@ fn fold_chooses_the_moment_for_hours_and_feeds() {
     // An hour of real time after 01:30 EDT is 01:30 EST: the second one.
     assert!(earlier.contains("DTEND:20251102T063000Z"), "{earlier}");
 }
+
+#[test]
+fn parties_found_by_id_or_name_and_refused_when_ambiguous_or_unknown() {
+    let d = Docket::from_toml_str(
+        r#"
+        [case]
+        id = "p"
+        court = "nysd"
+        [parties.smith-llc]
+        name = "Smith"
+        [parties.smith-inc]
+        name = "SMITH"
+        [obligations.brief]
+        title = "Brief"
+        parties = ["smith-llc"]
+        due = "2025-03-03"
+        "#,
+    )
+    .unwrap();
+    let s = d.schedule(&ScheduleOptions::new()).unwrap();
+    // An id first, whatever the names.
+    assert_eq!(s.for_party("smith-llc").unwrap().count(), 1);
+    assert_eq!(s.for_party("SMITH-INC").unwrap().count(), 0);
+    let e = s.for_party("smith").err().unwrap();
+    assert_eq!(
+        e.to_string(),
+        "\"smith\" names 2 parties (smith-inc, smith-llc): give the id"
+    );
+    assert_eq!(d.party_id("smith").unwrap_err().to_string(), e.to_string());
+    let none = Docket::from_toml_str("[case]\nid = \"n\"\ncourt = \"nysd\"\n").unwrap();
+    let e = none
+        .schedule(&ScheduleOptions::new())
+        .unwrap()
+        .for_party("smith")
+        .err()
+        .unwrap();
+    assert_eq!(e.to_string(), "no party \"smith\" (the docket has none)");
+}

@@ -198,3 +198,45 @@ fn due_settles_a_question_from_the_command_line() {
         stderr(&o)
     );
 }
+
+/// A period counted in calendar days that passes over a day in dispute (the
+/// day of mourning of Dec. 5, 2018) is unchanged by it: one reading, no
+/// later date, on the fast path and the general path (`--explain`) alike.
+/// A count of court days over the same day depends on it: the later
+/// reading is on record.
+#[test]
+fn a_disputed_day_inside_a_count_matters_only_to_court_days() {
+    for explain in [false, true] {
+        let mut args = vec![
+            "due",
+            "--json",
+            "--court",
+            "nysd",
+            "--from",
+            "2018-11-28",
+            "--days",
+            "14",
+        ];
+        if explain {
+            args.push("--explain");
+        }
+        let v = json(&args);
+        assert_eq!(v["due"], "2018-12-12", "{v}");
+        assert!(v.get("latest").is_none_or(|l| l.is_null()), "{v}");
+        assert!(v["readings"].as_array().is_none_or(|r| r.is_empty()), "{v}");
+    }
+    let v = json(&[
+        "due",
+        "--json",
+        "--court",
+        "nysd",
+        "--from",
+        "2018-11-30",
+        "--court-days",
+        "5",
+    ]);
+    // Dec. 3, 4, 5, 6, 7 if Dec. 5 is a court day; else through Dec. 10.
+    assert_eq!(v["due"], "2018-12-07", "{v}");
+    assert_eq!(v["latest"], "2018-12-10", "{v}");
+    assert_eq!(v["readings"][0]["question"], "eo-closure", "{v}");
+}

@@ -26,8 +26,6 @@ pub(crate) struct ItemText {
     basis_rest: Text,
     /// What it counts from.
     pub(crate) depends_on: Arc<[String]>,
-    /// No changes (one shared empty list, not one per deadline).
-    no_changes: Arc<[crate::docket::ChangeRef]>,
 }
 
 /// `items` as a shared list; every empty list is one shared allocation.
@@ -40,7 +38,8 @@ fn shared_list(items: &[String]) -> Arc<[String]> {
     }
 }
 
-/// The one shared empty list of changes.
+/// The one shared empty list of changes (changes that bear on a deadline
+/// are set by the schedule afterwards).
 fn no_changes() -> Arc<[crate::docket::ChangeRef]> {
     static EMPTY: OnceLock<Arc<[crate::docket::ChangeRef]>> = OnceLock::new();
     EMPTY.get_or_init(|| Arc::from([])).clone()
@@ -77,7 +76,6 @@ impl CheckedDocket {
                     Text::default()
                 },
                 depends_on: shared_list(deps),
-                no_changes: no_changes(),
             })
         };
         match self.index.get(id).and_then(|&i| self.texts.get(i)) {
@@ -207,7 +205,7 @@ impl CheckedDocket {
             rule: rule.map(|r| Text::from(r.id)),
             explain: c.explain,
             readings: c.readings,
-            changes: text.no_changes.clone(),
+            changes: no_changes(),
             depends_on: text.depends_on.clone(),
             from_occurrence: c.from_occurrence,
             basis,
