@@ -133,9 +133,10 @@ impl DocketText {
             Format::Json => Docket::from_json_str(&self.text),
         }
         .map_err(|e| self.named(e))?;
-        docket.validate().map_err(|e| self.named(e))?;
+        // `[rules] packs` are found next to the file (validation reads them).
         let mut docket = docket;
         docket.base_dir = self.base_dir.clone();
+        docket.validate().map_err(|e| self.named(e))?;
         Ok(docket)
     }
 }

@@ -71,9 +71,40 @@ impl Docket {
         self.validated().map(|_| ())
     }
 
-    /// [`Docket::validate`], giving the docket as its changes leave it (for
-    /// a check to use rather than apply them again).
-    pub(crate) fn validated(&self) -> Result<super::schedule::Applied> {
+    /// [`Docket::validate`], on the docket with its events' rule sets added
+    /// (so that changes may name the deadlines a set adds): the rules it
+    /// uses, that docket, and that docket as its changes leave it (for a
+    /// check to use rather than apply them again).
+    pub(crate) fn validated(
+        &self,
+    ) -> Result<(
+        std::sync::Arc<crate::rules::RuleSet>,
+        std::borrow::Cow<'_, Docket>,
+        super::schedule::Applied,
+    )> {
+        let expanded = self
+            .rule_set()
+            .and_then(|rules| Ok((rules.clone(), self.with_rule_sets(&rules)?)));
+        match expanded {
+            Ok((rules, docket)) => {
+                let applied = docket.validated_as_written()?;
+                Ok((rules, docket, applied))
+            }
+            // A set that cannot be added is reported with every other
+            // problem of the docket as written.
+            Err(e) if e.kind() == ErrorKind::Invalid => {
+                let mut p = e.problems().to_vec();
+                if let Err(more) = self.validated_as_written() {
+                    p.extend(more.problems().iter().cloned());
+                }
+                Err(Error::many(ErrorKind::Invalid, p))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Every problem of the docket as it stands (its rule sets not added).
+    fn validated_as_written(&self) -> Result<super::schedule::Applied> {
         let mut p: Vec<String> = Vec::new();
         if !is_slug(&self.case.id) {
             p.push(format!(

@@ -1173,3 +1173,50 @@ fn each_set_counts_from_one_kind_of_event() {
         assert!(post.contains(&id), "post-judgment lacks {id}");
     }
 }
+
+/// Changes may name the deadlines an event's rule set adds: a filing of
+/// the Rule 59(b) motion is recorded on it, and the feed (which replays the
+/// changes log) reads the same docket.
+#[test]
+fn changes_name_the_deadlines_a_rule_set_adds() {
+    let text = r#"
+        [case]
+        id = "rs"
+        court = "nysd"
+        [events.judgment]
+        title = "Judgment entered"
+        date = "2025-03-03"
+        rules = "post-judgment"
+        [[changes]]
+        on = "2025-03-20"
+        by = "Filing (Dkt. 40)"
+        file = "judgment.frcp-59-b"
+    "#;
+    let docket = docket::docket::Docket::from_toml_str(text).unwrap();
+    docket.validate().unwrap();
+    let s = docket
+        .schedule(&docket::docket::ScheduleOptions::new())
+        .unwrap();
+    let motion = s
+        .deadlines
+        .iter()
+        .find(|x| x.obligation == "judgment.frcp-59-b")
+        .unwrap();
+    // 28 days after Monday, March 3, 2025 (FRCP 59(b) since Dec. 1, 2009).
+    assert_eq!(motion.due, d("2025-03-31"));
+    assert_eq!(motion.filed, Some(d("2025-03-20")));
+    let ics =
+        docket::ical::case_feed(&docket, &docket::ical::FeedOptions::new("x.example")).unwrap();
+    assert!(ics.contains("UID:rs/judgment.frcp-59-b/1@x.example"));
+    // A change naming a deadline no set adds is still refused.
+    let wrong = text.replace("frcp-59-b\"", "frcp-59-z\"");
+    let e = docket::docket::Docket::from_toml_str(&wrong)
+        .unwrap()
+        .validate()
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("file names unknown obligation \"judgment.frcp-59-z\""),
+        "{e}"
+    );
+}

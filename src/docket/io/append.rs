@@ -65,7 +65,7 @@ impl DocketFile {
         let format = Format::of(path)?;
         let ctx = path.display().to_string();
         let text = crate::docket::read_docket_text(path)?;
-        let docket = Docket::from_file_text(format, &text, &ctx)?;
+        let docket = Docket::from_file_text(format, &text, &ctx, path)?;
         Ok(DocketFile {
             path: path.to_path_buf(),
             format,
@@ -118,7 +118,7 @@ impl DocketFile {
     pub fn append_change(&mut self, change: &Change) -> Result<()> {
         let target = Target::resolve(&self.path)?;
         let ctx = target.shown.clone();
-        let (text, docket) = appended(self.format, &self.text, change, &ctx)?;
+        let (text, docket) = appended(self.format, &self.text, change, &ctx, &self.path)?;
         let Some(locked) = lock_target(&target, self.lock_timeout)? else {
             return Err(Error::conflict(format!(
                 "{ctx}: the file was removed since it was read; not written"
@@ -164,8 +164,8 @@ pub fn append_change(path: impl AsRef<Path>, change: &Change) -> Result<Docket> 
     let bytes = read_locked(&locked.file, u64::MAX, &ctx)?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::parse(format!("{ctx}: the file is not UTF-8 text")))?;
-    Docket::from_file_text(format, &text, &ctx)?;
-    let (text, docket) = appended(format, &text, change, &ctx)?;
+    Docket::from_file_text(format, &text, &ctx, path)?;
+    let (text, docket) = appended(format, &text, change, &ctx, path)?;
     replace(&target, Some(&locked.meta), |f| {
         f.write_all(text.as_bytes())
     })?;
@@ -184,7 +184,13 @@ fn read_locked(mut file: &fs::File, limit: u64, ctx: &str) -> Result<Vec<u8>> {
 
 /// The file's text with `change` appended to its `changes` log, and the
 /// docket it reads back as (refused unless valid).
-fn appended(format: Format, text: &str, change: &Change, ctx: &str) -> Result<(String, Docket)> {
+fn appended(
+    format: Format,
+    text: &str,
+    change: &Change,
+    ctx: &str,
+    path: &Path,
+) -> Result<(String, Docket)> {
     let invalid = |m: String| Error::invalid(format!("{ctx}: {m}"));
     let new_text = match format {
         Format::Toml => {
@@ -226,6 +232,6 @@ fn appended(format: Format, text: &str, change: &Change, ctx: &str) -> Result<(S
         }
     };
     // Refuse to write anything that does not read back as a valid docket.
-    let docket = Docket::from_file_text(format, &new_text, ctx)?;
+    let docket = Docket::from_file_text(format, &new_text, ctx, path)?;
     Ok((new_text, docket))
 }

@@ -56,20 +56,24 @@ impl Docket {
         let ctx = path.display().to_string();
         let format = Format::of(path)?;
         let text = crate::docket::read_docket_text(path)?;
-        let mut docket = Docket::from_file_text(format, &text, &ctx)?;
-        // `[rules] packs` are found next to the file.
-        docket.base_dir = path.parent().map(Path::to_path_buf);
-        Ok(docket)
+        Docket::from_file_text(format, &text, &ctx, path)
     }
 
-    /// Parses and validates the text of a docket file; errors start with
-    /// `ctx` (the file's path).
-    pub(crate) fn from_file_text(format: Format, text: &str, ctx: &str) -> Result<Docket> {
-        let docket = match format {
+    /// Parses and validates the text of the docket file at `path`; errors
+    /// start with `ctx` (the file's path as shown). Its `[rules] packs` are
+    /// found next to the file (validation reads them).
+    pub(crate) fn from_file_text(
+        format: Format,
+        text: &str,
+        ctx: &str,
+        path: &Path,
+    ) -> Result<Docket> {
+        let mut docket = match format {
             Format::Toml => Docket::from_toml_str(text),
             Format::Json => Docket::from_json_str(text),
         }
         .map_err(|e| e.context(ctx))?;
+        docket.base_dir = path.parent().map(Path::to_path_buf);
         docket.validate().map_err(|e| e.context(ctx))?;
         Ok(docket)
     }

@@ -150,19 +150,12 @@ impl Docket {
     /// Every validation problem (see [`Docket::validate`]); a custom calendar
     /// that cannot be built.
     pub fn check(&self) -> Result<CheckedDocket> {
-        let validated = self.validated()?;
-        let rules = self.rule_set()?;
-        let expanded = self.with_rule_sets(&rules)?;
+        // Validated with its rule sets added, its changes applied.
+        let (rules, expanded, applied) = self.validated()?;
         let rule_problems = rules::rule_problems(&expanded, &rules);
         if !rule_problems.is_empty() {
             return Err(Error::many(crate::error::ErrorKind::Invalid, rule_problems));
         }
-        // Without rule sets the docket checked is the one validated: its
-        // changes are applied already.
-        let applied = match &expanded {
-            std::borrow::Cow::Borrowed(_) => validated,
-            std::borrow::Cow::Owned(d) => apply_all(d)?,
-        };
         let (calendar, family) = docket_calendar(self)?;
         let times = self.time_problems(calendar.time_zone());
         if !times.is_empty() {
