@@ -154,7 +154,7 @@ fn recurrence_docket(duties: usize, rrule: bool) -> (Docket, Vec<NaiveDate>) {
 
 fn recurrence_options() -> ScheduleOptions {
     ScheduleOptions::new()
-        .explain(false)
+        .explain(true)
         .horizon(Some(date("2050-12-31")))
 }
 

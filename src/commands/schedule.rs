@@ -145,7 +145,8 @@ pub(crate) fn schedule_of(
     let opts = ScheduleOptions::new()
         .window(from, to)
         .horizon(horizon)
-        .explain(true);
+        .explain(true)
+        .explain_eagerly(q.explain);
     let rules_as_of = style.opt_date("rules_as_of", q.rules_as_of.as_deref())?;
     let mut s = docket
         .check()
@@ -280,7 +281,7 @@ impl ScheduleAnswer {
                 what.push_str(&format!(" (later reading: {l})"));
             }
             let lines = if self.explain {
-                d.explain.clone()
+                d.explain.to_vec()
             } else {
                 Vec::new()
             };

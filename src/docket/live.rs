@@ -114,12 +114,12 @@ impl LiveSchedule {
     pub fn new(checked: CheckedDocket, opts: ScheduleOptions) -> Result<LiveSchedule> {
         let horizon = checked.horizon(&opts);
         let mut state = State {
-            slots: vec![None; checked.order.len()],
+            slots: vec![None; checked.0.order.len()],
         };
         checked.compute_all(&mut state, horizon, &opts)?;
         let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
-        for id in &checked.order {
-            for dep in dependencies(&checked.applied.docket, id) {
+        for id in &checked.0.order {
+            for dep in dependencies(&checked.0.applied.docket, id) {
                 dependents.entry(dep).or_default().push(id.clone());
             }
         }
@@ -135,7 +135,7 @@ impl LiveSchedule {
 
     /// The docket with every change applied so far in its log.
     pub fn docket(&self) -> &Docket {
-        &self.checked.docket
+        &self.checked.0.docket
     }
 
     /// The current schedule (sorted and windowed as the options say).
@@ -153,7 +153,9 @@ impl LiveSchedule {
     pub fn apply(&mut self, change: Change) -> Result<Diff> {
         self.check_change(&change)?;
         let target = change.target().to_string();
-        let applied = &mut self.checked.applied;
+        let default_horizon = self.checked.0.default_horizon;
+        let index = self.checked.0.docket.changes.len();
+        let applied = &mut self.checked.held_mut().applied;
         let is_add = matches!(
             change.action,
             ChangeAction::AddEvent { .. } | ChangeAction::AddObligation { .. }
@@ -178,39 +180,38 @@ impl LiveSchedule {
             touched: applied.touched.get(&target).cloned(),
             added: is_add,
             horizon: self.horizon,
-            default_horizon: self.checked.default_horizon,
+            default_horizon,
             pins: None,
             items: Vec::new(),
         };
-        let index = self.checked.docket.changes.len();
         apply_one(applied, index, &change)?;
-        self.checked.docket.changes.push(change);
+        self.checked.held_mut().docket.changes.push(change);
         self.refresh(&target);
         let mut roots = vec![target.clone()];
         if is_add {
-            let pos = self.checked.order.len();
-            self.checked.order.push(target.clone());
-            self.checked.texts.push(Default::default());
-            self.checked.index.insert(target.clone(), pos);
+            let pos = self.checked.0.order.len();
+            self.checked.held_mut().order.push(target.clone());
+            self.checked.held_mut().texts.push(Default::default());
+            self.checked.held_mut().index.insert(target.clone(), pos);
             self.state.slots.push(None);
-            for dep in dependencies(&self.checked.applied.docket, &target) {
+            for dep in dependencies(&self.checked.0.applied.docket, &target) {
                 self.dependents.entry(dep).or_default().push(target.clone());
             }
             // An added item may name an occurrence of a recurring duty that
             // must then be listed whatever the horizon.
-            let now = pins(&self.checked.applied.docket);
-            if now != self.checked.pins {
+            let now = pins(&self.checked.0.applied.docket);
+            if now != self.checked.0.pins {
                 for (id, n) in &now {
-                    if self.checked.pins.get(id) != Some(n) {
+                    if self.checked.0.pins.get(id) != Some(n) {
                         roots.push(id.clone());
                     }
                 }
-                undo.pins = Some(std::mem::replace(&mut self.checked.pins, now));
+                undo.pins = Some(std::mem::replace(&mut self.checked.held_mut().pins, now));
             }
         }
         match self.recompute(&roots, &mut undo) {
             Ok(mut diff) => {
-                if let Some(c) = self.checked.docket.changes.last() {
+                if let Some(c) = self.checked.0.docket.changes.last() {
                     diff.flag_past(c.on);
                 }
                 self.history.push(undo);
@@ -246,27 +247,33 @@ impl LiveSchedule {
     fn refresh(&mut self, target: &str) {
         self.refresh_deps(target);
         if self.opts.explicit_horizon().is_none() {
-            self.checked.default_horizon = self.checked.scan_horizon();
+            let h = self.checked.scan_horizon();
+            self.checked.held_mut().default_horizon = h;
         }
     }
 
     fn refresh_deps(&mut self, target: &str) {
         // Its shared texts name what it counts from: built again when read.
-        if let Some(cell) = self
-            .checked
-            .index
-            .get(target)
-            .and_then(|&i| self.checked.texts.get_mut(i))
-        {
+        let c = self.checked.held_mut();
+        if let Some(cell) = c.index.get(target).and_then(|&i| c.texts.get_mut(i)) {
             *cell = Default::default();
         }
-        let deps = dependencies(&self.checked.applied.docket, target);
-        if self.checked.applied.docket.events.contains_key(target)
-            || self.checked.applied.docket.obligations.contains_key(target)
+        let deps = dependencies(&self.checked.0.applied.docket, target);
+        if self.checked.0.applied.docket.events.contains_key(target)
+            || self
+                .checked
+                .0
+                .applied
+                .docket
+                .obligations
+                .contains_key(target)
         {
-            self.checked.deps.insert(target.to_string(), deps);
+            self.checked
+                .held_mut()
+                .deps
+                .insert(target.to_string(), deps);
         } else {
-            self.checked.deps.remove(target);
+            self.checked.held_mut().deps.remove(target);
         }
     }
 
@@ -277,7 +284,7 @@ impl LiveSchedule {
     }
 
     fn restore(&mut self, undo: Undo) {
-        let a = &mut self.checked.applied;
+        let a = &mut self.checked.held_mut().applied;
         let t = undo.target.clone();
         match undo.event {
             Some(e) => {
@@ -315,20 +322,20 @@ impl LiveSchedule {
                 a.touched.remove(&t);
             }
         }
-        self.checked.docket.changes.pop();
+        self.checked.held_mut().docket.changes.pop();
         if undo.added {
-            self.checked.order.pop();
-            self.checked.texts.pop();
-            self.checked.index.remove(&t);
+            self.checked.held_mut().order.pop();
+            self.checked.held_mut().texts.pop();
+            self.checked.held_mut().index.remove(&t);
             self.state.slots.pop();
             for list in self.dependents.values_mut() {
                 list.retain(|x| *x != t);
             }
         }
         self.horizon = undo.horizon;
-        self.checked.default_horizon = undo.default_horizon;
+        self.checked.held_mut().default_horizon = undo.default_horizon;
         if let Some(p) = undo.pins {
-            self.checked.pins = p;
+            self.checked.held_mut().pins = p;
         }
         self.refresh_deps(&t);
         for (id, slot) in undo.items {
@@ -344,7 +351,7 @@ impl LiveSchedule {
             // Recurring duties expand to the new horizon, and what counts
             // from each of their occurrences follows.
             self.horizon = horizon;
-            for (id, o) in &self.checked.applied.docket.obligations {
+            for (id, o) in &self.checked.0.applied.docket.obligations {
                 if o.repeat.is_some() {
                     queue.push_back(id.clone());
                 }
@@ -352,7 +359,7 @@ impl LiveSchedule {
         }
         let mut affected: BTreeSet<(usize, String)> = BTreeSet::new();
         while let Some(id) = queue.pop_front() {
-            let Some(&pos) = self.checked.index.get(&id) else {
+            let Some(&pos) = self.checked.0.index.get(&id) else {
                 continue;
             };
             if affected.insert((pos, id.clone())) {
@@ -382,7 +389,7 @@ impl LiveSchedule {
     /// validated against the whole docket.
     fn check_change(&self, change: &Change) -> Result<()> {
         let action = &change.action;
-        let d = &self.checked.applied.docket;
+        let d = &self.checked.0.applied.docket;
         let ctx = format!("change (on {})", change.on);
         let err = |m: String| Err(Error::invalid(format!("{ctx}: {m}")));
         if change.by.trim().is_empty() {
@@ -440,7 +447,7 @@ impl LiveSchedule {
             }
             ChangeAction::AddEvent { id, event } => {
                 // Rare: validate the whole docket with the change.
-                self.checked.docket.with_change(change.clone())?;
+                self.checked.0.docket.with_change(change.clone())?;
                 let tz = self.checked.calendar().time_zone();
                 let ctx = format!("{ctx}: event \"{id}\"");
                 let p = super::schedule::event_time_problems(&ctx, event, tz);
@@ -449,7 +456,7 @@ impl LiveSchedule {
                 }
             }
             ChangeAction::AddObligation { .. } => {
-                self.checked.docket.with_change(change.clone())?;
+                self.checked.0.docket.with_change(change.clone())?;
             }
         }
         Ok(())

@@ -221,9 +221,11 @@ impl FeedOptions {
     }
 
     fn schedule_options(&self) -> ScheduleOptions {
+        // A feed writes every explanation: written as the schedule goes.
         ScheduleOptions::new()
             .window(self.from, self.to)
             .horizon(self.horizon)
+            .explain_eagerly(true)
     }
 }
 

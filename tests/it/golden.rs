@@ -131,3 +131,57 @@ fn outputs_are_byte_identical_to_the_recorded_ones() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Explanations are written when first read, and read the same as those
+/// written while the schedule was computed: every deadline and event of
+/// every docket above, compared line by line.
+#[test]
+fn explanations_written_when_read_are_those_written_as_the_schedule_goes() {
+    use docket::docket::{Docket, ScheduleOptions};
+    for name in DOCKETS {
+        let checked = Docket::load(root().join(name))
+            .and_then(|d| d.check())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let lazy = checked.schedule(&ScheduleOptions::new()).expect("schedule");
+        let eager = checked
+            .schedule(&ScheduleOptions::new().explain_eagerly(true))
+            .expect("schedule");
+        let quiet = checked
+            .schedule(&ScheduleOptions::new().explain(false))
+            .expect("schedule");
+        assert!(!lazy.deadlines.is_empty(), "{name}: no deadlines");
+        // Nothing is written until something is read.
+        assert!(
+            lazy.deadlines.iter().all(|d| !d.explain.is_written()),
+            "{name}: explanations written before they were read"
+        );
+        assert!(eager.deadlines.iter().all(|d| d.explain.is_written()));
+        // The dates are those of a schedule without explanations.
+        let dates = |s: &docket::docket::Schedule| -> Vec<_> {
+            s.deadlines
+                .iter()
+                .map(|d| (d.id.to_string(), d.due, d.latest))
+                .collect()
+        };
+        assert_eq!(dates(&lazy), dates(&quiet), "{name}");
+        assert!(quiet.deadlines.iter().all(|d| d.explain.is_empty()));
+        // Reading one writes them all, once.
+        assert!(
+            !lazy.deadlines[0].explain.is_empty(),
+            "{name}: empty explanation"
+        );
+        assert!(lazy.deadlines.iter().all(|d| d.explain.is_written()));
+        assert!(lazy.events.iter().all(|e| e.explain.is_written()));
+        assert_eq!(lazy.deadlines.len(), eager.deadlines.len(), "{name}");
+        for (l, e) in lazy.deadlines.iter().zip(&eager.deadlines) {
+            assert_eq!(l.id, e.id, "{name}");
+            assert_eq!(l.explain.lines(), e.explain.lines(), "{name}: {}", l.id);
+        }
+        for (l, e) in lazy.events.iter().zip(&eager.events) {
+            assert_eq!(l.id, e.id, "{name}");
+            assert_eq!(l.explain.lines(), e.explain.lines(), "{name}: {}", l.id);
+        }
+        // And the whole schedules, field by field, are equal.
+        assert_eq!(lazy, eager, "{name}");
+    }
+}

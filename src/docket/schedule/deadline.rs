@@ -57,12 +57,12 @@ impl CheckedDocket {
         o: &crate::docket::model::Obligation,
     ) -> Arc<ItemText> {
         let build = || {
-            let case = &self.applied.docket.case.id;
+            let case = &self.0.applied.docket.case.id;
             let mut stem = String::with_capacity(case.len() + 1 + id.len());
             stem.push_str(case);
             stem.push('/');
             stem.push_str(id);
-            let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            let deps: &[String] = self.0.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
             Arc::new(ItemText {
                 stem: Text::from(stem),
                 obligation: Text::from(id),
@@ -78,7 +78,7 @@ impl CheckedDocket {
                 depends_on: shared_list(deps),
             })
         };
-        match self.index.get(id).and_then(|&i| self.texts.get(i)) {
+        match self.0.index.get(id).and_then(|&i| self.0.texts.get(i)) {
             Some(cell) => cell.get_or_init(build).clone(),
             None => build(),
         }
@@ -94,7 +94,7 @@ impl CheckedDocket {
     ) -> Result<Deadline> {
         let id = text.obligation.as_str();
         // Most dockets have no extensions or vacaturs: skip the lookups.
-        let a = &self.applied;
+        let a = &self.0.applied;
         let key = if a.ext.is_empty() && a.vac_occ.is_empty() {
             None
         } else {
@@ -203,7 +203,7 @@ impl CheckedDocket {
                 .clone()
                 .or_else(|| rule.as_ref().map(|r| Text::from(r.cite.as_str()))),
             rule: rule.map(|r| Text::from(r.id)),
-            explain: c.explain,
+            explain: c.explain.into(),
             readings: c.readings,
             changes: no_changes(),
             depends_on: text.depends_on.clone(),

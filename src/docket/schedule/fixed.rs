@@ -48,7 +48,7 @@ impl CheckedDocket {
     /// What a day is, when it is not an ordinary court day ("a Sunday",
     /// "Martin Luther King Jr.'s Birthday"); `None` for a court day.
     pub(super) fn closed_because(&self, date: NaiveDate) -> Option<String> {
-        let cal = &self.calendar;
+        let cal = &self.0.calendar;
         let mut names: Vec<&str> = cal
             .notes_on(date)
             .iter()
@@ -83,7 +83,7 @@ impl CheckedDocket {
                 r,
                 format!("roll = \"{}\" (the docket chose it)", roll_name(r)),
             )),
-            None => self.calendar.settled(FIXED_DATE_ROLL).map(|s| {
+            None => self.0.calendar.settled(FIXED_DATE_ROLL).map(|s| {
                 let r = if s.reading == "roll" {
                     Roll::Forward
                 } else {
@@ -95,10 +95,10 @@ impl CheckedDocket {
         if explain {
             c.explain.push(match chosen {
                 Some((Roll::Forward | Roll::Backward, _)) => format!("{}: set by order", lead()),
-                _ => format!("{}: {}", lead(), stands(self.family)),
+                _ => format!("{}: {}", lead(), stands(self.0.family)),
             });
         }
-        let cal = &self.calendar;
+        let cal = &self.0.calendar;
         let plain_day = !cal.is_weekend(date) && cal.notes_on(date).is_empty();
         if let Some((Roll::None, who)) = &chosen {
             if explain && !plain_day {
@@ -113,10 +113,10 @@ impl CheckedDocket {
             return Ok(c);
         }
         let rolled = Request::after(date, Period::days(0))
-            .rules_as_of(self.rules_as_of)
+            .rules_as_of(self.0.rules_as_of)
             .roll(chosen.as_ref().map_or(Roll::Rule, |(r, _)| *r))
             .explain(explain)
-            .compute(cal, self.family)?;
+            .compute(cal, self.0.family)?;
         if let Some((r, who)) = &chosen {
             c.due = rolled.due();
             c.readings = rolled.readings().iter().map(Reading::from_later).collect();
@@ -145,9 +145,9 @@ impl CheckedDocket {
                          time-computation provisions \"do not apply when a fixed time to act is \
                          set\": {}; {VIOLETTE})",
                         rolled.due(),
-                        note(self.family)
+                        note(self.0.family)
                     ),
-                    cites: cites(self.family),
+                    cites: cites(self.0.family),
                 });
                 if explain {
                     c.explain.push(format!(
@@ -162,7 +162,7 @@ impl CheckedDocket {
                     "{} (were the date set by order to roll: question {FIXED_DATE_ROLL})",
                     r.reason
                 );
-                r.cites.extend(cites(self.family));
+                r.cites.extend(cites(self.0.family));
                 c.readings.push(r);
             }
         }

@@ -13,6 +13,7 @@ use crate::error::{Error, Result};
 
 mod changes;
 mod deadline;
+mod explanation;
 mod fixed;
 mod order;
 mod output;
@@ -23,6 +24,7 @@ mod text;
 mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
+pub use explanation::Explanation;
 pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub(crate) use recurrence::check_rrule;
@@ -54,6 +56,7 @@ pub struct ScheduleOptions {
     to: Option<NaiveDate>,
     horizon: Option<NaiveDate>,
     explain: bool,
+    eagerly: bool,
     max_occurrences: u32,
 }
 
@@ -64,6 +67,7 @@ impl Default for ScheduleOptions {
             to: None,
             horizon: None,
             explain: true,
+            eagerly: false,
             max_occurrences: MAX_OCCURRENCES,
         }
     }
@@ -91,15 +95,27 @@ impl ScheduleOptions {
         self
     }
 
-    /// Builds explanations (on by default; off is much faster).
+    /// Explains every date (on by default). An explanation is written when
+    /// it is first read (see [`Explanation`]): a schedule nobody reads the
+    /// explanations of costs what one without them costs. Off, every
+    /// explanation is empty.
     pub fn explain(mut self, yes: bool) -> ScheduleOptions {
         self.explain = yes;
         self
     }
 
-    /// True when explanations are built.
+    /// True when dates are explained.
     pub fn explains(&self) -> bool {
         self.explain
+    }
+
+    /// Writes every explanation while the schedule is computed rather than
+    /// when one is first read (off by default). For callers that read every
+    /// explanation anyway (a feed, an explained table): it saves computing
+    /// the schedule a second time. The lines are the same either way.
+    pub fn explain_eagerly(mut self, yes: bool) -> ScheduleOptions {
+        self.eagerly = yes;
+        self
     }
 
     /// The horizon the options set (the horizon, else the window's end).
@@ -116,8 +132,15 @@ impl ScheduleOptions {
 
 /// A docket that passed validation, with its calendar and dependency order
 /// ready: scheduling it cannot fail on its structure.
+///
+/// It is a shared handle: cloning it copies a pointer, and a schedule whose
+/// explanations are written when read keeps one (see [`Explanation`]).
 #[derive(Debug, Clone)]
-pub struct CheckedDocket {
+pub struct CheckedDocket(pub(crate) Arc<Checked>);
+
+/// What a [`CheckedDocket`] holds.
+#[derive(Debug, Clone)]
+pub(crate) struct Checked {
     pub(crate) docket: Docket,
     pub(crate) applied: Applied,
     pub(crate) calendar: Arc<Calendar>,
@@ -141,6 +164,14 @@ pub struct CheckedDocket {
     pub(crate) texts: deadline::ItemTexts,
     /// The docket's parties (id, name), for its schedules.
     pub(crate) parties: Arc<[(String, String)]>,
+}
+
+impl CheckedDocket {
+    /// What it holds, to change (a live schedule does): copied first if a
+    /// schedule still shares it.
+    pub(crate) fn held_mut(&mut self) -> &mut Checked {
+        Arc::make_mut(&mut self.0)
+    }
 }
 
 impl Docket {
@@ -173,7 +204,7 @@ impl Docket {
             .map(|(i, id)| (id.clone(), i))
             .collect();
         let applied_docket_pins = pins(&applied.docket);
-        let mut checked = CheckedDocket {
+        let mut checked = Checked {
             docket: expanded.into_owned(),
             applied,
             calendar,
@@ -195,7 +226,8 @@ impl Docket {
         checked
             .texts
             .resize_with(checked.order.len(), Default::default);
-        checked.default_horizon = checked.scan_horizon();
+        let mut checked = CheckedDocket(Arc::new(checked));
+        checked.held_mut().default_horizon = checked.scan_horizon();
         Ok(checked)
     }
 
@@ -348,7 +380,7 @@ impl Value {
 impl CheckedDocket {
     /// An item's computed slot.
     pub(crate) fn slot<'s>(&self, st: &'s State, id: &str) -> Option<&'s Slot> {
-        let i = *self.index.get(id)?;
+        let i = *self.0.index.get(id)?;
         st.slots.get(i)?.as_ref()
     }
 
@@ -366,7 +398,7 @@ impl CheckedDocket {
 
     /// Records (or, with `None`, clears) an item's slot.
     pub(crate) fn put_slot(&self, st: &mut State, id: &str, slot: Option<Slot>) {
-        if let Some(&i) = self.index.get(id) {
+        if let Some(&i) = self.0.index.get(id) {
             if st.slots.len() <= i {
                 st.slots.resize(i + 1, None);
             }
@@ -385,26 +417,26 @@ impl CheckedDocket {
 
     /// The docket as written.
     pub fn docket(&self) -> &Docket {
-        &self.docket
+        &self.0.docket
     }
 
     /// The docket's calendar.
     pub fn calendar(&self) -> &Calendar {
-        &self.calendar
+        &self.0.calendar
     }
 
     /// The rule family applied.
     pub fn family(&self) -> RuleFamily {
-        self.family
+        self.0.family
     }
 
     /// The events and obligations as changed by the changes log.
     pub fn effective(&self) -> &Docket {
-        &self.applied.docket
+        &self.0.applied.docket
     }
 
     fn change_ref(&self, i: usize) -> ChangeRef {
-        let c = &self.docket.changes[i];
+        let c = &self.0.docket.changes[i];
         ChangeRef {
             index: i + 1,
             on: c.on,
@@ -413,7 +445,7 @@ impl CheckedDocket {
     }
 
     fn describe_change(&self, i: usize) -> String {
-        let c = &self.docket.changes[i];
+        let c = &self.0.docket.changes[i];
         format!("change {} of {} ({})", i + 1, c.on, c.by)
     }
 
@@ -424,9 +456,27 @@ impl CheckedDocket {
     /// more than [`MAX_DOCKET_OCCURRENCES`](crate::docket::MAX_DOCKET_OCCURRENCES)
     /// occurrences.
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
+        if !opts.explain || opts.eagerly {
+            return self.schedule_now(opts);
+        }
+        // Dates now; their explanations when first read.
+        let mut s = self.schedule_now(&opts.explain(false))?;
+        let later = explanation::Later::new(self.clone(), *opts);
+        for (i, d) in s.deadlines.iter_mut().enumerate() {
+            d.explain = Explanation::later(&later, explanation::Item::Deadline(i));
+        }
+        for (i, e) in s.events.iter_mut().enumerate() {
+            e.explain = Explanation::later(&later, explanation::Item::Event(i));
+        }
+        Ok(s)
+    }
+
+    /// Computes the schedule, explanations written as it goes when `opts`
+    /// explain.
+    fn schedule_now(&self, opts: &ScheduleOptions) -> Result<Schedule> {
         let mut st = State {
             slots: std::iter::repeat_with(|| None)
-                .take(self.order.len())
+                .take(self.0.order.len())
                 .collect(),
         };
         let horizon = self.horizon(opts);
@@ -443,7 +493,7 @@ impl CheckedDocket {
         opts: &ScheduleOptions,
     ) -> Result<()> {
         let mut listed: u64 = 0;
-        for id in &self.order {
+        for id in &self.0.order {
             self.compute_item(id, st, horizon, opts)?;
             if let Some(ItemOut::Obligation { deadlines, .. }) =
                 self.slot(st, id).and_then(|s| s.out.as_ref())
@@ -528,8 +578,8 @@ impl CheckedDocket {
             events.retain(|e| keep(e.date));
         }
         Schedule {
-            parties: self.parties.clone(),
-            case: self.applied.docket.case.id.clone(),
+            parties: self.0.parties.clone(),
+            case: self.0.applied.docket.case.id.clone(),
             deadlines,
             events,
             truncated,
@@ -546,7 +596,7 @@ impl CheckedDocket {
         opts: &ScheduleOptions,
     ) -> Result<()> {
         self.compute_item_inner(id, st, horizon, opts).map_err(|e| {
-            let d = &self.applied.docket;
+            let d = &self.0.applied.docket;
             let what = if d.obligations.contains_key(id) {
                 "obligation"
             } else {
@@ -563,18 +613,19 @@ impl CheckedDocket {
         horizon: NaiveDate,
         opts: &ScheduleOptions,
     ) -> Result<()> {
-        let d = &self.applied.docket;
+        let d = &self.0.applied.docket;
         // Changes bearing on this item: its own and its sources'.
-        let mut touched: BTreeSet<usize> = if self.applied.touched.is_empty() {
+        let mut touched: BTreeSet<usize> = if self.0.applied.touched.is_empty() {
             BTreeSet::new()
         } else {
-            self.applied
+            self.0
+                .applied
                 .touched
                 .get(id)
                 .map(|v| v.iter().copied().collect())
                 .unwrap_or_default()
         };
-        let deps: &[String] = self.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+        let deps: &[String] = self.0.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
         for dep in deps {
             if let Some(slot) = self.slot(st, dep) {
                 touched.extend(slot.ancestry.iter().copied());
@@ -646,7 +697,7 @@ impl CheckedDocket {
                 (None, None) => return Err(Error::invalid("no date")),
             };
             if opts.explain {
-                for &i in self.applied.touched.get(id).into_iter().flatten() {
+                for &i in self.0.applied.touched.get(id).into_iter().flatten() {
                     explain.push(format!("changed by {}", self.describe_change(i)));
                 }
             }
@@ -683,7 +734,7 @@ impl CheckedDocket {
                                     || e.ends.is_some_and(|x| self.occurs_twice(date.and_time(x)))
                             })
                         }),
-                        explain,
+                        explain: explain.into(),
                         changes,
                     })),
                 },
@@ -695,12 +746,12 @@ impl CheckedDocket {
     /// Expansion horizon: the caller's, else the window's end, else a year
     /// past the latest date the docket names.
     pub(crate) fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
-        opts.horizon.or(opts.to).unwrap_or(self.default_horizon)
+        opts.horizon.or(opts.to).unwrap_or(self.0.default_horizon)
     }
 
     /// A year past the latest date the docket names.
     pub(crate) fn scan_horizon(&self) -> NaiveDate {
-        let d = &self.applied.docket;
+        let d = &self.0.applied.docket;
         let mut latest = NaiveDate::MIN;
         let mut see = |x: NaiveDate| latest = latest.max(x);
         for e in d.events.values() {
@@ -721,8 +772,8 @@ impl CheckedDocket {
             }
             o.filed.iter().for_each(|x| see(*x));
         }
-        self.docket.changes.iter().for_each(|c| see(c.on));
-        for (x, _) in self.applied.ext.values() {
+        self.0.docket.changes.iter().for_each(|c| see(c.on));
+        for (x, _) in self.0.applied.ext.values() {
             see(*x);
         }
         if latest == NaiveDate::MIN {

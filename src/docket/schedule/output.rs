@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
+use super::explanation::Explanation;
 use super::text::{DeadlineId, Text};
 use crate::docket::model::{EventStatus, Fold};
 
@@ -97,8 +98,9 @@ pub struct Deadline {
     /// was: the rule that prevailed and applied, which `cite` names.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<Text>,
-    /// How the date was found, step by step, with citations.
-    pub explain: Vec<String>,
+    /// How the date was found, step by step, with citations (written when
+    /// first read).
+    pub explain: Explanation,
     /// Changes that bear on this deadline (directly or through what it
     /// counts from), in log order.
     #[serde(skip_serializing_if = "is_empty")]
@@ -113,6 +115,10 @@ pub struct Deadline {
     /// How the date is set, in brief ("7 days before confirmation-hearing",
     /// "fixed by order", "every 2 weeks from the previous filing").
     pub basis: Text,
+}
+
+fn no_lines(e: &Explanation) -> bool {
+    e.is_empty()
 }
 
 fn is_empty<T>(items: &Arc<[T]>) -> bool {
@@ -193,9 +199,9 @@ pub struct EventEntry {
     /// the court (clocks fall back).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fold: Option<Fold>,
-    /// How the date was found.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub explain: Vec<String>,
+    /// How the date was found (written when first read).
+    #[serde(skip_serializing_if = "no_lines")]
+    pub explain: Explanation,
     /// Changes that moved it, in log order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<ChangeRef>,

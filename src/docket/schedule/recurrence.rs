@@ -173,7 +173,7 @@ impl CheckedDocket {
         let cap = opts.max_occurrences;
         // Occurrences a dependent names with `occurrence = N` are listed
         // even past the horizon.
-        let need = self.pins.get(id).copied().unwrap_or(0).min(cap);
+        let need = self.0.pins.get(id).copied().unwrap_or(0).min(cap);
         // Filed occurrences are always listed, even past the horizon.
         let horizon = horizon.max(o.filed.last().copied().unwrap_or(NaiveDate::MIN));
         // The rule's dates through the horizon (and as far as an occurrence
@@ -197,7 +197,7 @@ impl CheckedDocket {
         let mut n: u32 = 0;
         let mut k: u32 = 0;
         let mut first = Some(first);
-        let vac_from = self.applied.vac_from.get(id).copied();
+        let vac_from = self.0.applied.vac_from.get(id).copied();
         loop {
             k += 1;
             let next = n + 1;
@@ -261,7 +261,7 @@ impl CheckedDocket {
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.
             // Most dockets have no extensions or vacaturs: skip the lookups.
-            let a = &self.applied;
+            let a = &self.0.applied;
             let key = (!a.ext.is_empty() || !a.vac_occ.is_empty()).then(|| (id.to_string(), next));
             let stop = dl.status == DeadlineStatus::Vacated
                 && (source_cancelled || vac_from.is_some())
@@ -325,10 +325,10 @@ impl CheckedDocket {
             // (not a period counted under Rule 6(a): no short-period
             // counting).
             let due = Request::after(nominal, Period::days(0))
-                .rules_as_of(self.rules_as_of)
+                .rules_as_of(self.0.rules_as_of)
                 .roll(chosen.unwrap_or(Roll::Rule))
                 .explain(explain)
-                .compute(&self.calendar, self.family)?;
+                .compute(&self.0.calendar, self.0.family)?;
             let mut lines = Vec::new();
             if explain {
                 lines.push(format!(
@@ -354,17 +354,17 @@ impl CheckedDocket {
         })?;
         let base = prev.filed.or(prev.set).unwrap_or(prev.nominal);
         let due = Request::after(base, every)
-            .rules_as_of(self.rules_as_of)
+            .rules_as_of(self.0.rules_as_of)
             .roll(repeat.roll.unwrap_or(Roll::Rule))
             .explain(explain)
-            .compute(&self.calendar, self.family)?;
+            .compute(&self.0.calendar, self.0.family)?;
         let nominal = if repeat.roll == Some(Roll::None) {
             due.due()
         } else {
             Request::after(base, every)
-                .rules_as_of(self.rules_as_of)
+                .rules_as_of(self.0.rules_as_of)
                 .roll(Roll::None)
-                .compute(&self.calendar, self.family)?
+                .compute(&self.0.calendar, self.0.family)?
                 .due()
         };
         let mut lines = Vec::new();

@@ -107,7 +107,7 @@ impl CheckedDocket {
             .service(r.service)
             .fold(v.fold)
             .roll(r.roll.unwrap_or(Roll::Rule))
-            .rules_as_of(self.rules_as_of)
+            .rules_as_of(self.0.rules_as_of)
             .explain(explain);
         if period.unit == Unit::Hours {
             let t = v.time.ok_or_else(|| {
@@ -115,7 +115,7 @@ impl CheckedDocket {
             })?;
             req = req.at(t);
         }
-        let due = req.compute(&self.calendar, self.family)?;
+        let due = req.compute(&self.0.calendar, self.0.family)?;
         let mut lines = Vec::new();
         if explain {
             let what = self.title_of(target);
@@ -125,7 +125,7 @@ impl CheckedDocket {
                 }
                 _ => v.date.to_string(),
             };
-            let basis = if self.applied.docket.obligations.contains_key(target) {
+            let basis = if self.0.applied.docket.obligations.contains_key(target) {
                 if v.filed {
                     "filed"
                 } else {
@@ -185,7 +185,7 @@ impl CheckedDocket {
     }
 
     pub(super) fn title_of(&self, id: &str) -> String {
-        let d = &self.applied.docket;
+        let d = &self.0.applied.docket;
         d.events
             .get(id)
             .map(|e| e.title.clone())
@@ -233,7 +233,7 @@ impl CheckedDocket {
         };
         // One deadline per occurrence of the recurring duty it counts from,
         // numbered as that occurrence.
-        let vac_from = self.applied.vac_from.contains_key(id);
+        let vac_from = self.0.applied.vac_from.contains_key(id);
         let text = self.item_text(id, o);
         for &value in each {
             let from = Source {
@@ -253,6 +253,7 @@ impl CheckedDocket {
                 && dl.status == super::DeadlineStatus::Vacated
                 && !value.cancelled
                 && !self
+                    .0
                     .applied
                     .vac_occ
                     .contains_key(&(id.to_string(), value.n));

@@ -189,20 +189,20 @@ impl CheckedDocket {
     /// rule's period and every time-computation rule — instead of those in
     /// force on each trigger date: the schedule replayed as of that date.
     pub fn rules_as_of(mut self, date: Option<NaiveDate>) -> CheckedDocket {
-        self.rules_as_of = date;
+        self.held_mut().rules_as_of = date;
         self
     }
 
     /// The rules the docket uses (see [`Docket::rule_set`]).
     pub fn rule_set(&self) -> &RuleSet {
-        &self.rules
+        &self.0.rules
     }
 
     /// The first date set for event `target`, when it differs from `now`:
     /// the event's `first_set`, else its date before the changes log moved
     /// it.
     fn first_set_of(&self, target: &str, now: NaiveDate) -> Option<NaiveDate> {
-        let e = self.docket.events.get(target)?;
+        let e = self.0.docket.events.get(target)?;
         if let Some(f) = e.first_set {
             return Some(f);
         }
@@ -223,8 +223,8 @@ impl CheckedDocket {
         let mut req = RuleRequest::new(id, date)
             .first_set(self.first_set_of(target, date))
             .service(r.service)
-            .rules_as_of(self.rules_as_of);
-        let spec = self.applied.docket.rules.as_ref();
+            .rules_as_of(self.0.rules_as_of);
+        let spec = self.0.applied.docket.rules.as_ref();
         for f in spec
             .map_or(&[][..], |s| s.facts.as_slice())
             .iter()
@@ -232,7 +232,7 @@ impl CheckedDocket {
         {
             req = req.fact(f.clone(), true);
         }
-        let applied = self.rules.overrider(id).map_or(id, |u| u.id.as_str());
+        let applied = self.0.rules.overrider(id).map_or(id, |u| u.id.as_str());
         if let Some(o) =
             spec.and_then(|s| s.orders.iter().find(|o| o.rule == id || o.rule == applied))
         {
@@ -254,8 +254,9 @@ impl CheckedDocket {
             .ok_or_else(|| Error::invalid("relative date without after/before"))?;
         let req = self.rule_request(r, target, v.date)?.explain(explain);
         let rd = self
+            .0
             .rules
-            .compute(&req, &self.calendar)
+            .compute(&req, &self.0.calendar)
             .map_err(|e| e.context("due.rule"))?;
         let side = match dir {
             Direction::After => "after",
@@ -310,7 +311,13 @@ impl CheckedDocket {
             if dl.status != super::DeadlineStatus::Open || dl.rule.is_none() {
                 continue;
             }
-            let Some(o) = self.applied.docket.obligations.get(dl.obligation.as_str()) else {
+            let Some(o) = self
+                .0
+                .applied
+                .docket
+                .obligations
+                .get(dl.obligation.as_str())
+            else {
                 continue;
             };
             let Some(When::Relative(r)) = &o.due else {
@@ -333,7 +340,7 @@ impl CheckedDocket {
             let req = self.rule_request(r, target, date)?;
             // An edition that took effect after the deadline passed
             // changes nothing.
-            for c in self.rules.later_editions(&req, &self.calendar)? {
+            for c in self.0.rules.later_editions(&req, &self.0.calendar)? {
                 if c.from <= dl.due {
                     out.push((dl.id.to_string(), c));
                 }

@@ -51,7 +51,7 @@ impl CheckedDocket {
     /// True when the local time occurs twice at the court.
     pub(super) fn occurs_twice(&self, at: NaiveDateTime) -> bool {
         matches!(
-            self.calendar.time_zone().from_local_datetime(&at),
+            self.0.calendar.time_zone().from_local_datetime(&at),
             LocalResult::Ambiguous(..)
         )
     }
