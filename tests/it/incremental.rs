@@ -187,6 +187,10 @@ proptest! {
                 Ok(diff) => {
                     let full = live.docket().schedule(&opts).unwrap();
                     prop_assert_eq!(&live.schedule(), &full);
+                    // In due-date order, then time, then id (ids are unique).
+                    let key = |d: &docket::docket::Deadline| (d.due, d.at, d.id.clone());
+                    let ordered = full.deadlines.windows(2).all(|w| key(&w[0]) < key(&w[1]));
+                    prop_assert!(ordered, "not in order: {:?}", full.deadlines.iter().map(key).collect::<Vec<_>>());
                     // Due is never after a reading; latest is the last.
                     for dl in &full.deadlines {
                         prop_assert!(dl.readings.iter().all(|r| dl.due < r.date), "{:?}", dl);

@@ -260,6 +260,36 @@ impl Docket {
     }
 }
 
+/// Sorts deadlines by due date, then time, then id. The positions are
+/// sorted, not the deadlines (some 300 bytes each, which a merge would move
+/// at every pass), then each deadline is swapped into its place.
+fn sort_deadlines(deadlines: &mut [Deadline]) {
+    let mut keys: Vec<(NaiveDate, Option<chrono::NaiveDateTime>, u32)> = deadlines
+        .iter()
+        .zip(0u32..)
+        .map(|(d, i)| (d.due, d.at, i))
+        .collect();
+    let dl = &*deadlines;
+    keys.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| dl[a.2 as usize].id.cmp(&dl[b.2 as usize].id))
+    });
+    // Where each deadline goes.
+    let mut dest = vec![0u32; keys.len()];
+    for (to, k) in (0u32..).zip(&keys) {
+        dest[k.2 as usize] = to;
+    }
+    // Each swap puts one deadline in its place.
+    for i in 0..dest.len() {
+        while dest[i] as usize != i {
+            let d = dest[i] as usize;
+            deadlines.swap(i, d);
+            dest.swap(i, d);
+        }
+    }
+}
+
 /// The calendar and rule family a docket uses.
 pub(crate) fn docket_calendar(d: &Docket) -> Result<(Arc<Calendar>, RuleFamily)> {
     let court = d.case.court.as_deref();
@@ -569,7 +599,7 @@ impl CheckedDocket {
         truncated: Vec<Truncation>,
         opts: &ScheduleOptions,
     ) -> Schedule {
-        deadlines.sort_by(|a, b| (a.due, a.at, &a.id).cmp(&(b.due, b.at, &b.id)));
+        sort_deadlines(&mut deadlines);
         events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
         if opts.from.is_some() || opts.to.is_some() {
             let keep =
