@@ -38,6 +38,7 @@ pub use query::next_deadlines;
 pub(crate) use schedule::decimal;
 pub use schedule::{
     resolve_local, ChangeRef, CheckedDocket, Deadline, DeadlineId, DeadlineStatus, EventEntry,
-    Reading, Schedule, ScheduleOptions, Text, Truncation, DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
+    Explanation, Reading, Reason, Schedule, ScheduleOptions, Text, Truncation,
+    DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
 };
 pub use validate::{is_slug, MAX_COUNT};

@@ -5,9 +5,10 @@
 
 use std::borrow::Cow;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::output::Reading;
+use super::reason::Reason;
 use super::relative::Computed;
 use super::CheckedDocket;
 use crate::calendar::RuleFamily;
@@ -18,11 +19,11 @@ use crate::error::Result;
 /// day.
 pub(super) const FIXED_DATE_ROLL: &str = "fixed-date-roll";
 
-const VIOLETTE: &str = "Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005)";
+pub(super) const VIOLETTE: &str = "Violette v. P.A. Days, Inc., 427 F.3d 1015 (6th Cir. 2005)";
 
 /// The time-computation rule of the family and its 2009 Committee Note,
 /// which says the rule does not reach a fixed time to act.
-fn note(family: RuleFamily) -> &'static str {
+pub(super) fn note(family: RuleFamily) -> &'static str {
     match family {
         RuleFamily::Bankruptcy => "Fed. R. Bankr. P. 9006(a), 2009 Committee Note",
         RuleFamily::Appellate => "Fed. R. App. P. 26(a), 2009 Committee Note",
@@ -47,7 +48,7 @@ fn cites(family: RuleFamily) -> Vec<Cow<'static, str>> {
 impl CheckedDocket {
     /// What a day is, when it is not an ordinary court day ("a Sunday",
     /// "Martin Luther King Jr.'s Birthday"); `None` for a court day.
-    pub(super) fn closed_because(&self, date: NaiveDate) -> Option<String> {
+    pub(super) fn closed_because(&self, date: NaiveDate) -> Option<Cow<'static, str>> {
         let cal = &self.0.calendar;
         let mut names: Vec<&str> = cal
             .notes_on(date)
@@ -58,9 +59,11 @@ impl CheckedDocket {
         names.dedup();
         match (cal.is_weekend(date), names.is_empty()) {
             (false, true) => None,
-            (true, true) => Some(format!("a {}", date.format("%A"))),
-            (false, false) => Some(names.join(", ")),
-            (true, false) => Some(format!("a {} ({})", date.format("%A"), names.join(", "))),
+            (true, true) => Some(Cow::Borrowed(a_weekday(date.weekday()))),
+            (false, false) => Some(names.join(", ").into()),
+            (true, false) => {
+                Some(format!("{} ({})", a_weekday(date.weekday()), names.join(", ")).into())
+            }
         }
     }
 
@@ -134,19 +137,12 @@ impl CheckedDocket {
             if rolled.due() > date {
                 let why = self
                     .closed_because(date)
-                    .unwrap_or_else(|| "not a court day".into());
+                    .unwrap_or(Cow::Borrowed("not a court day"));
                 c.readings.push(Reading {
                     date: rolled.due(),
                     at: None,
                     question: Cow::Borrowed(FIXED_DATE_ROLL),
-                    reason: format!(
-                        "{date} is {why}: were a date set by order to roll like the last day of \
-                         a computed period, it would run to {}; it does not roll (the \
-                         time-computation provisions \"do not apply when a fixed time to act is \
-                         set\": {}; {VIOLETTE})",
-                        rolled.due(),
-                        note(self.0.family)
-                    ),
+                    reason: Reason::fixed_roll(date, why.clone(), rolled.due(), self.0.family),
                     cites: cites(self.0.family),
                 });
                 if explain {
@@ -158,10 +154,7 @@ impl CheckedDocket {
             // Readings of the rolled date stack on the roll.
             for l in rolled.readings() {
                 let mut r = Reading::from_later(l);
-                r.reason = format!(
-                    "{} (were the date set by order to roll: question {FIXED_DATE_ROLL})",
-                    r.reason
-                );
+                r.reason = Reason::of_rolled(r.reason);
                 r.cites.extend(cites(self.0.family));
                 c.readings.push(r);
             }
@@ -171,6 +164,19 @@ impl CheckedDocket {
             c.explain.extend(c.readings.iter().map(Reading::line));
         }
         Ok(c)
+    }
+}
+
+/// "a Saturday", "a Sunday", ...: a day of the week as a reason names it.
+fn a_weekday(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "a Monday",
+        Weekday::Tue => "a Tuesday",
+        Weekday::Wed => "a Wednesday",
+        Weekday::Thu => "a Thursday",
+        Weekday::Fri => "a Friday",
+        Weekday::Sat => "a Saturday",
+        Weekday::Sun => "a Sunday",
     }
 }
 

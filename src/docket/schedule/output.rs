@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::explanation::Explanation;
+use super::reason::Reason;
 use super::text::{DeadlineId, Text};
 use crate::docket::model::{EventStatus, Fold};
 
@@ -76,9 +77,9 @@ pub struct Deadline {
     /// `readings`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub latest: Option<NaiveDate>,
-    /// Why the latest reading exists.
+    /// Why the latest reading exists (written when read).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub latest_reason: Option<String>,
+    pub latest_reason: Option<Reason>,
     /// Every later reading, in date order: each unsettled question met on
     /// the way whose other answer gives a later date. `due` is never after
     /// any of them.
@@ -139,8 +140,8 @@ pub struct Reading {
     pub at: Option<NaiveDateTime>,
     /// The question's id (`fixed-date-roll`, `eo-closure`, ...).
     pub question: Cow<'static, str>,
-    /// Why this reading exists.
-    pub reason: String,
+    /// Why this reading exists (written when read).
+    pub reason: Reason,
     /// The authorities the question turns on.
     pub cites: Vec<Cow<'static, str>>,
 }
@@ -152,7 +153,7 @@ impl Reading {
             date: l.date,
             at: l.at,
             question: l.question.clone(),
-            reason: l.reason.clone(),
+            reason: Reason::from(l.reason.clone()),
             cites: l.cites.clone(),
         }
     }
