@@ -11,32 +11,11 @@ use chrono::{Days, NaiveDate};
 use super::fixed::roll_name;
 use super::output::Reading;
 use super::relative::Computed;
+use super::rrule_grid::rrule_grid;
 use super::{CheckedDocket, Deadline, DeadlineStatus, ScheduleOptions, State, Truncation};
 use crate::compute::{Period, Request, Roll, Unit};
 use crate::docket::model::{Obligation, Relative, Repeat, RepeatFrom, Until, When};
 use crate::error::{Error, Result};
-
-/// Parses an RFC 5545 RRULE value the way schedules use it.
-pub(crate) fn check_rrule(rule: &str) -> Result<()> {
-    rrule_set(
-        rule,
-        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default(),
-    )
-    .map(|_| ())
-}
-
-pub(super) fn rrule_set(rule: &str, start: NaiveDate) -> Result<rrule::RRuleSet> {
-    let rule = rule.trim();
-    let rule = rule.strip_prefix("RRULE:").unwrap_or(rule);
-    if rule.contains(['\n', '\r']) || rule.to_ascii_uppercase().contains("DTSTART") {
-        return Err(Error::invalid(
-            "give only the RRULE value (e.g. FREQ=WEEKLY;INTERVAL=2); its DTSTART is first_due",
-        ));
-    }
-    let text = format!("DTSTART:{}T000000Z\nRRULE:{rule}", start.format("%Y%m%d"));
-    text.parse::<rrule::RRuleSet>()
-        .map_err(|e| Error::invalid(format!("\"{rule}\": {e}")))
-}
 
 /// How a duty's occurrences after the first are found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,48 +55,6 @@ impl CheckedDocket {
         let mut plain = r.clone();
         plain.roll = Some(Roll::None);
         Ok(self.relative_from(&plain, src, false)?.due)
-    }
-
-    /// The dates of an `rrule` after `start` (occurrence 1): through the
-    /// horizon (as many as the steps of the recurrence may take, merged
-    /// occurrences included), and enough for occurrence `need` when the rule
-    /// gives that many; and whether the rule goes on past them.
-    fn rrule_grid(
-        &self,
-        rule: &str,
-        start: NaiveDate,
-        horizon: NaiveDate,
-        cap: u32,
-        need: u32,
-    ) -> Result<(Vec<NaiveDate>, bool)> {
-        let set = rrule_set(rule, start)?;
-        let end = horizon
-            .and_hms_opt(23, 59, 59)
-            .unwrap_or_default()
-            .and_utc()
-            .with_timezone(&rrule::Tz::UTC);
-        let limit = u16::try_from(cap.saturating_mul(8).saturating_add(17)).unwrap_or(u16::MAX);
-        // Occurrence 1 is `first_due`; the others are the rule's dates after
-        // it (the rule's own first date is `first_due` when the two agree).
-        // Returns them, and whether the rule gave as many as asked.
-        let dates = |set: rrule::RRuleSet| -> (Vec<NaiveDate>, bool) {
-            let all = set.all(limit).dates;
-            let full = all.len() >= usize::from(limit);
-            let after = all
-                .iter()
-                .map(|t| t.date_naive())
-                .filter(|d| *d > start)
-                .collect();
-            (after, full)
-        };
-        let (through, full) = dates(set.clone().before(end));
-        if (through.len() as u32).saturating_add(1) < need {
-            // An occurrence named with `occurrence = N` lies past the
-            // horizon: take the rule's dates regardless of it.
-            return Ok(dates(set));
-        }
-        let goes_on = full || !set.after(end).all(1).dates.is_empty();
-        Ok((through, goes_on))
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -181,7 +118,7 @@ impl CheckedDocket {
         // duty is reported truncated, as `every` is).
         let (grid, grid_goes_on) = match &repeat.rrule {
             Some(rule) => {
-                let (dates, goes_on) = self.rrule_grid(rule, anchor, horizon, cap, need)?;
+                let (dates, goes_on) = rrule_grid(rule, anchor, horizon, cap, need)?;
                 (Some(dates), goes_on)
             }
             None => (None, false),
