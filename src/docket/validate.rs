@@ -2,10 +2,12 @@
 //! naming the item id and the field.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
 use super::model::{
     change_context, Change, ChangeAction, Docket, Event, Obligation, RepeatFrom, Until, When,
 };
+use super::schedule::Shared;
 use chrono::NaiveDate;
 
 use crate::calendar::{court, edit_distance, first_day, last_day, FIRST_YEAR, LAST_YEAR};
@@ -59,6 +61,28 @@ impl Ids<'_> {
     }
 }
 
+/// Names an item in a problem (`obligation "brief"`): written only when a
+/// problem is.
+struct Named<'a>(&'static str, &'a str);
+
+impl fmt::Display for Named<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} \"{}\"", self.0, self.1)
+    }
+}
+
+/// A valid docket, as a check goes on with it.
+pub(crate) struct Validated {
+    /// The rules it uses.
+    pub rules: std::sync::Arc<crate::rules::RuleSet>,
+    /// The docket with its events' rule sets added.
+    pub docket: Shared<Docket>,
+    /// That docket as its changes leave it.
+    pub applied: super::schedule::Applied,
+    /// Its items in dependency order (what an item counts from first).
+    pub order: Vec<String>,
+}
+
 impl Docket {
     /// Checks the whole docket: ids, references, periods, recurrences, the
     /// changes log and the dependency graph.
@@ -72,29 +96,30 @@ impl Docket {
     }
 
     /// [`Docket::validate`], on the docket with its events' rule sets added
-    /// (so that changes may name the deadlines a set adds): the rules it
-    /// uses, that docket, and that docket as its changes leave it (for a
-    /// check to use rather than apply them again).
-    pub(crate) fn validated(
-        &self,
-    ) -> Result<(
-        std::sync::Arc<crate::rules::RuleSet>,
-        std::borrow::Cow<'_, Docket>,
-        super::schedule::Applied,
-    )> {
+    /// (so that changes may name the deadlines a set adds): what a check
+    /// goes on with rather than find again.
+    pub(crate) fn validated(&self) -> Result<Validated> {
         let expanded = self
             .rule_set()
             .and_then(|rules| Ok((rules.clone(), self.with_rule_sets(&rules)?)));
         match expanded {
             Ok((rules, docket)) => {
-                let applied = docket.validated_as_written()?;
-                Ok((rules, docket, applied))
+                // The one copy of the docket a check makes: the docket as
+                // changed shares it when there are no changes.
+                let docket = Shared::new(docket.into_owned());
+                let (applied, order) = docket.validated_as_written(&docket)?;
+                Ok(Validated {
+                    rules,
+                    docket,
+                    applied,
+                    order,
+                })
             }
             // A set that cannot be added is reported with every other
             // problem of the docket as written.
             Err(e) if e.kind() == ErrorKind::Invalid => {
                 let mut p = e.problems().to_vec();
-                if let Err(more) = self.validated_as_written() {
+                if let Err(more) = self.validated_as_written(&Shared::new(self.clone())) {
                     p.extend(more.problems().iter().cloned());
                 }
                 Err(Error::many(ErrorKind::Invalid, p))
@@ -103,8 +128,14 @@ impl Docket {
         }
     }
 
-    /// Every problem of the docket as it stands (its rule sets not added).
-    fn validated_as_written(&self) -> Result<super::schedule::Applied> {
+    /// Every problem of the docket as it stands (its rule sets not added);
+    /// `shared` is the same docket, shared with the docket as changed when
+    /// it has no changes.
+    /// Returns the docket as changed and its items in dependency order.
+    fn validated_as_written(
+        &self,
+        shared: &Shared<Docket>,
+    ) -> Result<(super::schedule::Applied, Vec<String>)> {
         let mut p: Vec<String> = Vec::new();
         if !is_slug(&self.case.id) {
             p.push(format!(
@@ -187,10 +218,10 @@ impl Docket {
             p.push(format!("\"{id}\" is both an event and an obligation id"));
         }
         for (id, e) in &self.events {
-            check_event(&format!("event \"{id}\""), id, e, &mut p);
+            check_event(&Named("event", id), id, e, &mut p);
         }
         for (id, o) in &self.obligations {
-            check_obligation(&format!("obligation \"{id}\""), id, o, &mut p);
+            check_obligation(&Named("obligation", id), id, o, &mut p);
         }
         for (i, ch) in self.changes.iter().enumerate() {
             let ctx = change_context(i, ch.on);
@@ -311,7 +342,7 @@ impl Docket {
         }
 
         // References and the dependency graph, on the docket as changed.
-        let eff = super::schedule::apply_all(self)?;
+        let eff = super::schedule::apply_all(shared)?;
         let docket = &eff.docket;
         let ids = Ids {
             events: docket.events.keys().map(String::as_str).collect(),
@@ -324,14 +355,14 @@ impl Docket {
         };
         p.extend(super::schedule::occurrence_problems(docket));
         for (id, e) in &docket.events {
-            let ctx = format!("event \"{id}\"");
+            let ctx = Named("event", id);
             check_parties(&ctx, &e.parties, &ids, &mut p);
             if let Some(When::Relative(r)) = &e.date {
                 check_reference(&ctx, "date", r, &ids, docket, &mut p);
             }
         }
         for (id, o) in &docket.obligations {
-            let ctx = format!("obligation \"{id}\"");
+            let ctx = Named("obligation", id);
             check_parties(&ctx, &o.parties, &ids, &mut p);
             for (field, w) in [("due", &o.due), ("first_due", &o.first_due)] {
                 if let Some(When::Relative(r)) = w {
@@ -357,15 +388,15 @@ impl Docket {
                 }
             }
         }
-        if p.is_empty() {
-            if let Some(cycle) = super::schedule::find_cycle(docket) {
-                p.push(format!("dependency cycle: {}", cycle.join(" -> ")));
-            }
+        if !p.is_empty() {
+            return Err(Error::many(ErrorKind::Invalid, p));
         }
-        if p.is_empty() {
-            Ok(eff)
-        } else {
-            Err(Error::many(ErrorKind::Invalid, p))
+        match super::schedule::topo_order(docket) {
+            Ok(order) => Ok((eff, order)),
+            Err(cycle) => Err(Error::many(
+                ErrorKind::Invalid,
+                vec![format!("dependency cycle: {}", cycle.join(" -> "))],
+            )),
         }
     }
 }
@@ -394,7 +425,7 @@ pub(crate) fn occurrence_problem(
     }
 }
 
-fn check_parties(ctx: &str, parties: &[String], ids: &Ids, p: &mut Vec<String>) {
+fn check_parties(ctx: &dyn fmt::Display, parties: &[String], ids: &Ids, p: &mut Vec<String>) {
     let mut seen = BTreeSet::new();
     for party in parties {
         if !ids.parties.contains(party.as_str()) {
@@ -415,7 +446,7 @@ fn check_parties(ctx: &str, parties: &[String], ids: &Ids, p: &mut Vec<String>) 
 }
 
 fn check_reference(
-    ctx: &str,
+    ctx: &dyn fmt::Display,
     field: &str,
     r: &super::model::Relative,
     ids: &Ids,
@@ -449,7 +480,7 @@ fn check_reference(
     }
 }
 
-fn check_when(ctx: &str, field: &str, w: &When, p: &mut Vec<String>) {
+fn check_when(ctx: &dyn fmt::Display, field: &str, w: &When, p: &mut Vec<String>) {
     let When::Relative(r) = w else { return };
     match (r.period_count(), &r.rule) {
         (1, None) | (0, Some(_)) => {}
@@ -485,7 +516,7 @@ fn check_when(ctx: &str, field: &str, w: &When, p: &mut Vec<String>) {
     }
 }
 
-fn check_event(ctx: &str, id: &str, e: &Event, p: &mut Vec<String>) {
+fn check_event(ctx: &dyn fmt::Display, id: &str, e: &Event, p: &mut Vec<String>) {
     if !is_slug(id) {
         p.push(format!(
             "{ctx}: id is not a slug (lowercase letters, digits, '.', '_', '-')"
@@ -520,7 +551,7 @@ fn check_event(ctx: &str, id: &str, e: &Event, p: &mut Vec<String>) {
     }
 }
 
-fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
+fn check_obligation(ctx: &dyn fmt::Display, id: &str, o: &Obligation, p: &mut Vec<String>) {
     if !is_slug(id) {
         p.push(format!(
             "{ctx}: id is not a slug (lowercase letters, digits, '.', '_', '-')"
@@ -609,17 +640,17 @@ fn check_obligation(ctx: &str, id: &str, o: &Obligation, p: &mut Vec<String>) {
 /// The dates a change sets (`on`, and `to` of a move or extension) must lie
 /// in the calendars' years; problems are prefixed by `ctx`.
 pub(crate) fn change_dates(ctx: &str, ch: &Change, p: &mut Vec<String>) {
-    check_covered(ctx, "on", ch.on, p);
+    check_covered(&ctx, "on", ch.on, p);
     match &ch.action {
-        ChangeAction::Move { to, .. } => check_covered(ctx, "to", to.date(), p),
-        ChangeAction::Extend { to, .. } => check_covered(ctx, "to", *to, p),
+        ChangeAction::Move { to, .. } => check_covered(&ctx, "to", to.date(), p),
+        ChangeAction::Extend { to, .. } => check_covered(&ctx, "to", *to, p),
         _ => {}
     }
 }
 
 /// A fixed date outside the years the calendars cover can be neither
 /// computed from nor written as a valid feed: refused.
-fn check_covered(ctx: &str, field: &str, date: NaiveDate, p: &mut Vec<String>) {
+fn check_covered(ctx: &dyn fmt::Display, field: &str, date: NaiveDate, p: &mut Vec<String>) {
     if date < first_day() || date > last_day() {
         p.push(format!(
             "{ctx}: {field} {date} is outside the years {FIRST_YEAR}-{LAST_YEAR} the calendars cover"

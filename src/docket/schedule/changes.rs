@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use super::Shared;
 use chrono::NaiveDate;
 
 use crate::docket::model::{
@@ -12,8 +13,9 @@ use crate::error::{Error, Result};
 /// The docket with its changes applied, plus what the model cannot say.
 #[derive(Debug, Clone)]
 pub(crate) struct Applied {
-    /// Events and obligations as changed.
-    pub docket: Docket,
+    /// Events and obligations as changed (the docket as written, shared,
+    /// when it has no changes).
+    pub docket: Shared<Docket>,
     /// (obligation, occurrence) -> (new due date, change index).
     pub ext: BTreeMap<(String, u32), (NaiveDate, usize)>,
     /// obligation -> (vacated from, change index or None for the file's
@@ -26,12 +28,16 @@ pub(crate) struct Applied {
 }
 
 /// Applies the whole changes log.
-pub(crate) fn apply_all(d: &Docket) -> Result<Applied> {
+pub(crate) fn apply_all(d: &Shared<Docket>) -> Result<Applied> {
+    let docket = if d.changes.is_empty() {
+        d.clone()
+    } else {
+        let mut changed = Docket::clone(d);
+        changed.changes = Vec::new();
+        Shared::new(changed)
+    };
     let mut a = Applied {
-        docket: Docket {
-            changes: Vec::new(),
-            ..d.clone()
-        },
+        docket,
         ext: BTreeMap::new(),
         vac_from: BTreeMap::new(),
         vac_occ: BTreeMap::new(),

@@ -22,15 +22,17 @@ mod recurrence;
 mod relative;
 mod rrule_grid;
 mod rules;
+mod shared;
 mod text;
 mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
-pub(crate) use order::{dependencies, find_cycle, occurrence_problems, pins, recurs, topo_order};
+pub(crate) use order::{dependencies, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub use reason::Reason;
 pub(crate) use rrule_grid::check_rrule;
+pub(crate) use shared::Shared;
 pub(crate) use text::decimal;
 pub use text::{DeadlineId, Text};
 pub use times::resolve_local;
@@ -144,7 +146,9 @@ pub struct CheckedDocket(pub(crate) Arc<Checked>);
 /// What a [`CheckedDocket`] holds.
 #[derive(Debug, Clone)]
 pub(crate) struct Checked {
-    pub(crate) docket: Docket,
+    /// The docket as written (with its rule sets added); shared with
+    /// `applied` while its changes log is empty.
+    pub(crate) docket: Shared<Docket>,
     pub(crate) applied: Applied,
     pub(crate) calendar: Arc<Calendar>,
     pub(crate) family: RuleFamily,
@@ -185,7 +189,12 @@ impl Docket {
     /// that cannot be built.
     pub fn check(&self) -> Result<CheckedDocket> {
         // Validated with its rule sets added, its changes applied.
-        let (rules, expanded, applied) = self.validated()?;
+        let crate::docket::validate::Validated {
+            rules,
+            docket: expanded,
+            applied,
+            order,
+        } = self.validated()?;
         let rule_problems = rules::rule_problems(&expanded, &rules);
         if !rule_problems.is_empty() {
             return Err(Error::many(crate::error::ErrorKind::Invalid, rule_problems));
@@ -195,8 +204,6 @@ impl Docket {
         if !times.is_empty() {
             return Err(Error::many(crate::error::ErrorKind::Invalid, times));
         }
-        let order = topo_order(&applied.docket)
-            .map_err(|c| Error::invalid(format!("dependency cycle: {}", c.join(" -> "))))?;
         let deps = order
             .iter()
             .map(|id| (id.clone(), dependencies(&applied.docket, id)))
@@ -208,7 +215,7 @@ impl Docket {
             .collect();
         let applied_docket_pins = pins(&applied.docket);
         let mut checked = Checked {
-            docket: expanded.into_owned(),
+            docket: expanded,
             applied,
             calendar,
             family,

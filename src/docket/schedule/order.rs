@@ -96,11 +96,6 @@ pub(crate) fn topo_order(d: &Docket) -> std::result::Result<Vec<String>, Vec<Str
     Ok(order)
 }
 
-/// A dependency cycle, if any, as a path of ids.
-pub(crate) fn find_cycle(d: &Docket) -> Option<Vec<String>> {
-    topo_order(d).err()
-}
-
 /// Every relative date of the docket, with the item and field it belongs
 /// to (`("trustee-response", "due", r)`).
 fn relatives(d: &Docket) -> impl Iterator<Item = (&str, &'static str, &Relative)> {
