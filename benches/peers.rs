@@ -65,6 +65,9 @@ const QUICK: Sizes = Sizes {
 const OCCURRENCES: u32 = 1_000;
 /// The recurrence, the same text for docket and for `dateutil.rrulestr`.
 const RRULE: &str = "FREQ=WEEKLY;COUNT=1000";
+/// A rule only the `rrule` crate expands (the second Tuesday of each
+/// month, 20 years), for docket against the crate alone.
+const CRATE_RULE: &str = "FREQ=MONTHLY;BYDAY=2TU;COUNT=240";
 
 // ---------------------------------------------------------------- inputs
 
@@ -479,6 +482,73 @@ fn json_recurrence(run: &Run, rrule: bool) -> Value {
     run.figures(name, "occurrence", n, ns, mem)
 }
 
+/// The second Tuesday of the month `months` after January 2000.
+fn second_tuesday(months: u32) -> NaiveDate {
+    use chrono::Datelike;
+    let first =
+        NaiveDate::from_ymd_opt(2000 + (months / 12) as i32, months % 12 + 1, 1).expect("a month");
+    let to_tuesday = (7 + 1 - first.weekday().num_days_from_monday()) % 7;
+    plus(first, u64::from(to_tuesday) + 7)
+}
+
+/// Docket's schedule of duties whose rule needs the `rrule` crate, against
+/// the crate expanding the same rule from the same starts (parse and
+/// expand, per occurrence); their dates are compared.
+fn json_rrule_crate(run: &Run) -> Value {
+    let duties = run.sizes.duties;
+    let starts: Vec<NaiveDate> = (0..duties as u32).map(second_tuesday).collect();
+    let mut d = support::docket("crate", "nysd");
+    for (i, first) in starts.iter().enumerate() {
+        let o = support::recurring(
+            format!("Conference {i}"),
+            *first,
+            None,
+            Some(CRATE_RULE),
+            None,
+        );
+        d.obligations.insert(format!("r{i:03}"), o);
+    }
+    let checked = d.check().expect("valid docket");
+    let opts = recurrence_options();
+    let ours = || checked.schedule(&opts).expect("schedule").deadlines.len();
+    let crate_dates = |start: NaiveDate| -> Vec<NaiveDate> {
+        format!(
+            "DTSTART:{}T000000Z\nRRULE:{CRATE_RULE}",
+            start.format("%Y%m%d")
+        )
+        .parse::<rrule::RRuleSet>()
+        .expect("rule")
+        .all(u16::MAX)
+        .dates
+        .iter()
+        .map(|t| t.date_naive())
+        .collect()
+    };
+    let theirs = || starts.iter().map(|s| crate_dates(*s).len()).sum::<usize>();
+    let mem = support::peak_rss_during(ours);
+    let s = checked.schedule(&opts).expect("schedule");
+    let mut by_duty: Vec<Vec<NaiveDate>> = vec![Vec::new(); duties];
+    for dl in &s.deadlines {
+        let i: usize = dl.obligation.to_string()[1..].parse().expect("duty number");
+        by_duty[i].push(dl.due);
+    }
+    let disagree = starts
+        .iter()
+        .zip(&by_duty)
+        .filter(|(start, ours)| crate_dates(**start) != **ours)
+        .count();
+    let n = s.deadlines.len();
+    assert_eq!(n, theirs(), "occurrences");
+    let ns = measure(n, run.round, run.rounds, ours);
+    let crate_ns = measure(n, run.round, run.rounds, theirs);
+    let mut v = run.figures("rrule_crate", "occurrence", n, ns, mem);
+    v["rule"] = json!(CRATE_RULE);
+    v["crate_ns_per_unit"] = json!(crate_ns);
+    v["duties"] = json!(duties);
+    v["duties_disagreeing"] = json!(disagree);
+    v
+}
+
 fn json_feed(run: &Run) -> Value {
     let d = support::feed_docket(run.sizes.feed_events - 1);
     let mem = support::peak_rss_during(|| feed_end_to_end(&d));
@@ -529,11 +599,12 @@ fn json_move(run: &Run) -> Value {
     v
 }
 
-const CASES: [&str; 7] = [
+const CASES: [&str; 8] = [
     "days",
     "court_days",
     "recurrence",
     "recurrence_every",
+    "rrule_crate",
     "feed",
     "portfolio",
     "move",
@@ -565,6 +636,7 @@ fn json_main(args: &[String]) {
             "court_days" => json_days(&run, true),
             "recurrence" => json_recurrence(&run, true),
             "recurrence_every" => json_recurrence(&run, false),
+            "rrule_crate" => json_rrule_crate(&run),
             "feed" => json_feed(&run),
             "portfolio" => json_portfolio(&run),
             "move" => json_move(&run),

@@ -380,6 +380,19 @@ def machine() -> list[str]:
     ]
 
 
+def crate_alone(ours: dict) -> dict:
+    """The rrule crate alone on the same rule and starts, as the Rust side
+    measured it (parse and expand), with the duties whose dates differ."""
+    return {
+        "peer": f"rrule crate alone ({ours['rule']})",
+        "ns": ours["crate_ns_per_unit"],
+        "checked": ours["duties"],
+        "disagree": ours["duties_disagreeing"],
+        "examples": [],
+        "note": "dates compared per duty",
+    }
+
+
 def table(rows: list[list[str]]) -> str:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = []
@@ -395,6 +408,7 @@ TITLES = {
     "court_days": "one deadline, federal, court days forward",
     "recurrence": "recurrence per occurrence (RRULE, Docket::schedule)",
     "recurrence_every": "recurrence per occurrence (every, Docket::schedule)",
+    "rrule_crate": "recurrence per occurrence, a rule only the rrule crate expands (Docket::schedule)",
     "feed": "feed of 100,000 events end to end (per event)",
     "portfolio": "portfolio of 10,000 dockets, 100,000 deadlines",
     "move": "move one event in 100,000 obligations",
@@ -446,6 +460,8 @@ def main() -> None:
             elif case in ("recurrence", "recurrence_every"):
                 peers = peer_recurrence(json.loads((out / f"{case}.json").read_text()),
                                         case == "recurrence_every", Cfg)
+            elif case == "rrule_crate":
+                peers = [crate_alone(ours)]
             elif case == "feed":
                 peers = peer_feed(out / "feed.ics", Cfg)
             else:

@@ -47,7 +47,9 @@ pub(super) fn rrule_grid(
     }
 }
 
-/// [`rrule_grid`] by the `rrule` crate.
+/// [`rrule_grid`] by the `rrule` crate, in one pass of its iterator: the
+/// dates through the horizon, then one more to know whether the rule goes
+/// on (or, for an occurrence named past the horizon, on to `limit`).
 fn by_crate(
     rule: &str,
     start: NaiveDate,
@@ -56,32 +58,43 @@ fn by_crate(
     need: u32,
 ) -> Result<(Vec<NaiveDate>, bool)> {
     let set = rrule_set(rule, start)?;
-    let end = horizon
-        .and_hms_opt(23, 59, 59)
-        .unwrap_or_default()
-        .and_utc()
-        .with_timezone(&rrule::Tz::UTC);
+    let limit = usize::from(limit);
+    let mut dates = (&set).into_iter().map(|t| t.date_naive());
     // Occurrence 1 is `first_due`; the others are the rule's dates after
     // it (the rule's own first date is `first_due` when the two agree).
-    // Returns them, and whether the rule gave as many as asked.
-    let dates = |set: rrule::RRuleSet| -> (Vec<NaiveDate>, bool) {
-        let all = set.all(limit).dates;
-        let full = all.len() >= usize::from(limit);
-        let after = all
-            .iter()
-            .map(|t| t.date_naive())
-            .filter(|d| *d > start)
-            .collect();
-        (after, full)
-    };
-    let (through, full) = dates(set.clone().before(end));
-    if (through.len() as u32).saturating_add(1) < need {
-        // An occurrence named with `occurrence = N` lies past the
-        // horizon: take the rule's dates regardless of it.
-        return Ok(dates(set));
+    let mut listed = 0;
+    let mut after = Vec::new();
+    let mut past = None;
+    while listed < limit {
+        match dates.next() {
+            Some(d) if d <= horizon => {
+                listed += 1;
+                if d > start {
+                    after.push(d);
+                }
+            }
+            Some(d) => {
+                past = Some(d);
+                break;
+            }
+            None => break,
+        }
     }
-    let goes_on = full || !set.after(end).all(1).dates.is_empty();
-    Ok((through, goes_on))
+    if (after.len() as u32).saturating_add(1) < need {
+        // An occurrence named with `occurrence = N` lies past the horizon:
+        // take the rule's dates regardless of it.
+        for d in past.into_iter().chain(dates) {
+            if listed >= limit {
+                break;
+            }
+            listed += 1;
+            if d > start {
+                after.push(d);
+            }
+        }
+        return Ok((after, listed >= limit));
+    }
+    Ok((after, listed >= limit || past.is_some()))
 }
 
 /// A rule whose dates are `days` apart from the start, `count` of them (or
@@ -204,8 +217,65 @@ mod tests {
         }
     }
 
+    /// The crate's dates as `all`, `before` and `after` give them: what
+    /// [`by_crate`] must give in its one pass.
+    fn by_crate_in_three_passes(
+        rule: &str,
+        start: NaiveDate,
+        horizon: NaiveDate,
+        limit: u16,
+        need: u32,
+    ) -> (Vec<NaiveDate>, bool) {
+        let set = rrule_set(rule, start).unwrap();
+        let end = horizon
+            .and_hms_opt(23, 59, 59)
+            .unwrap()
+            .and_utc()
+            .with_timezone(&rrule::Tz::UTC);
+        let dates = |set: rrule::RRuleSet| -> (Vec<NaiveDate>, bool) {
+            let all = set.all(limit).dates;
+            let full = all.len() >= usize::from(limit);
+            let after = all
+                .iter()
+                .map(|t| t.date_naive())
+                .filter(|d| *d > start)
+                .collect();
+            (after, full)
+        };
+        let (through, full) = dates(set.clone().before(end));
+        if (through.len() as u32).saturating_add(1) < need {
+            return dates(set);
+        }
+        let goes_on = full || !set.after(end).all(1).dates.is_empty();
+        (through, goes_on)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        /// One pass of the crate's iterator gives what its `all`, `before`
+        /// and `after` give, on rules of every kind.
+        #[test]
+        fn one_pass_gives_the_crates_dates(
+            rule in prop::sample::select(vec![
+                "FREQ=MONTHLY;BYDAY=2TU",
+                "FREQ=MONTHLY;BYMONTHDAY=21;COUNT=12",
+                "FREQ=MONTHLY;BYMONTHDAY=31",
+                "FREQ=WEEKLY;BYDAY=MO,TH;COUNT=30",
+                "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+                "FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=2;COUNT=9",
+                "FREQ=DAILY;INTERVAL=3",
+            ]),
+            start in 0u32..20_000,
+            span in 0u32..2_000,
+            cap in 1u32..40,
+            need in 0u32..80,
+        ) {
+            let (start, horizon) = (day(start), day(start + span));
+            let limit = u16::try_from(cap * 8 + 17).unwrap();
+            let one = by_crate(rule, start, horizon, limit, need).unwrap();
+            prop_assert_eq!(one, by_crate_in_three_passes(rule, start, horizon, limit, need), "{}", rule);
+        }
 
         /// The direct count gives the crate's dates, its "goes on" and the
         /// dates past the horizon an occurrence named elsewhere needs.
@@ -230,7 +300,7 @@ mod tests {
             let stride = Stride::parse(&rule).unwrap();
             let limit = u16::try_from(cap * 8 + 17).unwrap();
             let direct = stride.grid(start, horizon, limit, need);
-            let crate_ = by_crate(&rule, start, horizon, limit, need).unwrap();
+            let crate_ = by_crate_in_three_passes(&rule, start, horizon, limit, need);
             prop_assert_eq!(direct, crate_, "{}", rule);
         }
     }
