@@ -233,7 +233,8 @@ impl FeedOptions {
 /// LAST-MODIFIED, derived from the changes log.
 #[derive(Debug, Clone)]
 pub struct CaseFeed {
-    docket: Docket,
+    /// The checked docket (a shared handle, not a copy).
+    checked: CheckedDocket,
     tz: Tz,
     cutoff: Option<chrono::NaiveTime>,
     schedule: Schedule,
@@ -254,8 +255,8 @@ impl CaseFeed {
         let horizon = checked.horizon_for(&sopts);
         sopts = sopts.horizon(Some(horizon));
         let schedule = checked.schedule(&sopts)?;
-        let docket = checked.docket().clone();
-        let history = replay(&docket, sopts)?;
+        let docket = checked.docket();
+        let history = replay(docket, sopts)?;
         let stamp = opts.stamp.unwrap_or_else(|| {
             let d = docket
                 .changes
@@ -276,7 +277,7 @@ impl CaseFeed {
         Ok(CaseFeed {
             tz: checked.calendar().time_zone(),
             cutoff: checked.calendar().cutoff(),
-            docket,
+            checked: checked.clone(),
             schedule,
             history,
             stamp,
@@ -286,6 +287,11 @@ impl CaseFeed {
     /// The schedule the feed shows.
     pub fn schedule(&self) -> &Schedule {
         &self.schedule
+    }
+
+    /// The case's docket.
+    fn docket(&self) -> &Docket {
+        self.checked.docket()
     }
 }
 
@@ -355,10 +361,6 @@ fn is_cal_address(s: &str) -> bool {
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c))
-}
-
-fn ymd(d: NaiveDate) -> String {
-    ymd_in(d, &mut [0u8; 8]).to_string()
 }
 
 /// `YYYYMMDD` in `buf`, without allocating (the calendars' years have four
@@ -474,7 +476,7 @@ impl<'o> Feed<'o> {
     pub fn party_unknown(&self) -> bool {
         let Some(p) = &self.party else { return false };
         !self.cases.iter().any(|c| {
-            c.docket
+            c.docket()
                 .parties
                 .iter()
                 .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
@@ -612,7 +614,7 @@ impl<'o> Feed<'o> {
     fn default_name(&self) -> String {
         let base = match self.cases.as_slice() {
             [one] => {
-                let case = &one.docket.case;
+                let case = &one.docket().case;
                 match (&case.caption, &case.number) {
                     (Some(c), Some(n)) => format!("{c} (No. {n})"),
                     (Some(c), None) => c.clone(),
@@ -631,7 +633,7 @@ impl<'o> Feed<'o> {
     /// the cases the party is in.
     fn case_shown(&self, c: &CaseFeed) -> bool {
         let Some(p) = &self.party else { return true };
-        c.docket
+        c.docket()
             .parties
             .iter()
             .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
@@ -649,24 +651,19 @@ impl<'o> Feed<'o> {
                 && (e.status != EventStatus::Cancelled || self.opts.keep_vacated)
                 && (self.party.is_none()
                     || e.parties.is_empty()
-                    || self.party_matches(&c.docket, &e.parties))
+                    || self.party_matches(c.docket(), &e.parties))
         })
     }
 
     fn write_case(&self, w: &mut Writer<'_>, c: &CaseFeed, organizer: Option<&str>) {
-        let d = &c.docket;
+        let d = c.docket();
         if !self.case_shown(c) {
             return;
         }
         let case = &d.case;
         let caption = case.caption.as_deref().unwrap_or(&case.id);
         let number = case.number.as_deref();
-        let party_names = |ids: &[String]| -> Vec<String> {
-            ids.iter()
-                .map(|id| d.parties.get(id).map_or(id.clone(), |p| p.name.clone()))
-                .collect()
-        };
-        let mut items: Vec<(NaiveDate, String, Item<'_>)> = Vec::new();
+        let mut items: Vec<(NaiveDate, Key<'_>, Item<'_>)> = Vec::new();
         for dl in &c.schedule.deadlines {
             if dl.status == DeadlineStatus::Vacated && !self.opts.keep_vacated {
                 continue;
@@ -674,14 +671,18 @@ impl<'o> Feed<'o> {
             if !self.party_matches(d, &dl.parties) {
                 continue;
             }
-            items.push((dl.due, dl.id.to_string(), Item::Deadline(dl)));
+            items.push((dl.due, Key::Deadline(&dl.id), Item::Deadline(dl)));
         }
         for e in self.events_shown(c) {
             // Event and obligation ids never collide (validated), and
             // deadline UIDs have one more segment: case/obligation/n.
-            items.push((e.date, format!("{}/{}", case.id, e.id), Item::Event(e)));
+            items.push((
+                e.date,
+                Key::Event(format!("{}/{}", case.id, e.id)),
+                Item::Event(e),
+            ));
         }
-        items.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp_text(&b.1)));
         let header = match number {
             Some(n) => format!("{caption}, No. {n}"),
             None => caption.to_string(),
@@ -690,72 +691,122 @@ impl<'o> Feed<'o> {
         // In a feed of several cases, each summary says which case.
         let case_label =
             (self.cases.len() > 1).then(|| case.number.clone().unwrap_or_else(|| case.id.clone()));
+        // Each alarm's TRIGGER and the end of its DESCRIPTION.
+        let alarms: Vec<(String, String)> = self
+            .opts
+            .alarms
+            .iter()
+            .map(|days| (format!("-P{days}D"), format!(" in {days} day(s)")))
+            .collect();
         // Buffers used again for every item.
-        let mut uid = String::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut history_key = String::new();
+        let mut modified = String::new();
         let mut summary = String::new();
         let mut desc = String::new();
-        for (_, uid_base, item) in items {
-            let history_key = match item {
-                Item::Deadline(_) => uid_base.as_str(),
-                Item::Event(e) => e.id.as_str(),
+        for (_, key, item) in &items {
+            // The UID's text before the `@`: `case/obligation/n` or
+            // `case/event`, in parts.
+            let mut digits = [0u8; 10];
+            let (stem, occurrence) = match key {
+                Key::Deadline(id) => (
+                    id.stem(),
+                    Some(crate::docket::decimal(id.occurrence(), &mut digits)),
+                ),
+                Key::Event(s) => (s.as_str(), None),
+            };
+            let history = if c.history.is_empty() {
+                None
+            } else {
+                match item {
+                    Item::Deadline(_) => {
+                        history_key.clear();
+                        history_key.push_str(stem);
+                        history_key.push('/');
+                        history_key.push_str(occurrence.unwrap_or_default());
+                        c.history.get(history_key.as_str())
+                    }
+                    Item::Event(e) => c.history.get(e.id.as_str()),
+                }
             };
             // LAST-MODIFIED: the latest change that touched the item (never
             // going back when a change is recorded with an earlier date),
             // never after DTSTAMP.
-            let (seq, modified) = match c.history.get(history_key) {
-                Some((n, on)) if on.and_hms_opt(0, 0, 0).is_some_and(|t| t < c.stamp) => {
-                    (*n, Some(format!("{}T000000Z", ymd(*on))))
+            modified.clear();
+            let seq = match history {
+                Some((n, on)) => {
+                    if on.and_hms_opt(0, 0, 0).is_some_and(|t| t < c.stamp) {
+                        modified.push_str(ymd_in(*on, &mut [0u8; 8]));
+                        modified.push_str("T000000Z");
+                    }
+                    *n
                 }
-                Some((n, _)) => (*n, None),
-                None => (0, None),
+                None => 0,
             };
             w.begin("VEVENT");
-            uid.clear();
-            uid.push_str(&uid_base);
-            uid.push('@');
-            uid.push_str(&self.opts.domain);
-            w.text("UID", &uid);
+            w.start("UID", &[]);
+            w.text_part(stem);
+            if let Some(n) = occurrence {
+                w.text_part("/");
+                w.text_part(n);
+            }
+            w.text_part("@");
+            w.text_part(&self.opts.domain);
+            w.end_value();
             w.plain("DTSTAMP", &dtstamp);
-            w.plain("LAST-MODIFIED", modified.as_deref().unwrap_or(&dtstamp));
+            w.plain(
+                "LAST-MODIFIED",
+                if modified.is_empty() {
+                    &dtstamp
+                } else {
+                    &modified
+                },
+            );
             w.plain("SEQUENCE", crate::docket::decimal(seq, &mut [0u8; 10]));
             if let Some(o) = organizer {
                 w.plain("ORGANIZER", o);
             }
-            match item {
+            names.clear();
+            match *item {
                 Item::Deadline(dl) => {
-                    w.start("DTSTART", &[("VALUE", "DATE")]);
-                    w.value_raw(ymd_in(dl.due, &mut [0u8; 8]));
-                    w.start("DTEND", &[("VALUE", "DATE")]);
-                    w.value_raw(ymd_in(next_day(dl.due), &mut [0u8; 8]));
-                    let names = party_names(&dl.parties);
+                    w.plain("DTSTART;VALUE=DATE", ymd_in(dl.due, &mut [0u8; 8]));
+                    w.plain("DTEND;VALUE=DATE", ymd_in(next_day(dl.due), &mut [0u8; 8]));
+                    names.extend(dl.parties.iter().map(|id| party_name(d, id)));
                     summary.clear();
                     if let Some(label) = &case_label {
-                        let _ = write!(summary, "[{label}] ");
+                        summary.push('[');
+                        summary.push_str(label);
+                        summary.push_str("] ");
                     }
                     summary.push_str("Due: ");
                     summary.push_str(&dl.title);
                     if !names.is_empty() {
-                        let _ = write!(summary, " ({})", names.join(", "));
+                        summary.push_str(" (");
+                        push_joined(&mut summary, &names, ", ");
+                        summary.push(')');
                     }
                     w.text("SUMMARY", &summary);
                     desc.clear();
-                    let _ = write!(desc, "{header}\nDue {} ({})", dl.due, weekday(dl.due));
+                    desc.push_str(&header);
+                    desc.push_str("\nDue ");
+                    push_date(&mut desc, dl.due);
+                    desc.push_str(" (");
+                    desc.push_str(weekday(dl.due));
+                    desc.push(')');
                     match (dl.at, c.cutoff) {
                         (Some(at), _) => {
-                            let _ = write!(
-                                desc,
-                                ", by {} {} (a period in hours)",
-                                at.format("%H:%M"),
-                                c.tz.name()
-                            );
+                            desc.push_str(", by ");
+                            push_hour_minute(&mut desc, at.time());
+                            desc.push(' ');
+                            desc.push_str(c.tz.name());
+                            desc.push_str(" (a period in hours)");
                         }
                         (None, Some(t)) => {
-                            let _ = write!(
-                                desc,
-                                ", by {} {} (court's filing cutoff)",
-                                t.format("%H:%M"),
-                                c.tz.name()
-                            );
+                            desc.push_str(", by ");
+                            push_hour_minute(&mut desc, t);
+                            desc.push(' ');
+                            desc.push_str(c.tz.name());
+                            desc.push_str(" (court's filing cutoff)");
                         }
                         (None, None) => {
                             desc.push_str(", by midnight ");
@@ -766,13 +817,16 @@ impl<'o> Feed<'o> {
                     desc.push_str("\nStatus: ");
                     desc.push_str(dl.status.as_str());
                     if let Some(f) = dl.filed {
-                        let _ = write!(desc, " (filed {f})");
+                        desc.push_str(" (filed ");
+                        push_date(&mut desc, f);
+                        desc.push(')');
                     }
                     if let (Some(l), Some(r)) = (dl.latest, &dl.latest_reason) {
-                        let _ = write!(
-                            desc,
-                            "\nLater reading: {l} ({r}). Due shows the earliest safe date."
-                        );
+                        desc.push_str("\nLater reading: ");
+                        push_date(&mut desc, l);
+                        desc.push_str(" (");
+                        desc.push_str(r.as_str());
+                        desc.push_str("). Due shows the earliest safe date.");
                     }
                     if let Some(cite) = &dl.cite {
                         desc.push_str("\nImposed by: ");
@@ -780,7 +834,7 @@ impl<'o> Feed<'o> {
                     }
                     if !names.is_empty() {
                         desc.push_str("\nWho: ");
-                        desc.push_str(&names.join("; "));
+                        push_joined(&mut desc, &names, "; ");
                     }
                     if !dl.explain.is_empty() {
                         desc.push_str("\nHow it was computed:");
@@ -790,24 +844,37 @@ impl<'o> Feed<'o> {
                         }
                     }
                     for ch in dl.changes.iter() {
-                        let _ = write!(desc, "\nChanged on {}: {}", ch.on, ch.by);
+                        desc.push_str("\nChanged on ");
+                        push_date(&mut desc, ch.on);
+                        desc.push_str(": ");
+                        desc.push_str(&ch.by);
                     }
                     desc.push_str("\nId: ");
-                    desc.push_str(&uid_base);
+                    desc.push_str(stem);
+                    if let Some(n) = occurrence {
+                        desc.push('/');
+                        desc.push_str(n);
+                    }
                     w.text_multiline("DESCRIPTION", &desc);
                     if !names.is_empty() {
-                        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                        w.text_list("CATEGORIES", &refs);
+                        w.text_list("CATEGORIES", &names);
                     }
-                    w.plain("TRANSP", "TRANSPARENT");
+                    w.line("TRANSP:TRANSPARENT");
                     let cancelled = dl.status == DeadlineStatus::Vacated;
-                    w.plain("STATUS", if cancelled { "CANCELLED" } else { "CONFIRMED" });
+                    w.line(if cancelled {
+                        "STATUS:CANCELLED"
+                    } else {
+                        "STATUS:CONFIRMED"
+                    });
                     if !cancelled && dl.status == DeadlineStatus::Open {
-                        for days in &self.opts.alarms {
+                        for (trigger, in_days) in &alarms {
                             w.begin("VALARM");
-                            w.plain("ACTION", "DISPLAY");
-                            w.plain("TRIGGER", &format!("-P{days}D"));
-                            w.text("DESCRIPTION", &format!("{summary} in {days} day(s)"));
+                            w.line("ACTION:DISPLAY");
+                            w.plain("TRIGGER", trigger);
+                            w.start("DESCRIPTION", &[]);
+                            w.text_part(&summary);
+                            w.text_part(in_days);
+                            w.end_value();
                             w.end("VALARM");
                         }
                     }
@@ -816,39 +883,42 @@ impl<'o> Feed<'o> {
                     match e.at {
                         Some(at) => self.timed(w, c.tz, at, e.ends, e.fold),
                         None => {
-                            w.start("DTSTART", &[("VALUE", "DATE")]);
-                            w.value_raw(&ymd(e.date));
-                            w.start("DTEND", &[("VALUE", "DATE")]);
-                            w.value_raw(&ymd(next_day(e.date)));
+                            w.plain("DTSTART;VALUE=DATE", ymd_in(e.date, &mut [0u8; 8]));
+                            w.plain("DTEND;VALUE=DATE", ymd_in(next_day(e.date), &mut [0u8; 8]));
                         }
                     }
-                    match &case_label {
-                        Some(label) => w.text("SUMMARY", &format!("[{label}] {}", e.title)),
-                        None => w.text("SUMMARY", &e.title),
+                    summary.clear();
+                    if let Some(label) = &case_label {
+                        summary.push('[');
+                        summary.push_str(label);
+                        summary.push_str("] ");
                     }
-                    let mut desc = header.clone();
-                    let names = party_names(&e.parties);
+                    summary.push_str(&e.title);
+                    w.text("SUMMARY", &summary);
+                    names.extend(e.parties.iter().map(|id| party_name(d, id)));
+                    desc.clear();
+                    desc.push_str(&header);
                     if !names.is_empty() {
-                        desc.push_str(&format!("\nWho: {}", names.join("; ")));
+                        desc.push_str("\nWho: ");
+                        push_joined(&mut desc, &names, "; ");
                     }
-                    for s in &e.explain {
+                    for s in e.explain.iter() {
                         desc.push_str("\n- ");
                         desc.push_str(s);
                     }
-                    desc.push_str(&format!("\nId: {}", e.id));
+                    desc.push_str("\nId: ");
+                    desc.push_str(&e.id);
                     w.text_multiline("DESCRIPTION", &desc);
                     if let Some(l) = &e.location {
                         w.text("LOCATION", l);
                     }
                     if !names.is_empty() {
-                        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                        w.text_list("CATEGORIES", &refs);
+                        w.text_list("CATEGORIES", &names);
                     }
-                    let status = match e.status {
-                        EventStatus::Cancelled => "CANCELLED",
-                        _ => "CONFIRMED",
-                    };
-                    w.plain("STATUS", status);
+                    w.line(match e.status {
+                        EventStatus::Cancelled => "STATUS:CANCELLED",
+                        _ => "STATUS:CONFIRMED",
+                    });
                 }
             }
             w.end("VEVENT");
@@ -905,6 +975,80 @@ impl<'o> Feed<'o> {
             }
         }
     }
+}
+
+/// What feed items are sorted by after their date: the text of their UID
+/// before the `@`, compared without writing it out for deadlines.
+enum Key<'a> {
+    /// `case/obligation/n` ([`crate::docket::DeadlineId`] orders as that text).
+    Deadline(&'a crate::docket::DeadlineId),
+    /// `case/event`.
+    Event(String),
+}
+
+impl Key<'_> {
+    /// Compares the two keys as text.
+    fn cmp_text(&self, other: &Key<'_>) -> std::cmp::Ordering {
+        match (self, other) {
+            (Key::Deadline(a), Key::Deadline(b)) => a.cmp(b),
+            (Key::Event(a), Key::Event(b)) => a.cmp(b),
+            (Key::Deadline(a), Key::Event(b)) => id_cmp_text(a, b),
+            (Key::Event(a), Key::Deadline(b)) => id_cmp_text(b, a).reverse(),
+        }
+    }
+}
+
+/// Compares a deadline id, as its text `case/obligation/n`, with `text`.
+fn id_cmp_text(id: &crate::docket::DeadlineId, text: &str) -> std::cmp::Ordering {
+    let mut digits = [0u8; 10];
+    let n = crate::docket::decimal(id.occurrence(), &mut digits);
+    id.stem()
+        .bytes()
+        .chain(std::iter::once(b'/'))
+        .chain(n.bytes())
+        .cmp(text.bytes())
+}
+
+/// Appends `parts` with `sep` between them.
+fn push_joined(out: &mut String, parts: &[&str], sep: &str) {
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+}
+
+/// Appends `YYYY-MM-DD`, as the date displays.
+fn push_date(out: &mut String, d: NaiveDate) {
+    if (0..=9999).contains(&d.year()) {
+        let mut buf = [0u8; 8];
+        let s = ymd_in(d, &mut buf);
+        out.push_str(&s[..4]);
+        out.push('-');
+        out.push_str(&s[4..6]);
+        out.push('-');
+        out.push_str(&s[6..]);
+    } else {
+        let _ = write!(out, "{d}");
+    }
+}
+
+/// Appends `HH:MM`.
+fn push_hour_minute(out: &mut String, t: chrono::NaiveTime) {
+    use chrono::Timelike;
+    for (i, v) in [t.hour(), t.minute()].into_iter().enumerate() {
+        if i > 0 {
+            out.push(':');
+        }
+        out.push(char::from(b'0' + (v / 10 % 10) as u8));
+        out.push(char::from(b'0' + (v % 10) as u8));
+    }
+}
+
+/// A party's name, or its id when the docket has no such party.
+fn party_name<'a>(d: &'a Docket, id: &'a str) -> &'a str {
+    d.parties.get(id).map_or(id, |p| p.name.as_str())
 }
 
 #[derive(Debug, Clone, Copy)]

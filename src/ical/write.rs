@@ -201,13 +201,20 @@ impl<'s> Writer<'s> {
         let mut b = [0u8; 4];
         let mut i = 0;
         while i < bytes.len() {
-            // Fast path: a run of plain printable ASCII is copied in chunks.
-            let start = i;
-            while i < bytes.len() && is_plain(bytes[i]) {
-                i += 1;
+            // Fast path: plain printable ASCII is copied as far as the line
+            // has room (a fold comes only before octets that follow).
+            let room = LIMIT.saturating_sub(self.col);
+            let window = &bytes[i..bytes.len().min(i + room)];
+            let n = plain_prefix(window);
+            if n > 0 {
+                self.buf.push_str(&value[i..i + n]);
+                self.col += n;
+                i += n;
+                continue;
             }
-            if i > start {
-                self.ascii_run(&value[start..i]);
+            if room == 0 && is_plain(bytes[i]) {
+                self.buf.push_str("\r\n ");
+                self.col = 1;
                 continue;
             }
             let Some(c) = value[i..].chars().next() else {
@@ -250,6 +257,24 @@ impl<'s> Writer<'s> {
         }
     }
 
+    /// A whole line of ASCII that needs no escaping (`STATUS:CONFIRMED`).
+    pub(crate) fn line(&mut self, line: &str) {
+        self.raw(line);
+        self.end_line();
+    }
+
+    /// Appends part of a single-line TEXT value after [`Writer::start`]:
+    /// the parts read as one value, escaped and folded as if joined (a
+    /// single-line value has no escape that spans two characters).
+    pub(crate) fn text_part(&mut self, value: &str) {
+        self.text_units(value, false);
+    }
+
+    /// Ends a value written in parts.
+    pub(crate) fn end_value(&mut self) {
+        self.end_line();
+    }
+
     /// `NAME:text` (single-line TEXT).
     pub(crate) fn text(&mut self, name: &str, value: &str) {
         self.start(name, &[]);
@@ -279,6 +304,48 @@ impl<'s> Writer<'s> {
 #[inline]
 fn is_plain(b: u8) -> bool {
     (0x20..0x7f).contains(&b) && !matches!(b, b'\\' | b';' | b',')
+}
+
+/// How many of the leading octets of `b` are plain ([`is_plain`]), eight
+/// at a time.
+#[inline]
+fn plain_prefix(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let special = special_octets(u64::from_le_bytes(word));
+        if special != 0 {
+            return n + (special.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .take_while(|b| is_plain(**b))
+        .count()
+}
+
+/// The high bit of each octet of `x` (little-endian) that is not plain:
+/// below 0x20, 0x7f and above, `\`, `;` or `,`. Octets after the first such
+/// one may be marked too (borrows carry upwards), so only the lowest mark
+/// is exact; it is the only one read.
+#[inline]
+fn special_octets(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Octets equal to zero in `v` (exact up to the first one).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+    let high = x & HIGH;
+    below_space
+        | high
+        | zero(x ^ (ONES * 0x7f))
+        | zero(x ^ (ONES * u64::from(b'\\')))
+        | zero(x ^ (ONES * u64::from(b';')))
+        | zero(x ^ (ONES * u64::from(b',')))
 }
 
 /// Unicode LINE SEPARATOR and PARAGRAPH SEPARATOR: some clients break lines
@@ -366,6 +433,89 @@ mod tests {
         w.start("X-A", &[("CN", "Doe, John: \"Esq\"\r\n")]);
         w.value_raw("1");
         assert_eq!(w.finish(), "X-A;CN=\"Doe, John: Esq\":1\r\n");
+    }
+
+    /// Escapes and folds a TEXT value one character at a time, as the
+    /// writer did before it copied plain runs whole: the reference the
+    /// writer must match.
+    fn reference_text(start_col: usize, value: &str, multiline: bool) -> String {
+        let mut out = String::new();
+        let mut col = start_col;
+        let mut unit = |out: &mut String, s: &str| {
+            if col + s.len() > LIMIT {
+                out.push_str("\r\n ");
+                col = 1;
+            }
+            out.push_str(s);
+            col += s.len();
+        };
+        let mut chars = value.chars().peekable();
+        let mut b = [0u8; 4];
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => unit(&mut out, "\\\\"),
+                ';' => unit(&mut out, "\\;"),
+                ',' => unit(&mut out, "\\,"),
+                '\r' | '\n' if multiline => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    unit(&mut out, "\\n");
+                }
+                '\u{2028}' | '\u{2029}' if multiline => unit(&mut out, "\\n"),
+                c if c.is_control() || is_line_separator(c) => unit(&mut out, " "),
+                c if is_bidi_control(c) => {}
+                c => unit(&mut out, c.encode_utf8(&mut b)),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn plain_prefix_matches_is_plain_for_every_octet_and_position() {
+        for octet in 0..=255u8 {
+            for at in 0..20 {
+                let mut v = vec![b'a'; 20];
+                v[at] = octet;
+                let expected = if is_plain(octet) { 20 } else { at };
+                assert_eq!(plain_prefix(&v), expected, "octet {octet:#x} at {at}");
+                // Whatever follows the first special octet.
+                v[(at + 1).min(19)] = 0x00;
+                let expected = v.iter().take_while(|b| is_plain(**b)).count();
+                assert_eq!(plain_prefix(&v), expected, "octet {octet:#x} at {at}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_is_escaped_and_folded_as_one_character_at_a_time(
+            prefix in 0usize..80,
+            value in "[a-z ,;\\\\\r\n\t\u{7f}\u{85}\u{2028}\u{202e}\u{200f}é€😀]{0,200}",
+            multiline in proptest::bool::ANY,
+        ) {
+            // A property name of `prefix` octets puts the value anywhere on
+            // the line.
+            let name = "X".repeat(prefix.max(1));
+            let mut w = Writer::default();
+            w.start(&name, &[]);
+            let col = w.col;
+            let before = w.buf.len();
+            w.value_text(&value, multiline);
+            let out = w.finish();
+            let expected = reference_text(col, &value, multiline) + "\r\n";
+            proptest::prop_assert_eq!(&out[before..], expected.as_str());
+            // Written in parts, a single-line value reads the same.
+            if !multiline {
+                let mut w = Writer::default();
+                w.start(&name, &[]);
+                let (a, b) = value.split_at(value.char_indices().nth(value.chars().count() / 2).map_or(0, |(i, _)| i));
+                w.text_part(a);
+                w.text_part(b);
+                w.end_value();
+                proptest::prop_assert_eq!(&w.finish()[before..], expected.as_str());
+            }
+        }
     }
 
     #[test]
