@@ -38,7 +38,7 @@ pub use query::next_deadlines;
 pub(crate) use schedule::decimal;
 pub use schedule::{
     resolve_local, ChangeRef, CheckedDocket, Deadline, DeadlineId, DeadlineStatus, EventEntry,
-    Explanation, Reading, Reason, Schedule, ScheduleOptions, Text, Truncation,
+    Explanation, List, Reading, Reason, Schedule, ScheduleOptions, Text, Truncation,
     DEFAULT_HORIZON_DAYS, MAX_OCCURRENCES,
 };
 pub use validate::{is_slug, MAX_COUNT};

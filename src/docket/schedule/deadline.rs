@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::{Arc, OnceLock};
 
+use super::list::List;
 use super::relative::Computed;
 use super::text::{DeadlineId, Text};
 use super::{CheckedDocket, Deadline, DeadlineStatus, ScheduleOptions};
@@ -19,30 +20,13 @@ pub(crate) struct ItemText {
     stem: Text,
     obligation: Text,
     title: Text,
-    parties: Arc<[String]>,
+    parties: List<String>,
     cite: Option<Text>,
     /// How the first occurrence's date is set, and the others'.
     basis_first: Text,
     basis_rest: Text,
     /// What it counts from.
-    pub(crate) depends_on: Arc<[String]>,
-}
-
-/// `items` as a shared list; every empty list is one shared allocation.
-fn shared_list(items: &[String]) -> Arc<[String]> {
-    static EMPTY: OnceLock<Arc<[String]>> = OnceLock::new();
-    if items.is_empty() {
-        EMPTY.get_or_init(|| Arc::from([])).clone()
-    } else {
-        Arc::from(items)
-    }
-}
-
-/// The one shared empty list of changes (changes that bear on a deadline
-/// are set by the schedule afterwards).
-fn no_changes() -> Arc<[crate::docket::ChangeRef]> {
-    static EMPTY: OnceLock<Arc<[crate::docket::ChangeRef]>> = OnceLock::new();
-    EMPTY.get_or_init(|| Arc::from([])).clone()
+    pub(crate) depends_on: List<String>,
 }
 
 /// The texts of a checked docket's obligations, by position in its
@@ -67,7 +51,7 @@ impl CheckedDocket {
                 stem: Text::from(stem),
                 obligation: Text::from(id),
                 title: Text::from(o.title.as_str()),
-                parties: shared_list(&o.parties),
+                parties: List::from(o.parties.as_slice()),
                 cite: o.cite.as_deref().map(Text::from),
                 basis_first: basis_of(o, 1).into(),
                 basis_rest: if o.repeat.is_some() {
@@ -75,7 +59,7 @@ impl CheckedDocket {
                 } else {
                     Text::default()
                 },
-                depends_on: shared_list(deps),
+                depends_on: List::from(deps),
             })
         };
         match self.0.index.get(id).and_then(|&i| self.0.texts.get(i)) {
@@ -205,7 +189,7 @@ impl CheckedDocket {
             rule: rule.map(|r| Text::from(r.id)),
             explain: c.explain.into(),
             readings: c.readings,
-            changes: no_changes(),
+            changes: List::default(),
             depends_on: text.depends_on.clone(),
             from_occurrence: c.from_occurrence,
             basis,

@@ -15,6 +15,7 @@ mod changes;
 mod deadline;
 mod explanation;
 mod fixed;
+mod list;
 mod order;
 mod output;
 mod reason;
@@ -28,6 +29,7 @@ mod times;
 
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
+pub use list::List;
 pub(crate) use order::{dependencies, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub use reason::Reason;
@@ -693,8 +695,11 @@ impl CheckedDocket {
             };
             // (Each deadline names what it counts from already.)
             if !touched.is_empty() {
-                let refs: std::sync::Arc<[ChangeRef]> =
-                    touched.iter().map(|&i| self.change_ref(i)).collect();
+                let refs: List<ChangeRef> = touched
+                    .iter()
+                    .map(|&i| self.change_ref(i))
+                    .collect::<Vec<_>>()
+                    .into();
                 for dl in &mut deadlines {
                     dl.changes = refs.clone();
                 }

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
 
 use super::explanation::Explanation;
+use super::list::List;
 use super::reason::Reason;
 use super::text::{DeadlineId, Text};
 use crate::docket::model::{EventStatus, Fold};
@@ -51,7 +52,7 @@ pub struct ChangeRef {
 /// One deadline: an obligation, or one occurrence of a recurring duty.
 ///
 /// What every occurrence of an obligation shares (its id, title, parties,
-/// citation, basis) is shared, not copied ([`Text`], `Arc`): a deadline
+/// citation, basis) is shared, not copied ([`Text`], [`List`]): a deadline
 /// costs no allocation of its own unless it has readings, changes or an
 /// explanation. Its id is written out only when read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -86,7 +87,7 @@ pub struct Deadline {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub readings: Vec<Reading>,
     /// Who must act.
-    pub parties: Arc<[String]>,
+    pub parties: List<String>,
     /// Open, filed, late or vacated.
     pub status: DeadlineStatus,
     /// When it was filed.
@@ -105,10 +106,10 @@ pub struct Deadline {
     /// Changes that bear on this deadline (directly or through what it
     /// counts from), in log order.
     #[serde(skip_serializing_if = "is_empty")]
-    pub changes: Arc<[ChangeRef]>,
+    pub changes: List<ChangeRef>,
     /// Ids of the events and obligations this deadline counts from.
     #[serde(skip_serializing_if = "is_empty")]
-    pub depends_on: Arc<[String]>,
+    pub depends_on: List<String>,
     /// When it counts from one occurrence of a recurring duty: that
     /// occurrence (`case/<depends_on>/<n>`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -122,7 +123,7 @@ fn no_lines(e: &Explanation) -> bool {
     e.is_empty()
 }
 
-fn is_empty<T>(items: &Arc<[T]>) -> bool {
+fn is_empty<T>(items: &List<T>) -> bool {
     items.is_empty()
 }
 
