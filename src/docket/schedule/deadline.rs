@@ -34,9 +34,11 @@ pub(crate) struct ItemText {
 pub(crate) type ItemTexts = Vec<OnceLock<Arc<ItemText>>>;
 
 impl CheckedDocket {
-    /// The texts shared by the deadlines of obligation `id`.
+    /// The texts shared by the deadlines of obligation `id`, at `pos` in
+    /// the dependency order.
     pub(super) fn item_text(
         &self,
+        pos: usize,
         id: &str,
         o: &crate::docket::model::Obligation,
     ) -> Arc<ItemText> {
@@ -62,7 +64,7 @@ impl CheckedDocket {
                 depends_on: List::from(deps),
             })
         };
-        match self.0.index.get(id).and_then(|&i| self.0.texts.get(i)) {
+        match self.0.texts.get(pos) {
             Some(cell) => cell.get_or_init(build).clone(),
             None => build(),
         }

@@ -448,8 +448,12 @@ impl CheckedDocket {
         }
     }
 
-    fn put(&self, st: &mut State, id: &str, slot: Slot) {
-        self.put_slot(st, id, Some(slot));
+    /// Records the slot of the item at `pos` in the dependency order.
+    fn put_at(&self, st: &mut State, pos: usize, slot: Slot) {
+        if st.slots.len() <= pos {
+            st.slots.resize(pos + 1, None);
+        }
+        st.slots[pos] = Some(slot);
     }
 
     /// The horizon recurring duties are expanded to under `opts`.
@@ -535,10 +539,13 @@ impl CheckedDocket {
         opts: &ScheduleOptions,
     ) -> Result<()> {
         let mut listed: u64 = 0;
-        for id in &self.0.order {
-            self.compute_item(id, st, horizon, opts)?;
-            if let Some(ItemOut::Obligation { deadlines, .. }) =
-                self.slot(st, id).and_then(|s| s.out.as_ref())
+        for (pos, id) in self.0.order.iter().enumerate() {
+            self.compute_item_at(pos, id, st, horizon, opts)?;
+            if let Some(ItemOut::Obligation { deadlines, .. }) = st
+                .slots
+                .get(pos)
+                .and_then(Option::as_ref)
+                .and_then(|s| s.out.as_ref())
             {
                 listed += deadlines.len() as u64;
                 if listed > crate::docket::MAX_DOCKET_OCCURRENCES {
@@ -637,19 +644,39 @@ impl CheckedDocket {
         horizon: NaiveDate,
         opts: &ScheduleOptions,
     ) -> Result<()> {
-        self.compute_item_inner(id, st, horizon, opts).map_err(|e| {
-            let d = &self.0.applied.docket;
-            let what = if d.obligations.contains_key(id) {
-                "obligation"
-            } else {
-                "event"
-            };
-            e.context(format!("{what} \"{id}\""))
-        })
+        let pos = *self
+            .0
+            .index
+            .get(id)
+            .ok_or_else(|| Error::invalid(format!("\"{id}\" is not an item of the docket")))?;
+        self.compute_item_at(pos, id, st, horizon, opts)
+    }
+
+    /// [`CheckedDocket::compute_item`] of the item at `pos` in the
+    /// dependency order.
+    fn compute_item_at(
+        &self,
+        pos: usize,
+        id: &str,
+        st: &mut State,
+        horizon: NaiveDate,
+        opts: &ScheduleOptions,
+    ) -> Result<()> {
+        self.compute_item_inner(pos, id, st, horizon, opts)
+            .map_err(|e| {
+                let d = &self.0.applied.docket;
+                let what = if d.obligations.contains_key(id) {
+                    "obligation"
+                } else {
+                    "event"
+                };
+                e.context(format!("{what} \"{id}\""))
+            })
     }
 
     fn compute_item_inner(
         &self,
+        pos: usize,
         id: &str,
         st: &mut State,
         horizon: NaiveDate,
@@ -681,10 +708,10 @@ impl CheckedDocket {
             let (recurs, truncated) = if o.repeat.is_some() {
                 (
                     true,
-                    self.recurring(id, o, st, horizon, opts, &mut deadlines)?,
+                    self.recurring(pos, id, o, st, horizon, opts, &mut deadlines)?,
                 )
             } else {
-                self.one_off(id, o, st, opts, &mut deadlines)?
+                self.one_off(pos, id, o, st, opts, &mut deadlines)?
             };
             // Others count from an occurrence: its filing, else its due date.
             let value = deadlines.first().map(Value::of_deadline);
@@ -704,9 +731,9 @@ impl CheckedDocket {
                     dl.changes = refs.clone();
                 }
             }
-            self.put(
+            self.put_at(
                 st,
-                id,
+                pos,
                 Slot {
                     value,
                     each,
@@ -756,9 +783,9 @@ impl CheckedDocket {
                 fold: e.fold,
             };
             let changes = touched.iter().map(|&i| self.change_ref(i)).collect();
-            self.put(
+            self.put_at(
                 st,
-                id,
+                pos,
                 Slot {
                     value: Some(value),
                     each: Vec::new(),

@@ -60,6 +60,7 @@ impl CheckedDocket {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn recurring(
         &self,
+        pos: usize,
         id: &str,
         o: &Obligation,
         values: &State,
@@ -68,7 +69,7 @@ impl CheckedDocket {
         out: &mut Vec<Deadline>,
     ) -> Result<Option<Truncation>> {
         let explain = opts.explain;
-        let text = self.item_text(id, o);
+        let text = self.item_text(pos, id, o);
         let repeat = o
             .repeat
             .as_ref()

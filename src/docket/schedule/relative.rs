@@ -212,6 +212,7 @@ impl CheckedDocket {
     /// the truncation it inherits.
     pub(super) fn one_off(
         &self,
+        pos: usize,
         id: &str,
         o: &Obligation,
         st: &State,
@@ -228,13 +229,13 @@ impl CheckedDocket {
         };
         let Some((r, each)) = each else {
             let c = self.when(w, st, "due", opts.explain)?;
-            out.push(self.deadline(&self.item_text(id, o), o, 1, c, opts)?);
+            out.push(self.deadline(&self.item_text(pos, id, o), o, 1, c, opts)?);
             return Ok((false, None));
         };
         // One deadline per occurrence of the recurring duty it counts from,
         // numbered as that occurrence.
         let vac_from = self.0.applied.vac_from.contains_key(id);
-        let text = self.item_text(id, o);
+        let text = self.item_text(pos, id, o);
         for &value in each {
             let from = Source {
                 value,
