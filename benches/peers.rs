@@ -155,10 +155,10 @@ fn recurrence_docket(duties: usize, rrule: bool) -> (Docket, Vec<NaiveDate>) {
     (d, starts)
 }
 
+/// The default options (every date explained, each explanation written when
+/// read), through 2050.
 fn recurrence_options() -> ScheduleOptions {
-    ScheduleOptions::new()
-        .explain(true)
-        .horizon(Some(date("2050-12-31")))
+    ScheduleOptions::new().horizon(Some(date("2050-12-31")))
 }
 
 fn feed_options() -> FeedOptions {
@@ -314,7 +314,7 @@ fn feed(c: &mut Criterion) {
 
 fn portfolio(c: &mut Criterion) {
     let checked = portfolio_checked(FULL.dockets);
-    let opts = ScheduleOptions::new().explain(false);
+    let opts = ScheduleOptions::new();
     assert_eq!(schedule_all(&checked, &opts), 100_000);
     report_peak(
         "peers/portfolio of 10,000 dockets, 100,000 deadlines",
@@ -566,7 +566,7 @@ fn json_feed(run: &Run) -> Value {
 
 fn json_portfolio(run: &Run) -> Value {
     let checked = portfolio_checked(run.sizes.dockets);
-    let opts = ScheduleOptions::new().explain(false);
+    let opts = ScheduleOptions::new();
     let mem = support::peak_rss_during(|| schedule_all(&checked, &opts));
     let n = schedule_all(&checked, &opts);
     let ns = measure(1, run.round, run.rounds, || schedule_all(&checked, &opts));
