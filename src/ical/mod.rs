@@ -688,6 +688,9 @@ impl<'o> Feed<'o> {
             None => caption.to_string(),
         };
         let dtstamp = stamp(c.stamp);
+        // DTSTAMP, LAST-MODIFIED and SEQUENCE of an item no change touched
+        // (short lines: nothing to fold).
+        let untouched = format!("DTSTAMP:{dtstamp}\r\nLAST-MODIFIED:{dtstamp}\r\nSEQUENCE:0\r\n");
         // In a feed of several cases, each summary says which case.
         let case_label =
             (self.cases.len() > 1).then(|| case.number.clone().unwrap_or_else(|| case.id.clone()));
@@ -753,16 +756,20 @@ impl<'o> Feed<'o> {
             w.text_part("@");
             w.text_part(&self.opts.domain);
             w.end_value();
-            w.plain("DTSTAMP", &dtstamp);
-            w.plain(
-                "LAST-MODIFIED",
-                if modified.is_empty() {
-                    &dtstamp
-                } else {
-                    &modified
-                },
-            );
-            w.plain("SEQUENCE", crate::docket::decimal(seq, &mut [0u8; 10]));
+            if history.is_none() {
+                w.raw_block(&untouched);
+            } else {
+                w.plain("DTSTAMP", &dtstamp);
+                w.plain(
+                    "LAST-MODIFIED",
+                    if modified.is_empty() {
+                        &dtstamp
+                    } else {
+                        &modified
+                    },
+                );
+                w.plain("SEQUENCE", crate::docket::decimal(seq, &mut [0u8; 10]));
+            }
             if let Some(o) = organizer {
                 w.plain("ORGANIZER", o);
             }

@@ -123,6 +123,14 @@ impl<'s> Writer<'s> {
     /// `NAME:value` with a value that needs no escaping (dates, numbers,
     /// enumerated values the library itself writes).
     pub(crate) fn plain(&mut self, name: &str, value: &str) {
+        if self.col + name.len() + 1 + value.len() <= LIMIT {
+            // The whole line fits: no fold to look for.
+            self.buf.push_str(name);
+            self.buf.push(':');
+            self.buf.push_str(value);
+            self.end_line();
+            return;
+        }
         self.raw(name);
         self.raw(":");
         self.raw(value);
@@ -151,6 +159,12 @@ impl<'s> Writer<'s> {
     /// Starts a property with parameters: `NAME;K=V;K2="v 2":`. The value
     /// follows with [`Writer::value_text`] or [`Writer::value_raw`].
     pub(crate) fn start(&mut self, name: &str, params: &[(&str, &str)]) {
+        if params.is_empty() && self.col + name.len() < LIMIT {
+            self.buf.push_str(name);
+            self.buf.push(':');
+            self.col += name.len() + 1;
+            return;
+        }
         self.raw(name);
         for (k, v) in params {
             self.raw(";");
@@ -200,21 +214,51 @@ impl<'s> Writer<'s> {
         let bytes = value.as_bytes();
         let mut b = [0u8; 4];
         let mut i = 0;
-        while i < bytes.len() {
+        while let Some(&next) = bytes.get(i) {
             // Fast path: plain printable ASCII is copied as far as the line
-            // has room (a fold comes only before octets that follow).
+            // has room; a fold comes only before an octet that follows.
             let room = LIMIT.saturating_sub(self.col);
-            let window = &bytes[i..bytes.len().min(i + room)];
-            let n = plain_prefix(window);
+            if room == 0 && is_plain(next) {
+                self.buf.push_str("\r\n ");
+                self.col = 1;
+                continue;
+            }
+            let mut next = next;
+            let n = plain_prefix(&bytes[i..bytes.len().min(i + room)]);
             if n > 0 {
                 self.buf.push_str(&value[i..i + n]);
                 self.col += n;
                 i += n;
-                continue;
+                // The run ends at the end of the value, at the end of the
+                // line (fold before a plain octet), or before an octet that
+                // is not plain (written next).
+                let Some(&after) = bytes.get(i) else {
+                    break;
+                };
+                if is_plain(after) {
+                    self.buf.push_str("\r\n ");
+                    self.col = 1;
+                    continue;
+                }
+                next = after;
             }
-            if room == 0 && is_plain(bytes[i]) {
-                self.buf.push_str("\r\n ");
-                self.col = 1;
+            // An octet that is not plain: an escape, a control character,
+            // or the start of a non-ASCII character.
+            if next.is_ascii() {
+                i += 1;
+                match next {
+                    b'\\' => self.unit("\\\\"),
+                    b';' => self.unit("\\;"),
+                    b',' => self.unit("\\,"),
+                    b'\r' | b'\n' if multiline => {
+                        if next == b'\r' && bytes.get(i) == Some(&b'\n') {
+                            i += 1;
+                        }
+                        self.unit("\\n");
+                    }
+                    // The other ASCII control characters (C0 and DEL).
+                    _ => self.unit(" "),
+                }
                 continue;
             }
             let Some(c) = value[i..].chars().next() else {
@@ -222,15 +266,6 @@ impl<'s> Writer<'s> {
             };
             i += c.len_utf8();
             match c {
-                '\\' => self.unit("\\\\"),
-                ';' => self.unit("\\;"),
-                ',' => self.unit("\\,"),
-                '\r' | '\n' if multiline => {
-                    if c == '\r' && bytes.get(i) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    self.unit("\\n");
-                }
                 '\u{2028}' | '\u{2029}' if multiline => self.unit("\\n"),
                 c if c.is_control() || is_line_separator(c) => self.unit(" "),
                 c if is_bidi_control(c) => {}
