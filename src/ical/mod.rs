@@ -707,6 +707,7 @@ impl<'o> Feed<'o> {
         let mut modified = String::new();
         let mut summary = String::new();
         let mut desc = String::new();
+        let mut date = String::new();
         for (_, key, item) in &items {
             // The UID's text before the `@`: `case/obligation/n` or
             // `case/event`, in parts.
@@ -776,8 +777,12 @@ impl<'o> Feed<'o> {
             names.clear();
             match *item {
                 Item::Deadline(dl) => {
-                    w.plain("DTSTART;VALUE=DATE", ymd_in(dl.due, &mut [0u8; 8]));
-                    w.plain("DTEND;VALUE=DATE", ymd_in(next_day(dl.due), &mut [0u8; 8]));
+                    date.clear();
+                    push_ymd(&mut date, dl.due, None);
+                    w.plain("DTSTART;VALUE=DATE", &date);
+                    date.clear();
+                    push_ymd(&mut date, next_day(dl.due), None);
+                    w.plain("DTEND;VALUE=DATE", &date);
                     names.extend(dl.parties.iter().map(|id| party_name(d, id)));
                     summary.clear();
                     if let Some(label) = &case_label {
@@ -1029,15 +1034,27 @@ fn push_joined(out: &mut String, parts: &[&str], sep: &str) {
 /// Appends `YYYY-MM-DD`, as the date displays.
 fn push_date(out: &mut String, d: NaiveDate) {
     if (0..=9999).contains(&d.year()) {
-        let mut buf = [0u8; 8];
-        let s = ymd_in(d, &mut buf);
-        out.push_str(&s[..4]);
-        out.push('-');
-        out.push_str(&s[4..6]);
-        out.push('-');
-        out.push_str(&s[6..]);
+        push_ymd(out, d, Some('-'));
     } else {
         let _ = write!(out, "{d}");
+    }
+}
+
+/// Appends `YYYYMMDD` (with `sep` between the parts), as [`ymd_in`] writes
+/// it, a character at a time.
+fn push_ymd(out: &mut String, d: NaiveDate, sep: Option<char>) {
+    let y = d.year().clamp(0, 9999) as u32;
+    for (i, v) in [y / 100, y % 100, d.month(), d.day()]
+        .into_iter()
+        .enumerate()
+    {
+        if i >= 2 {
+            if let Some(sep) = sep {
+                out.push(sep);
+            }
+        }
+        out.push(char::from(b'0' + (v / 10 % 10) as u8));
+        out.push(char::from(b'0' + (v % 10) as u8));
     }
 }
 
