@@ -1,11 +1,11 @@
 //! What moved between two schedules, by how much, and why.
 
-use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
+use super::fnv::FnvMap;
 use super::schedule::{Deadline, DeadlineStatus, EventEntry, Schedule};
 
 /// Whether a diff entry is a deadline or an event.
@@ -104,16 +104,68 @@ pub struct Diff {
 
 /// One comparable entry.
 #[derive(Clone, Copy)]
-enum Entry<'a> {
+pub(crate) enum Entry<'a> {
+    /// A deadline.
     D(&'a Deadline),
+    /// An event.
     E(&'a EventEntry),
 }
 
-impl Entry<'_> {
-    fn id(&self) -> std::borrow::Cow<'_, str> {
+/// An id (or a source key) as a key that is equal exactly when the text
+/// it stands for is, without writing the text out: `head<sep>n`, where `n`
+/// is an occurrence written in decimal without leading zeros, is
+/// `(head, Some(n))`; any other text is `(text, None)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Key<'a>(&'a str, Option<u32>);
+
+impl<'a> Key<'a> {
+    /// The key of the text `s` (an ASCII `sep` splits it).
+    fn of(s: &'a str, sep: u8) -> Key<'a> {
+        // The digits at the end, and the separator before them.
+        let b = s.as_bytes();
+        let digits = b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let at = b.len() - digits;
+        if digits > 0 && at > 0 && b[at - 1] == sep {
+            if let (Some(head), Some(n)) = (s.get(..at - 1), s.get(at..).and_then(plain_u32)) {
+                return Key(head, Some(n));
+            }
+        }
+        Key(s, None)
+    }
+}
+
+/// `s` as a `u32` when it is written as `decimal` writes one (digits, no
+/// leading zero but for `0` itself).
+fn plain_u32(s: &str) -> Option<u32> {
+    let b = s.as_bytes();
+    let digits = !b.is_empty() && b.len() <= 10 && b.iter().all(u8::is_ascii_digit);
+    if !digits || (b.len() > 1 && b[0] == b'0') {
+        return None;
+    }
+    s.parse().ok()
+}
+
+impl<'a> Entry<'a> {
+    fn id(&self) -> String {
         match self {
-            Entry::D(d) => d.id.to_string().into(),
-            Entry::E(e) => e.id.as_str().into(),
+            Entry::D(d) => {
+                let mut digits = [0u8; 10];
+                let n = super::decimal(d.id.occurrence(), &mut digits);
+                let stem = d.id.stem();
+                let mut s = String::with_capacity(stem.len() + 1 + n.len());
+                s.push_str(stem);
+                s.push('/');
+                s.push_str(n);
+                s
+            }
+            Entry::E(e) => e.id.clone(),
+        }
+    }
+    /// Its id as a key (`case/obligation/n` for a deadline).
+    fn id_key(&self) -> Key<'a> {
+        match *self {
+            Entry::D(d) => Key(d.id.stem(), Some(d.id.occurrence())),
+            Entry::E(e) => Key::of(&e.id, b'/'),
         }
     }
     fn kind(&self) -> ItemKind {
@@ -142,7 +194,7 @@ impl Entry<'_> {
     }
     fn item(&self) -> Item {
         Item {
-            id: self.id().to_string(),
+            id: self.id(),
             kind: self.kind(),
             title: self.title().to_string(),
             date: self.date(),
@@ -151,24 +203,61 @@ impl Entry<'_> {
     }
     /// How those that count from this item find it: an event by its id,
     /// an obligation's occurrence by `obligation#n`.
-    fn source_key(&self) -> String {
-        match self {
-            Entry::E(e) => e.id.clone(),
-            Entry::D(d) => occurrence_key(&d.obligation, d.occurrence),
+    fn source_key(&self) -> Key<'a> {
+        match *self {
+            Entry::E(e) => Key::of(&e.id, b'#'),
+            Entry::D(d) => Key(&d.obligation, Some(d.occurrence)),
         }
     }
 }
 
-fn occurrence_key(obligation: &str, n: u32) -> String {
-    format!("{obligation}#{n}")
-}
-
+/// The entries of a schedule's parts: events first, then deadlines.
 fn entries<'a>(deadlines: &'a [Deadline], events: &'a [EventEntry]) -> Vec<Entry<'a>> {
     events
         .iter()
         .map(Entry::E)
         .chain(deadlines.iter().map(Entry::D))
         .collect()
+}
+
+/// Writes a date as its `Display` does (`2025-06-09`).
+fn push_date(out: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let y = y as u32;
+    let (m, day) = (d.month(), d.day());
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    for c in [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        out.push(c);
+    }
+}
+
+/// Writes a date-time as `%Y-%m-%d %H:%M` formats it.
+fn push_minute(out: &mut String, t: NaiveDateTime) {
+    if !(0..=9999).contains(&t.year()) {
+        let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M"));
+        return;
+    }
+    push_date(out, t.date());
+    let (h, m) = (t.hour(), t.minute());
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    for c in [' ', digit(h / 10), digit(h), ':', digit(m / 10), digit(m)] {
+        out.push(c);
+    }
 }
 
 impl Diff {
@@ -211,18 +300,21 @@ impl Diff {
         before: (&[Deadline], &[EventEntry]),
         after: (&[Deadline], &[EventEntry]),
     ) -> Diff {
-        let old = entries(before.0, before.1);
-        let new = entries(after.0, after.1);
-        let old_by: HashMap<std::borrow::Cow<'_, str>, Entry<'_>> =
-            old.iter().map(|e| (e.id(), *e)).collect();
-        let new_by: HashMap<std::borrow::Cow<'_, str>, Entry<'_>> =
-            new.iter().map(|e| (e.id(), *e)).collect();
+        Diff::between_entries(&entries(before.0, before.1), &entries(after.0, after.1))
+    }
+
+    /// Compares two lists of entries (each: events, then deadlines).
+    pub(crate) fn between_entries(old: &[Entry<'_>], new: &[Entry<'_>]) -> Diff {
+        let mut old_by: FnvMap<Key<'_>, Entry<'_>> = map_for(old.len());
+        old_by.extend(old.iter().map(|e| (e.id_key(), *e)));
+        let mut new_keys: FnvMap<Key<'_>, ()> = map_for(new.len());
+        new_keys.extend(new.iter().map(|e| (e.id_key(), ())));
         let mut diff = Diff::default();
-        // Moved sources, for the chains: source key -> (entry, from).
-        let mut moved_sources: HashMap<String, (Entry<'_>, NaiveDate)> = HashMap::new();
+        // Moved sources, for the chains: source key -> position in `new`.
+        let mut moved_sources: FnvMap<Key<'_>, usize> = map_for(new.len());
         let mut moved_entries = Vec::new();
-        for n in &new {
-            let Some(o) = old_by.get(n.id().as_ref()) else {
+        for (i, n) in new.iter().enumerate() {
+            let Some(o) = old_by.get(&n.id_key()) else {
                 diff.added.push(n.item());
                 continue;
             };
@@ -234,9 +326,9 @@ impl Diff {
                 if nd.status != od.status && nd.due == od.due {
                     // A filing moves what counts from the obligation: it is
                     // a source for the chains.
-                    moved_sources.insert(n.source_key(), (*n, o.date()));
+                    moved_sources.insert(n.source_key(), i);
                     diff.status_changed.push(StatusChange {
-                        id: nd.id.to_string(),
+                        id: n.id(),
                         title: nd.title.to_string(),
                         from: od.status,
                         to: nd.status,
@@ -245,20 +337,23 @@ impl Diff {
                 }
             }
             if o.date() != n.date() || o.at() != n.at() {
-                moved_sources.insert(n.source_key(), (*n, o.date()));
-                moved_entries.push((*o, *n));
+                moved_sources.insert(n.source_key(), i);
+                moved_entries.push((*o, i));
             } else {
-                diff.unchanged.push(n.id().to_string());
+                diff.unchanged.push(n.id());
             }
         }
-        for o in &old {
-            if !new_by.contains_key(o.id().as_ref()) {
+        for o in old {
+            if !new_keys.contains_key(&o.id_key()) {
                 diff.removed.push(o.item());
             }
         }
-        for (o, n) in moved_entries {
+        let mut lines = Lines::default();
+        diff.moved.reserve_exact(moved_entries.len());
+        for (o, i) in moved_entries {
+            let n = new[i];
             diff.moved.push(Moved {
-                id: n.id().to_string(),
+                id: n.id(),
                 kind: n.kind(),
                 title: n.title().to_string(),
                 from: o.date(),
@@ -266,7 +361,7 @@ impl Diff {
                 from_at: o.at(),
                 to_at: n.at(),
                 days: (n.date() - o.date()).num_days(),
-                chain: chain(n, &moved_sources),
+                chain: chain(i, new, &moved_sources, &mut lines),
                 past: false,
             });
         }
@@ -386,56 +481,381 @@ fn natural(id: &str) -> (&str, u64) {
     }
 }
 
-/// The chain of moved sources that moved `n`, first source first.
-fn chain(n: Entry<'_>, moved: &HashMap<String, (Entry<'_>, NaiveDate)>) -> Vec<String> {
+/// An empty map with room for `n` entries.
+fn map_for<K, V>(n: usize) -> FnvMap<K, V> {
+    FnvMap::with_capacity_and_hasher(n, Default::default())
+}
+
+/// The lines of chains already written, by position in the new entries
+/// and whether the line heads its chain.
+type Lines = FnvMap<(usize, bool), String>;
+
+/// The chain of moved sources that moved `new[n]`, first source first.
+fn chain(
+    n: usize,
+    new: &[Entry<'_>],
+    moved: &FnvMap<Key<'_>, usize>,
+    lines: &mut Lines,
+) -> Vec<String> {
     let mut path = vec![n];
-    let mut seen: BTreeMap<String, ()> = BTreeMap::new();
-    let mut cur = n;
+    let mut seen: Vec<Key<'_>> = Vec::new();
+    let mut cur = new[n];
     while let Entry::D(d) = cur {
         // An event by its id; an obligation's occurrence: the one counted
         // from (the first, for one that does not recur).
         let next = d.depends_on.iter().find_map(|dep| {
             moved
-                .get(dep.as_str())
-                .or_else(|| moved.get(&occurrence_key(dep, d.from_occurrence.unwrap_or(1))))
-                .map(|(e, _)| *e)
+                .get(&Key::of(dep, b'#'))
+                .or_else(|| moved.get(&Key(dep, Some(d.from_occurrence.unwrap_or(1)))))
+                .copied()
         });
         match next {
-            Some(e) if seen.insert(e.id().to_string(), ()).is_none() && path.len() < 64 => {
+            Some(e) if path.len() < 64 && !seen.contains(&new[e].id_key()) => {
+                seen.push(new[e].id_key());
                 path.push(e);
-                cur = e;
+                cur = new[e];
             }
             _ => break,
         }
     }
     path.reverse();
+    let last = path.len() - 1;
     path.iter()
         .enumerate()
-        .map(|(i, e)| match (i, e) {
-            (0, Entry::E(ev)) => format!(
-                "{} moved to {}",
-                ev.title,
-                ev.at.map_or(ev.date.to_string(), |t| t
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string())
-            ),
-            (_, Entry::E(ev)) => format!("{} ({}) on {}", ev.title, ev.id, ev.date),
-            (_, Entry::D(d)) => match d.filed {
-                Some(f) => format!("{} ({}): due {}, filed {f}", d.title, d.basis, d.due),
-                None => format!("{} ({}): due {}", d.title, d.basis, d.due),
-            },
+        .map(|(i, &e)| {
+            // Only an event's line depends on whether it heads the chain.
+            let head = i == 0 && matches!(new[e], Entry::E(_));
+            if i == last {
+                // The moved entry's own line (its chain is written once).
+                return line(new[e], head);
+            }
+            lines
+                .entry((e, head))
+                .or_insert_with(|| line(new[e], head))
+                .clone()
         })
         .collect()
+}
+
+/// One line of a chain: the moved event that heads it, an event on the
+/// way, or a deadline.
+fn line(e: Entry<'_>, head: bool) -> String {
+    let mut s = String::with_capacity(96);
+    match e {
+        Entry::E(ev) if head => {
+            s.push_str(&ev.title);
+            s.push_str(" moved to ");
+            match ev.at {
+                Some(t) => push_minute(&mut s, t),
+                None => push_date(&mut s, ev.date),
+            }
+        }
+        Entry::E(ev) => {
+            s.push_str(&ev.title);
+            s.push_str(" (");
+            s.push_str(&ev.id);
+            s.push_str(") on ");
+            push_date(&mut s, ev.date);
+        }
+        Entry::D(d) => {
+            s.push_str(&d.title);
+            s.push_str(" (");
+            s.push_str(&d.basis);
+            s.push_str("): due ");
+            push_date(&mut s, d.due);
+            if let Some(f) = d.filed {
+                s.push_str(", filed ");
+                push_date(&mut s, f);
+            }
+        }
+    }
+    s
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::docket::schedule::{DeadlineId, Text};
+    use proptest::prelude::*;
+    use std::collections::{BTreeMap, HashMap};
 
     #[test]
     fn natural_order_of_ids() {
         let mut ids = vec!["c/a/10", "c/a/2", "c/a/1", "c/b/1", "event"];
         ids.sort_by(|a, b| natural(a).cmp(&natural(b)));
         assert_eq!(ids, ["c/a/1", "c/a/2", "c/a/10", "c/b/1", "event"]);
+    }
+
+    #[test]
+    fn keys_are_equal_exactly_when_their_texts_are() {
+        let texts = [
+            "a",
+            "a/1",
+            "a/01",
+            "a/0",
+            "a/",
+            "/1",
+            "a#1",
+            "a#1#2",
+            "a/1/2",
+            "a/x1",
+            "1",
+            "a/4294967295",
+            "a/4294967296",
+            "ä/7",
+            "",
+        ];
+        for x in texts {
+            for y in texts {
+                for sep in [b'/', b'#'] {
+                    assert_eq!(Key::of(x, sep) == Key::of(y, sep), x == y, "{x} {y}");
+                }
+            }
+        }
+        assert_eq!(Key::of("c/o/12", b'/'), Key("c/o", Some(12)));
+        assert_eq!(Key::of("o#3", b'#'), Key("o", Some(3)));
+        assert_eq!(Key::of("o/03", b'/'), Key("o/03", None));
+    }
+
+    #[test]
+    fn dates_are_written_as_display_writes_them() {
+        for (y, m, d) in [
+            (2025, 6, 9),
+            (1, 1, 1),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut s = String::new();
+            push_date(&mut s, date);
+            assert_eq!(s, date.to_string());
+            let t = date.and_hms_opt(7, 5, 0).unwrap();
+            let mut s = String::new();
+            push_minute(&mut s, t);
+            assert_eq!(s, t.format("%Y-%m-%d %H:%M").to_string());
+        }
+        let min = NaiveDate::MIN;
+        let mut s = String::new();
+        push_date(&mut s, min);
+        assert_eq!(s, min.to_string());
+    }
+
+    /// The comparison as first written: ids and source keys written out
+    /// as text, each chain line formatted where it is used.
+    fn reference(old: &[Entry<'_>], new: &[Entry<'_>]) -> Diff {
+        let id = |e: &Entry<'_>| match e {
+            Entry::D(d) => d.id.to_string(),
+            Entry::E(e) => e.id.clone(),
+        };
+        let source_key = |e: &Entry<'_>| match e {
+            Entry::E(e) => e.id.clone(),
+            Entry::D(d) => format!("{}#{}", d.obligation, d.occurrence),
+        };
+        let item = |e: &Entry<'_>| Item {
+            id: id(e),
+            kind: e.kind(),
+            title: e.title().to_string(),
+            date: e.date(),
+            past: false,
+        };
+        let old_by: HashMap<String, Entry<'_>> = old.iter().map(|e| (id(e), *e)).collect();
+        let new_by: HashMap<String, Entry<'_>> = new.iter().map(|e| (id(e), *e)).collect();
+        let mut diff = Diff::default();
+        let mut moved_sources: HashMap<String, Entry<'_>> = HashMap::new();
+        let mut moved_entries = Vec::new();
+        for n in new {
+            let Some(o) = old_by.get(&id(n)) else {
+                diff.added.push(item(n));
+                continue;
+            };
+            if let (Entry::D(od), Entry::D(nd)) = (o, n) {
+                if nd.status == DeadlineStatus::Vacated && od.status != DeadlineStatus::Vacated {
+                    diff.vacated.push(item(n));
+                    continue;
+                }
+                if nd.status != od.status && nd.due == od.due {
+                    moved_sources.insert(source_key(n), *n);
+                    diff.status_changed.push(StatusChange {
+                        id: nd.id.to_string(),
+                        title: nd.title.to_string(),
+                        from: od.status,
+                        to: nd.status,
+                    });
+                    continue;
+                }
+            }
+            if o.date() != n.date() || o.at() != n.at() {
+                moved_sources.insert(source_key(n), *n);
+                moved_entries.push((*o, *n));
+            } else {
+                diff.unchanged.push(id(n));
+            }
+        }
+        for o in old {
+            if !new_by.contains_key(&id(o)) {
+                diff.removed.push(item(o));
+            }
+        }
+        for (o, n) in moved_entries {
+            let mut path = vec![n];
+            let mut seen: BTreeMap<String, ()> = BTreeMap::new();
+            let mut cur = n;
+            while let Entry::D(d) = cur {
+                let next = d.depends_on.iter().find_map(|dep| {
+                    moved_sources
+                        .get(dep.as_str())
+                        .or_else(|| {
+                            moved_sources.get(&format!("{dep}#{}", d.from_occurrence.unwrap_or(1)))
+                        })
+                        .copied()
+                });
+                match next {
+                    Some(e) if seen.insert(id(&e), ()).is_none() && path.len() < 64 => {
+                        path.push(e);
+                        cur = e;
+                    }
+                    _ => break,
+                }
+            }
+            path.reverse();
+            let chain = path
+                .iter()
+                .enumerate()
+                .map(|(i, e)| match (i, e) {
+                    (0, Entry::E(ev)) => format!(
+                        "{} moved to {}",
+                        ev.title,
+                        ev.at.map_or(ev.date.to_string(), |t| t
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string())
+                    ),
+                    (_, Entry::E(ev)) => format!("{} ({}) on {}", ev.title, ev.id, ev.date),
+                    (_, Entry::D(d)) => match d.filed {
+                        Some(f) => format!("{} ({}): due {}, filed {f}", d.title, d.basis, d.due),
+                        None => format!("{} ({}): due {}", d.title, d.basis, d.due),
+                    },
+                })
+                .collect();
+            diff.moved.push(Moved {
+                id: id(&n),
+                kind: n.kind(),
+                title: n.title().to_string(),
+                from: o.date(),
+                to: n.date(),
+                from_at: o.at(),
+                to_at: n.at(),
+                days: (n.date() - o.date()).num_days(),
+                chain,
+                past: false,
+            });
+        }
+        diff.moved.sort_by(|a, b| (a.to, &a.id).cmp(&(b.to, &b.id)));
+        diff.unchanged.sort_by(|a, b| natural(a).cmp(&natural(b)));
+        diff
+    }
+
+    /// Names from a small alphabet, so that ids, source keys and
+    /// occurrences collide (`a#1`, `a/1`, `01`, ...).
+    fn name() -> impl Strategy<Value = String> {
+        prop::sample::select(vec![
+            "a", "b", "a#1", "a/1", "c/a", "1", "a#01", "b/2", "a#1#1",
+        ])
+        .prop_map(String::from)
+    }
+
+    fn day() -> impl Strategy<Value = NaiveDate> {
+        prop_oneof![
+            8 => (0u64..6).prop_map(|n| NaiveDate::from_ymd_opt(2025, 6, 1).unwrap()
+                + chrono::Days::new(n)),
+            1 => Just(NaiveDate::from_ymd_opt(10000, 1, 1).unwrap()),
+        ]
+    }
+
+    fn deadline() -> impl Strategy<Value = Deadline> {
+        (
+            (name(), name(), 0u32..3, day(), prop::option::of(0u32..2)),
+            (
+                0u8..4,
+                prop::option::of(day()),
+                prop::collection::vec(name(), 0..3),
+            ),
+            (prop::option::of(0u32..3), name()),
+        )
+            .prop_map(
+                |((stem, obligation, n, due, at), (status, filed, deps), (from, title))| Deadline {
+                    id: DeadlineId::new(Text::from(stem), n),
+                    obligation: Text::from(obligation),
+                    occurrence: n,
+                    title: Text::from(title),
+                    due,
+                    at: at.map(|h| due.and_hms_opt(h * 9, 30, 0).unwrap()),
+                    latest: None,
+                    latest_reason: None,
+                    readings: Vec::new(),
+                    parties: Default::default(),
+                    status: [
+                        DeadlineStatus::Open,
+                        DeadlineStatus::Filed,
+                        DeadlineStatus::Late,
+                        DeadlineStatus::Vacated,
+                    ][usize::from(status)],
+                    filed,
+                    cite: None,
+                    rule: None,
+                    explain: Default::default(),
+                    changes: Default::default(),
+                    depends_on: deps.into(),
+                    from_occurrence: from,
+                    basis: Text::from("7 days before a"),
+                },
+            )
+    }
+
+    fn event() -> impl Strategy<Value = EventEntry> {
+        (name(), day(), prop::option::of(0u32..2), name()).prop_map(|(id, date, at, title)| {
+            EventEntry {
+                id,
+                title,
+                date,
+                at: at.map(|h| date.and_hms_opt(h * 9, 5, 0).unwrap()),
+                ends: None,
+                location: None,
+                parties: Vec::new(),
+                status: crate::docket::EventStatus::Scheduled,
+                fold: None,
+                explain: Default::default(),
+                changes: Vec::new(),
+            }
+        })
+    }
+
+    fn parts() -> impl Strategy<Value = (Vec<Deadline>, Vec<EventEntry>)> {
+        (
+            prop::collection::vec(deadline(), 0..8),
+            prop::collection::vec(event(), 0..4),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        /// Keys stand for the ids and source keys exactly: the diff is the
+        /// one the text-keyed comparison gives, whatever the ids.
+        #[test]
+        fn same_diff_as_text_keyed(before in parts(), after in parts()) {
+            let old = entries(&before.0, &before.1);
+            let new = entries(&after.0, &after.1);
+            prop_assert_eq!(Diff::between_entries(&old, &new), reference(&old, &new));
+            // And with the same items on both sides, some of them moved.
+            let moved: Vec<Deadline> = before
+                .0
+                .iter()
+                .zip(&after.0)
+                .map(|(b, a)| Deadline { due: a.due, filed: a.filed, ..b.clone() })
+                .collect();
+            let new = entries(&moved, &after.1);
+            prop_assert_eq!(Diff::between_entries(&old, &new), reference(&old, &new));
+        }
     }
 }

@@ -1,11 +1,11 @@
 //! Changes as values, and incremental recomputation: a change recomputes
 //! only what depends on it, with the same result as a full recompute.
 
-use std::collections::{BTreeSet, HashMap, VecDeque};
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::diff::Diff;
+use super::diff::{Diff, Entry};
 use super::fnv::FnvMap;
 use super::model::{Change, ChangeAction, Docket};
 use super::schedule::{
@@ -36,8 +36,9 @@ impl Docket {
     }
 }
 
-/// An item's computed state before a change.
-type SavedItem = (String, Option<Slot>);
+/// An item's computed state before a change, by position in the
+/// dependency order.
+type SavedItem = (usize, Option<Slot>);
 
 /// What an applied change replaced, to undo it exactly.
 #[derive(Debug, Clone)]
@@ -102,7 +103,8 @@ pub struct LiveSchedule {
     opts: ScheduleOptions,
     horizon: NaiveDate,
     state: State,
-    dependents: HashMap<String, Vec<String>>,
+    /// What counts from each item: positions in the dependency order.
+    dependents: FnvMap<String, Vec<usize>>,
     history: Vec<Undo>,
 }
 
@@ -117,10 +119,10 @@ impl LiveSchedule {
             slots: vec![None; checked.0.order.len()],
         };
         checked.compute_all(&mut state, horizon, &opts)?;
-        let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
-        for id in &checked.0.order {
+        let mut dependents: FnvMap<String, Vec<usize>> = FnvMap::default();
+        for (pos, id) in checked.0.order.iter().enumerate() {
             for dep in dependencies(&checked.0.applied.docket, id) {
-                dependents.entry(dep).or_default().push(id.clone());
+                dependents.entry(dep).or_default().push(pos);
             }
         }
         Ok(LiveSchedule {
@@ -195,7 +197,7 @@ impl LiveSchedule {
             self.checked.held_mut().index.insert(target.clone(), pos);
             self.state.slots.push(None);
             for dep in dependencies(&self.checked.0.applied.docket, &target) {
-                self.dependents.entry(dep).or_default().push(target.clone());
+                self.dependents.entry(dep).or_default().push(pos);
             }
             // An added item may name an occurrence of a recurring duty that
             // must then be listed whatever the horizon.
@@ -229,17 +231,20 @@ impl LiveSchedule {
     /// when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Result<Diff>> {
         let undo = self.history.pop()?;
-        let before: Vec<(String, Option<ItemOut>)> = undo
-            .items
+        // The slots the change computed: replaced by the saved ones.
+        let positions: Vec<usize> = undo.items.iter().map(|(pos, _)| *pos).collect();
+        let before: Vec<Option<Slot>> = positions
             .iter()
-            .map(|(id, _)| (id.clone(), self.out(id)))
+            .map(|&pos| self.state.slots.get_mut(pos).and_then(Option::take))
             .collect();
         self.restore(undo);
-        let after: Vec<(String, Option<ItemOut>)> = before
-            .iter()
-            .map(|(id, _)| (id.clone(), self.out(id)))
-            .collect();
-        Some(Ok(diff_items(&before, &after)))
+        let diff = diff_slots(
+            before.iter().map(Option::as_ref),
+            positions
+                .iter()
+                .map(|&pos| self.state.slots.get(pos).and_then(Option::as_ref)),
+        );
+        Some(Ok(diff))
     }
 
     /// After the target changed: what it counts from, and (without an
@@ -275,12 +280,6 @@ impl LiveSchedule {
         } else {
             self.checked.held_mut().deps.remove(target);
         }
-    }
-
-    fn out(&self, id: &str) -> Option<ItemOut> {
-        self.checked
-            .slot(&self.state, id)
-            .and_then(|s| s.out.clone())
     }
 
     fn restore(&mut self, undo: Undo) {
@@ -328,8 +327,9 @@ impl LiveSchedule {
             self.checked.held_mut().texts.pop();
             self.checked.held_mut().index.remove(&t);
             self.state.slots.pop();
+            let pos = self.state.slots.len();
             for list in self.dependents.values_mut() {
-                list.retain(|x| *x != t);
+                list.retain(|&x| x != pos);
             }
         }
         self.horizon = undo.horizon;
@@ -338,14 +338,22 @@ impl LiveSchedule {
             self.checked.held_mut().pins = p;
         }
         self.refresh_deps(&t);
-        for (id, slot) in undo.items {
-            self.checked.put_slot(&mut self.state, &id, slot);
+        for (pos, slot) in undo.items {
+            // (An added item's position is gone.)
+            if let Some(s) = self.state.slots.get_mut(pos) {
+                *s = slot;
+            }
         }
     }
 
     /// Recomputes the roots and everything that depends on them.
     fn recompute(&mut self, roots: &[String], undo: &mut Undo) -> Result<Diff> {
-        let mut queue: VecDeque<String> = roots.iter().cloned().collect();
+        let index = &self.checked.0.index;
+        let mut queue: Vec<usize> = roots
+            .iter()
+            .filter_map(|id| index.get(id))
+            .copied()
+            .collect();
         let horizon = self.checked.horizon(&self.opts);
         if horizon != self.horizon {
             // Recurring duties expand to the new horizon, and what counts
@@ -353,36 +361,39 @@ impl LiveSchedule {
             self.horizon = horizon;
             for (id, o) in &self.checked.0.applied.docket.obligations {
                 if o.repeat.is_some() {
-                    queue.push_back(id.clone());
+                    queue.extend(index.get(id).copied());
                 }
             }
         }
-        let mut affected: BTreeSet<(usize, String)> = BTreeSet::new();
-        while let Some(id) = queue.pop_front() {
-            let Some(&pos) = self.checked.0.index.get(&id) else {
+        let order = &self.checked.0.order;
+        let mut affected: BTreeSet<usize> = BTreeSet::new();
+        while let Some(pos) = queue.pop() {
+            if affected.insert(pos) {
+                if let Some(list) = order.get(pos).and_then(|id| self.dependents.get(id)) {
+                    queue.extend(list.iter().copied());
+                }
+            }
+        }
+        let first = undo.items.len();
+        undo.items.reserve_exact(affected.len());
+        for &pos in &affected {
+            let Some(id) = order.get(pos) else {
                 continue;
             };
-            if affected.insert((pos, id.clone())) {
-                for dep in self.dependents.get(&id).into_iter().flatten() {
-                    queue.push_back(dep.clone());
-                }
-            }
-        }
-        let mut before = Vec::with_capacity(affected.len());
-        for (_, id) in &affected {
-            let slot = self.checked.slot(&self.state, id).cloned();
-            before.push((id.clone(), slot.as_ref().and_then(|s| s.out.clone())));
-            undo.items.push((id.clone(), slot));
-        }
-        for (_, id) in &affected {
+            // Its slot is computed again: the old one is kept, to undo and
+            // to compare.
+            let old = self.state.slots.get_mut(pos).and_then(Option::take);
+            undo.items.push((pos, old));
             self.checked
                 .compute_item(id, &mut self.state, self.horizon, &self.opts)?;
         }
-        let after: Vec<(String, Option<ItemOut>)> = affected
-            .iter()
-            .map(|(_, id)| (id.clone(), self.out(id)))
-            .collect();
-        Ok(diff_items(&before, &after))
+        let saved = &undo.items[first..];
+        Ok(diff_slots(
+            saved.iter().map(|(_, slot)| slot.as_ref()),
+            saved
+                .iter()
+                .map(|(pos, _)| self.state.slots.get(*pos).and_then(Option::as_ref)),
+        ))
     }
 
     /// Cheap validation of one change against the current docket; adds are
@@ -463,22 +474,24 @@ impl LiveSchedule {
     }
 }
 
-fn diff_items(before: &[(String, Option<ItemOut>)], after: &[(String, Option<ItemOut>)]) -> Diff {
-    let split = |items: &[(String, Option<ItemOut>)]| {
-        let mut deadlines = Vec::new();
-        let mut events = Vec::new();
-        for (_, out) in items {
-            match out {
-                Some(ItemOut::Event(e)) => events.push(e.clone()),
-                Some(ItemOut::Obligation { deadlines: d, .. }) => {
-                    deadlines.extend(d.iter().cloned())
-                }
-                None => {}
-            }
+/// What moved between the slots of the same items before and after.
+fn diff_slots<'a>(
+    before: impl Iterator<Item = Option<&'a Slot>>,
+    after: impl Iterator<Item = Option<&'a Slot>>,
+) -> Diff {
+    Diff::between_entries(&entries(before), &entries(after))
+}
+
+/// The events, then the deadlines, of computed items.
+fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>>) -> Vec<Entry<'a>> {
+    let mut events = Vec::new();
+    let mut deadlines = Vec::new();
+    for out in slots.filter_map(|s| s?.out.as_ref()) {
+        match out {
+            ItemOut::Event(e) => events.push(Entry::E(e)),
+            ItemOut::Obligation { deadlines: d, .. } => deadlines.extend(d.iter().map(Entry::D)),
         }
-        (deadlines, events)
-    };
-    let (bd, be) = split(before);
-    let (ad, ae) = split(after);
-    Diff::between_parts((&bd, &be), (&ad, &ae))
+    }
+    events.append(&mut deadlines);
+    events
 }
