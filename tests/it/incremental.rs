@@ -198,13 +198,18 @@ proptest! {
                         prop_assert_eq!(dl.latest, dl.readings.last().map(|r| r.date));
                     }
                     // The incremental diff names the same moves as a full diff.
-                    let whole = Diff::between(&before, &full);
+                    let mut whole = Diff::between(&before, &full);
+                    whole.flag_past(c.on);
                     let ids = |d: &Diff| {
                         let mut v: Vec<String> = d.moved.iter().map(|m| m.id.clone()).collect();
                         v.sort();
                         v
                     };
                     prop_assert_eq!(ids(&diff), ids(&whole));
+                    // The same moves, chains and all (the diff is sorted).
+                    prop_assert_eq!(&diff.moved, &whole.moved);
+                    prop_assert_eq!(&diff.status_changed, &whole.status_changed);
+                    prop_assert_eq!(&diff.warnings, &whole.warnings);
                     prop_assert_eq!(diff.added.len(), whole.added.len());
                     prop_assert_eq!(diff.removed.len(), whole.removed.len());
                     history.push(full);
@@ -217,10 +222,17 @@ proptest! {
         }
         // Undo everything, one change at a time.
         history.pop();
-        while let Some(r) = live.undo() {
-            r.unwrap();
+        loop {
+            let before = live.schedule();
+            let Some(r) = live.undo() else { break };
+            let diff = r.unwrap();
             let want = history.pop().unwrap();
             prop_assert_eq!(&live.schedule(), &want);
+            // What moved back, as a full diff names it.
+            let whole = Diff::between(&before, &want);
+            prop_assert_eq!(&diff.moved, &whole.moved);
+            prop_assert_eq!(diff.added.len(), whole.added.len());
+            prop_assert_eq!(diff.removed.len(), whole.removed.len());
         }
         prop_assert!(history.is_empty());
         prop_assert_eq!(live.docket(), &docket);
