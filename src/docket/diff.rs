@@ -115,8 +115,18 @@ pub(crate) enum Entry<'a> {
 /// it stands for is, without writing the text out: `head<sep>n`, where `n`
 /// is an occurrence written in decimal without leading zeros, is
 /// `(head, Some(n))`; any other text is `(text, None)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Eq, Hash)]
 struct Key<'a>(&'a str, Option<u32>);
+
+impl PartialEq for Key<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        // Cheapest first: the occurrences, the same text, the lengths and
+        // last bytes (ids of the same length mostly differ at the end).
+        let (a, b) = (self.0.as_bytes(), other.0.as_bytes());
+        self.1 == other.1
+            && (std::ptr::eq(a, b) || (a.len() == b.len() && a.last() == b.last() && a == b))
+    }
+}
 
 impl<'a> Key<'a> {
     /// The key of the text `s` (an ASCII `sep` splits it).
@@ -305,16 +315,21 @@ impl Diff {
 
     /// Compares two lists of entries (each: events, then deadlines).
     pub(crate) fn between_entries(old: &[Entry<'_>], new: &[Entry<'_>]) -> Diff {
-        let mut old_by: FnvMap<Key<'_>, Entry<'_>> = map_for(old.len());
-        old_by.extend(old.iter().map(|e| (e.id_key(), *e)));
-        let mut new_keys: FnvMap<Key<'_>, ()> = map_for(new.len());
-        new_keys.extend(new.iter().map(|e| (e.id_key(), ())));
+        // Positions by id (the last entry of an id, as a map keeps it).
+        let mut old_by = Lookup::with_room(old.len());
+        for (i, e) in old.iter().enumerate() {
+            old_by.insert(e.id_key(), i);
+        }
+        let mut new_keys = Lookup::with_room(new.len());
+        for (i, e) in new.iter().enumerate() {
+            new_keys.insert(e.id_key(), i);
+        }
         let mut diff = Diff::default();
         // Moved sources, for the chains: source key -> position in `new`.
-        let mut moved_sources: FnvMap<Key<'_>, usize> = map_for(new.len());
-        let mut moved_entries = Vec::new();
+        let mut moved_sources = Lookup::with_room(new.len());
+        let mut moved_entries = Vec::with_capacity(new.len().min(FEW));
         for (i, n) in new.iter().enumerate() {
-            let Some(o) = old_by.get(&n.id_key()) else {
+            let Some(o) = old_by.get(&n.id_key()).map(|&j| &old[j]) else {
                 diff.added.push(n.item());
                 continue;
             };
@@ -344,11 +359,11 @@ impl Diff {
             }
         }
         for o in old {
-            if !new_keys.contains_key(&o.id_key()) {
+            if new_keys.get(&o.id_key()).is_none() {
                 diff.removed.push(o.item());
             }
         }
-        let mut lines = Lines::default();
+        let mut lines = Lookup::with_room(moved_entries.len());
         diff.moved.reserve_exact(moved_entries.len());
         for (o, i) in moved_entries {
             let n = new[i];
@@ -486,19 +501,77 @@ fn map_for<K, V>(n: usize) -> FnvMap<K, V> {
     FnvMap::with_capacity_and_hasher(n, Default::default())
 }
 
+/// At most this many keys are searched in place rather than hashed.
+const FEW: usize = 24;
+
+/// Values by key: searched in place when there are few (a live change's
+/// diff), hashed when there may be many (two whole schedules).
+enum Lookup<K, V> {
+    Few(Vec<(K, V)>),
+    Many(FnvMap<K, V>),
+}
+
+impl<K: Eq + std::hash::Hash, V> Lookup<K, V> {
+    /// Room for at most `n` keys.
+    fn with_room(n: usize) -> Lookup<K, V> {
+        if n <= FEW {
+            Lookup::Few(Vec::with_capacity(n))
+        } else {
+            Lookup::Many(map_for(n))
+        }
+    }
+
+    /// Records `value` for `key` (a key recorded again keeps the last).
+    fn insert(&mut self, key: K, value: V) {
+        match self {
+            Lookup::Few(list) => match list.iter_mut().find(|(k, _)| *k == key) {
+                Some(slot) => slot.1 = value,
+                None => list.push((key, value)),
+            },
+            Lookup::Many(map) => {
+                map.insert(key, value);
+            }
+        }
+    }
+
+    fn get(&self, key: &K) -> Option<&V> {
+        match self {
+            Lookup::Few(list) => list.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Lookup::Many(map) => map.get(key),
+        }
+    }
+
+    /// The value for `key`, recorded first with `make` if there is none.
+    fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &V {
+        match self {
+            Lookup::Few(list) => {
+                let at = match list.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        list.push((key, make()));
+                        list.len() - 1
+                    }
+                };
+                &list[at].1
+            }
+            Lookup::Many(map) => map.entry(key).or_insert_with(make),
+        }
+    }
+}
+
 /// The lines of chains already written, by position in the new entries
 /// and whether the line heads its chain.
-type Lines = FnvMap<(usize, bool), String>;
+type Lines = Lookup<(usize, bool), String>;
 
 /// The chain of moved sources that moved `new[n]`, first source first.
 fn chain(
     n: usize,
     new: &[Entry<'_>],
-    moved: &FnvMap<Key<'_>, usize>,
+    moved: &Lookup<Key<'_>, usize>,
     lines: &mut Lines,
 ) -> Vec<String> {
-    let mut path = vec![n];
-    let mut seen: Vec<Key<'_>> = Vec::new();
+    let mut path = Vec::with_capacity(4);
+    path.push(n);
     let mut cur = new[n];
     while let Entry::D(d) = cur {
         // An event by its id; an obligation's occurrence: the one counted
@@ -510,8 +583,14 @@ fn chain(
                 .copied()
         });
         match next {
-            Some(e) if path.len() < 64 && !seen.contains(&new[e].id_key()) => {
-                seen.push(new[e].id_key());
+            // Each source once, by id (the moved entry itself may come back
+            // once).
+            Some(e)
+                if path.len() < 64
+                    && !path[1..]
+                        .iter()
+                        .any(|&p| new[p].id_key() == new[e].id_key()) =>
+            {
                 path.push(e);
                 cur = new[e];
             }
@@ -530,8 +609,7 @@ fn chain(
                 return line(new[e], head);
             }
             lines
-                .entry((e, head))
-                .or_insert_with(|| line(new[e], head))
+                .get_or_insert_with((e, head), || line(new[e], head))
                 .clone()
         })
         .collect()
@@ -830,9 +908,11 @@ mod tests {
         })
     }
 
+    /// Deadlines and events: sometimes few enough to be searched in place,
+    /// sometimes more (hashed).
     fn parts() -> impl Strategy<Value = (Vec<Deadline>, Vec<EventEntry>)> {
         (
-            prop::collection::vec(deadline(), 0..8),
+            prop::collection::vec(deadline(), 0..40),
             prop::collection::vec(event(), 0..4),
         )
     }

@@ -55,7 +55,8 @@ struct Undo {
     default_horizon: NaiveDate,
     /// The occurrences named with `occurrence = N`, when an add changed them.
     pins: Option<FnvMap<String, u32>>,
-    items: Vec<SavedItem>,
+    /// Where its items' saved slots start in [`LiveSchedule`]'s `saved`.
+    saved_from: usize,
 }
 
 /// A schedule kept up to date change by change: each change recomputes only
@@ -106,6 +107,9 @@ pub struct LiveSchedule {
     /// What counts from each item: positions in the dependency order.
     dependents: FnvMap<String, Vec<usize>>,
     history: Vec<Undo>,
+    /// The slots each change in `history` replaced, change after change
+    /// (one stack for all: no allocation per change).
+    saved: Vec<SavedItem>,
 }
 
 impl LiveSchedule {
@@ -132,6 +136,7 @@ impl LiveSchedule {
             state,
             dependents,
             history: Vec::new(),
+            saved: Vec::new(),
         })
     }
 
@@ -184,7 +189,7 @@ impl LiveSchedule {
             horizon: self.horizon,
             default_horizon,
             pins: None,
-            items: Vec::new(),
+            saved_from: self.saved.len(),
         };
         apply_one(applied, index, &change)?;
         self.checked.held_mut().docket.changes.push(change);
@@ -211,7 +216,7 @@ impl LiveSchedule {
                 undo.pins = Some(std::mem::replace(&mut self.checked.held_mut().pins, now));
             }
         }
-        match self.recompute(&roots, &mut undo) {
+        match self.recompute(&roots, &undo) {
             Ok(mut diff) => {
                 if let Some(c) = self.checked.0.docket.changes.last() {
                     diff.flag_past(c.on);
@@ -232,7 +237,10 @@ impl LiveSchedule {
     pub fn undo(&mut self) -> Option<Result<Diff>> {
         let undo = self.history.pop()?;
         // The slots the change computed: replaced by the saved ones.
-        let positions: Vec<usize> = undo.items.iter().map(|(pos, _)| *pos).collect();
+        let positions: Vec<usize> = self.saved[undo.saved_from..]
+            .iter()
+            .map(|(pos, _)| *pos)
+            .collect();
         let before: Vec<Option<Slot>> = positions
             .iter()
             .map(|&pos| self.state.slots.get_mut(pos).and_then(Option::take))
@@ -338,7 +346,7 @@ impl LiveSchedule {
             self.checked.held_mut().pins = p;
         }
         self.refresh_deps(&t);
-        for (pos, slot) in undo.items {
+        for (pos, slot) in self.saved.drain(undo.saved_from..) {
             // (An added item's position is gone.)
             if let Some(s) = self.state.slots.get_mut(pos) {
                 *s = slot;
@@ -347,7 +355,7 @@ impl LiveSchedule {
     }
 
     /// Recomputes the roots and everything that depends on them.
-    fn recompute(&mut self, roots: &[String], undo: &mut Undo) -> Result<Diff> {
+    fn recompute(&mut self, roots: &[String], undo: &Undo) -> Result<Diff> {
         let index = &self.checked.0.index;
         let mut queue: Vec<usize> = roots
             .iter()
@@ -374,8 +382,7 @@ impl LiveSchedule {
                 }
             }
         }
-        let first = undo.items.len();
-        undo.items.reserve_exact(affected.len());
+        let first = undo.saved_from;
         for &pos in &affected {
             let Some(id) = order.get(pos) else {
                 continue;
@@ -383,11 +390,11 @@ impl LiveSchedule {
             // Its slot is computed again: the old one is kept, to undo and
             // to compare.
             let old = self.state.slots.get_mut(pos).and_then(Option::take);
-            undo.items.push((pos, old));
+            self.saved.push((pos, old));
             self.checked
                 .compute_item(id, &mut self.state, self.horizon, &self.opts)?;
         }
-        let saved = &undo.items[first..];
+        let saved = &self.saved[first..];
         Ok(diff_slots(
             saved.iter().map(|(_, slot)| slot.as_ref()),
             saved
@@ -401,14 +408,18 @@ impl LiveSchedule {
     fn check_change(&self, change: &Change) -> Result<()> {
         let action = &change.action;
         let d = &self.checked.0.applied.docket;
-        let ctx = format!("change (on {})", change.on);
-        let err = |m: String| Err(Error::invalid(format!("{ctx}: {m}")));
+        // Messages name the change: written only for a refusal.
+        let ctx = || format!("change (on {})", change.on);
+        let err = |m: String| Err(Error::invalid(format!("{}: {m}", ctx())));
         if change.by.trim().is_empty() {
             return err("`by` is empty (name the order or agreement)".into());
         }
         let mut dates = Vec::new();
-        super::validate::change_dates(&ctx, change, &mut dates);
+        super::validate::change_dates("", change, &mut dates);
         if !dates.is_empty() {
+            // Found again, with the change named.
+            dates.clear();
+            super::validate::change_dates(&ctx(), change, &mut dates);
             return Err(Error::many(crate::error::ErrorKind::Invalid, dates));
         }
         match action {
@@ -460,7 +471,7 @@ impl LiveSchedule {
                 // Rare: validate the whole docket with the change.
                 self.checked.0.docket.with_change(change.clone())?;
                 let tz = self.checked.calendar().time_zone();
-                let ctx = format!("{ctx}: event \"{id}\"");
+                let ctx = format!("{}: event \"{id}\"", ctx());
                 let p = super::schedule::event_time_problems(&ctx, event, tz);
                 if !p.is_empty() {
                     return Err(Error::many(crate::error::ErrorKind::Invalid, p));
@@ -476,22 +487,32 @@ impl LiveSchedule {
 
 /// What moved between the slots of the same items before and after.
 fn diff_slots<'a>(
-    before: impl Iterator<Item = Option<&'a Slot>>,
-    after: impl Iterator<Item = Option<&'a Slot>>,
+    before: impl Iterator<Item = Option<&'a Slot>> + Clone,
+    after: impl Iterator<Item = Option<&'a Slot>> + Clone,
 ) -> Diff {
     Diff::between_entries(&entries(before), &entries(after))
 }
 
 /// The events, then the deadlines, of computed items.
-fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>>) -> Vec<Entry<'a>> {
-    let mut events = Vec::new();
-    let mut deadlines = Vec::new();
-    for out in slots.filter_map(|s| s?.out.as_ref()) {
-        match out {
-            ItemOut::Event(e) => events.push(Entry::E(e)),
-            ItemOut::Obligation { deadlines: d, .. } => deadlines.extend(d.iter().map(Entry::D)),
+fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>> + Clone) -> Vec<Entry<'a>> {
+    let outs = slots.filter_map(|s| s?.out.as_ref());
+    let count = outs
+        .clone()
+        .map(|out| match out {
+            ItemOut::Event(_) => 1,
+            ItemOut::Obligation { deadlines, .. } => deadlines.len(),
+        })
+        .sum();
+    let mut entries = Vec::with_capacity(count);
+    for out in outs.clone() {
+        if let ItemOut::Event(e) = out {
+            entries.push(Entry::E(e));
         }
     }
-    events.append(&mut deadlines);
-    events
+    for out in outs {
+        if let ItemOut::Obligation { deadlines, .. } = out {
+            entries.extend(deadlines.iter().map(Entry::D));
+        }
+    }
+    entries
 }

@@ -347,6 +347,9 @@ fn a_live_change_to_a_date_outside_the_calendars_is_refused() {
             e.to_string().contains("is outside the years 1971-2100"),
             "{e}"
         );
+        // The message names the change.
+        let named = format!("change (on {}): ", change.on);
+        assert!(e.to_string().contains(&named), "{e}");
         // The docket with the change is refused the same way.
         assert!(d.with_change(change).is_err());
     }
