@@ -1,11 +1,12 @@
 //! What moved between two schedules, by how much, and why.
 
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
-use super::fnv::FnvMap;
 use super::schedule::{Deadline, DeadlineStatus, EventEntry, Schedule};
 
 /// Whether a diff entry is a deadline or an event.
@@ -115,8 +116,15 @@ pub(crate) enum Entry<'a> {
 /// it stands for is, without writing the text out: `head<sep>n`, where `n`
 /// is an occurrence written in decimal without leading zeros, is
 /// `(head, Some(n))`; any other text is `(text, None)`.
-#[derive(Debug, Clone, Copy, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Eq)]
 struct Key<'a>(&'a str, Option<u32>);
+
+impl Hash for Key<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write(self.0.as_bytes());
+        state.write_u64(self.1.map_or(u64::MAX, u64::from));
+    }
+}
 
 impl PartialEq for Key<'_> {
     fn eq(&self, other: &Self) -> bool {
@@ -232,27 +240,23 @@ fn entries<'a>(deadlines: &'a [Deadline], events: &'a [EventEntry]) -> Vec<Entry
 
 /// Writes a date as its `Display` does (`2025-06-09`).
 fn push_date(out: &mut String, d: NaiveDate) {
-    let y = d.year();
-    if !(0..=9999).contains(&y) {
-        let _ = write!(out, "{d}");
-        return;
-    }
-    let y = y as u32;
-    let (m, day) = (d.month(), d.day());
-    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
-    for c in [
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        '-',
-        digit(m / 10),
-        digit(m),
-        '-',
-        digit(day / 10),
-        digit(day),
-    ] {
-        out.push(c);
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            let mut b = *b"0000-00-00";
+            for (at, v) in [(3, y), (6, d.month()), (9, d.day())] {
+                let mut v = v;
+                let mut i = at;
+                while v > 0 {
+                    b[i] = b'0' + (v % 10) as u8;
+                    v /= 10;
+                    i = i.saturating_sub(1);
+                }
+            }
+            out.push_str(std::str::from_utf8(&b).unwrap_or_default());
+        }
+        _ => {
+            let _ = write!(out, "{d}");
+        }
     }
 }
 
@@ -264,10 +268,14 @@ fn push_minute(out: &mut String, t: NaiveDateTime) {
     }
     push_date(out, t.date());
     let (h, m) = (t.hour(), t.minute());
-    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
-    for c in [' ', digit(h / 10), digit(h), ':', digit(m / 10), digit(m)] {
-        out.push(c);
-    }
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let b = [b' ', digit(h / 10), digit(h), b':', digit(m / 10), digit(m)];
+    out.push_str(std::str::from_utf8(&b).unwrap_or_default());
+}
+
+/// Whole days from `from` to `to` (as `(to - from).num_days()`).
+fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    i64::from(to.num_days_from_ce()) - i64::from(from.num_days_from_ce())
 }
 
 impl Diff {
@@ -327,7 +335,7 @@ impl Diff {
         let mut diff = Diff::default();
         // Moved sources, for the chains: source key -> position in `new`.
         let mut moved_sources = Lookup::with_room(new.len());
-        let mut moved_entries = Vec::with_capacity(new.len().min(FEW));
+        let mut moved_entries = Vec::with_capacity(new.len().min(32));
         for (i, n) in new.iter().enumerate() {
             let Some(o) = old_by.get(&n.id_key()).map(|&j| &old[j]) else {
                 diff.added.push(n.item());
@@ -375,7 +383,7 @@ impl Diff {
                 to: n.date(),
                 from_at: o.at(),
                 to_at: n.at(),
-                days: (n.date() - o.date()).num_days(),
+                days: days_between(o.date(), n.date()),
                 chain: chain(i, new, &moved_sources, &mut lines),
                 past: false,
             });
@@ -496,66 +504,76 @@ fn natural(id: &str) -> (&str, u64) {
     }
 }
 
-/// An empty map with room for `n` entries.
-fn map_for<K, V>(n: usize) -> FnvMap<K, V> {
-    FnvMap::with_capacity_and_hasher(n, Default::default())
-}
+/// Values by key, hashed a word at a time (ids are short, and come from
+/// docket files, not from an adversary: see `fnv.rs`).
+struct Lookup<K, V>(HashMap<K, V, BuildHasherDefault<Words>>);
 
-/// At most this many keys are searched in place rather than hashed.
-const FEW: usize = 24;
-
-/// Values by key: searched in place when there are few (a live change's
-/// diff), hashed when there may be many (two whole schedules).
-enum Lookup<K, V> {
-    Few(Vec<(K, V)>),
-    Many(FnvMap<K, V>),
-}
-
-impl<K: Eq + std::hash::Hash, V> Lookup<K, V> {
-    /// Room for at most `n` keys.
+impl<K: Eq + Hash, V> Lookup<K, V> {
+    /// Room for `n` keys.
     fn with_room(n: usize) -> Lookup<K, V> {
-        if n <= FEW {
-            Lookup::Few(Vec::with_capacity(n))
-        } else {
-            Lookup::Many(map_for(n))
-        }
+        Lookup(HashMap::with_capacity_and_hasher(n, Default::default()))
     }
 
     /// Records `value` for `key` (a key recorded again keeps the last).
     fn insert(&mut self, key: K, value: V) {
-        match self {
-            Lookup::Few(list) => match list.iter_mut().find(|(k, _)| *k == key) {
-                Some(slot) => slot.1 = value,
-                None => list.push((key, value)),
-            },
-            Lookup::Many(map) => {
-                map.insert(key, value);
-            }
-        }
+        self.0.insert(key, value);
     }
 
     fn get(&self, key: &K) -> Option<&V> {
-        match self {
-            Lookup::Few(list) => list.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            Lookup::Many(map) => map.get(key),
-        }
+        self.0.get(key)
     }
 
     /// The value for `key`, recorded first with `make` if there is none.
     fn get_or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &V {
-        match self {
-            Lookup::Few(list) => {
-                let at = match list.iter().position(|(k, _)| *k == key) {
-                    Some(at) => at,
-                    None => {
-                        list.push((key, make()));
-                        list.len() - 1
-                    }
-                };
-                &list[at].1
-            }
-            Lookup::Many(map) => map.entry(key).or_insert_with(make),
+        self.0.entry(key).or_insert_with(make)
+    }
+}
+
+/// A hasher that takes its input eight bytes at a time (a multiply and a
+/// rotate per word).
+#[derive(Debug, Clone, Copy, Default)]
+struct Words(u64);
+
+impl Words {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Words {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(w);
+            self.add(u64::from_le_bytes(b));
         }
+        let rest = words.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
     }
 }
 
@@ -570,8 +588,9 @@ fn chain(
     moved: &Lookup<Key<'_>, usize>,
     lines: &mut Lines,
 ) -> Vec<String> {
-    let mut path = Vec::with_capacity(4);
-    path.push(n);
+    // At most 64 long.
+    let mut path = [n; 64];
+    let mut len = 1;
     let mut cur = new[n];
     while let Entry::D(d) = cur {
         // An event by its id; an obligation's occurrence: the one counted
@@ -586,19 +605,21 @@ fn chain(
             // Each source once, by id (the moved entry itself may come back
             // once).
             Some(e)
-                if path.len() < 64
-                    && !path[1..]
+                if len < 64
+                    && !path[1..len]
                         .iter()
                         .any(|&p| new[p].id_key() == new[e].id_key()) =>
             {
-                path.push(e);
+                path[len] = e;
+                len += 1;
                 cur = new[e];
             }
             _ => break,
         }
     }
+    let path = &mut path[..len];
     path.reverse();
-    let last = path.len() - 1;
+    let last = len - 1;
     path.iter()
         .enumerate()
         .map(|(i, &e)| {
@@ -915,6 +936,24 @@ mod tests {
             prop::collection::vec(deadline(), 0..40),
             prop::collection::vec(event(), 0..4),
         )
+    }
+
+    proptest! {
+        /// Dates and times are written as chrono writes them; days between
+        /// two dates are chrono's.
+        #[test]
+        fn dates_written_and_counted_as_chrono(a in -800_000i32..4_000_000, b in -800_000i32..4_000_000, m in 0u32..1440) {
+            let ce = |n: i32| NaiveDate::from_num_days_from_ce_opt(n).unwrap();
+            let (x, y) = (ce(a), ce(b));
+            let mut s = String::new();
+            push_date(&mut s, x);
+            prop_assert_eq!(&s, &x.to_string());
+            let t = x.and_hms_opt(m / 60, m % 60, 0).unwrap();
+            let mut s = String::new();
+            push_minute(&mut s, t);
+            prop_assert_eq!(s, t.format("%Y-%m-%d %H:%M").to_string());
+            prop_assert_eq!(days_between(x, y), (y - x).num_days());
+        }
     }
 
     proptest! {
