@@ -323,21 +323,44 @@ impl Diff {
 
     /// Compares two lists of entries (each: events, then deadlines).
     pub(crate) fn between_entries(old: &[Entry<'_>], new: &[Entry<'_>]) -> Diff {
-        // Positions by id (the last entry of an id, as a map keeps it).
-        let mut old_by = Lookup::with_room(old.len());
-        for (i, e) in old.iter().enumerate() {
-            old_by.insert(e.id_key(), i);
-        }
-        let mut new_keys = Lookup::with_room(new.len());
-        for (i, e) in new.iter().enumerate() {
-            new_keys.insert(e.id_key(), i);
+        Diff::compare(old, new, false)
+    }
+
+    /// Compares two lists of entries whose ids are known to be distinct
+    /// on each side (the items of one docket before and after a change).
+    pub(crate) fn between_distinct(old: &[Entry<'_>], new: &[Entry<'_>]) -> Diff {
+        Diff::compare(old, new, true)
+    }
+
+    fn compare(old: &[Entry<'_>], new: &[Entry<'_>], distinct: bool) -> Diff {
+        // Distinct ids in the same places on both sides: each entry's
+        // counterpart is the one in its place, and none is removed.
+        let aligned = distinct
+            && old.len() == new.len()
+            && old.iter().zip(new).all(|(o, n)| o.id_key() == n.id_key());
+        // Otherwise, positions by id (the last entry of an id, as a map
+        // keeps it).
+        let mut old_by = Lookup::with_room(if aligned { 0 } else { old.len() });
+        let mut new_keys = Lookup::with_room(if aligned { 0 } else { new.len() });
+        if !aligned {
+            for (i, e) in old.iter().enumerate() {
+                old_by.insert(e.id_key(), i);
+            }
+            for (i, e) in new.iter().enumerate() {
+                new_keys.insert(e.id_key(), i);
+            }
         }
         let mut diff = Diff::default();
         // Moved sources, for the chains: source key -> position in `new`.
         let mut moved_sources = Lookup::with_room(new.len());
         let mut moved_entries = Vec::with_capacity(new.len().min(32));
         for (i, n) in new.iter().enumerate() {
-            let Some(o) = old_by.get(&n.id_key()).map(|&j| &old[j]) else {
+            let found = if aligned {
+                old.get(i)
+            } else {
+                old_by.get(&n.id_key()).map(|&j| &old[j])
+            };
+            let Some(o) = found else {
                 diff.added.push(n.item());
                 continue;
             };
@@ -366,7 +389,7 @@ impl Diff {
                 diff.unchanged.push(n.id());
             }
         }
-        for o in old {
+        for o in old.iter().filter(|_| !aligned) {
             if new_keys.get(&o.id_key()).is_none() {
                 diff.removed.push(o.item());
             }
@@ -975,6 +998,51 @@ mod tests {
                 .collect();
             let new = entries(&moved, &after.1);
             prop_assert_eq!(Diff::between_entries(&old, &new), reference(&old, &new));
+            // Where the ids on each side are distinct, as a docket's are.
+            let distinct = |e: &[Entry<'_>]| {
+                let mut ids: Vec<String> = e.iter().map(Entry::id).collect();
+                ids.sort();
+                ids.windows(2).all(|w| w[0] != w[1])
+            };
+            if distinct(&old) && distinct(&new) {
+                prop_assert_eq!(Diff::between_distinct(&old, &new), reference(&old, &new));
+            }
+        }
+
+        /// Distinct ids in the same places on both sides (a live change's
+        /// items): the same diff as the text-keyed comparison.
+        #[test]
+        fn same_diff_for_distinct_ids(
+            before in parts(),
+            after in parts(),
+            shift in prop::collection::vec(0u64..3, 48),
+        ) {
+            let mut b = before;
+            for (i, d) in b.0.iter_mut().enumerate() {
+                d.id = DeadlineId::new(Text::from(format!("c/o{i}")), 1 + i as u32 % 3);
+            }
+            for (i, e) in b.1.iter_mut().enumerate() {
+                e.id = format!("e{i}");
+            }
+            // The same entries, some moved, some with another status.
+            let mut a = b.clone();
+            for ((d, s), other) in a.0.iter_mut().zip(&shift).zip(after.0.iter().cycle()) {
+                d.due = d.due + chrono::Days::new(*s);
+                if *s == 2 {
+                    d.status = other.status;
+                    d.filed = other.filed;
+                }
+            }
+            for (e, s) in a.1.iter_mut().zip(shift.iter().rev()) {
+                e.date = e.date + chrono::Days::new(*s);
+            }
+            let old = entries(&b.0, &b.1);
+            let new = entries(&a.0, &a.1);
+            prop_assert_eq!(Diff::between_distinct(&old, &new), reference(&old, &new));
+            prop_assert_eq!(Diff::between_entries(&old, &new), reference(&old, &new));
+            // Not in the same places: found by id.
+            let fewer = entries(&a.0[a.0.len() / 2..], &a.1);
+            prop_assert_eq!(Diff::between_distinct(&old, &fewer), reference(&old, &fewer));
         }
     }
 }

@@ -490,11 +490,20 @@ fn diff_slots<'a>(
     before: impl Iterator<Item = Option<&'a Slot>> + Clone,
     after: impl Iterator<Item = Option<&'a Slot>> + Clone,
 ) -> Diff {
-    Diff::between_entries(&entries(before), &entries(after))
+    let (old, old_distinct) = entries(before);
+    let (new, new_distinct) = entries(after);
+    if old_distinct && new_distinct {
+        Diff::between_distinct(&old, &new)
+    } else {
+        Diff::between_entries(&old, &new)
+    }
 }
 
-/// The events, then the deadlines, of computed items.
-fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>> + Clone) -> Vec<Entry<'a>> {
+/// The events, then the deadlines, of computed items; and whether their
+/// ids are distinct. Items have distinct ids (an event's is a slug, an
+/// obligation's deadlines are `case/obligation/n`), so they are when each
+/// obligation's occurrences are.
+fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>> + Clone) -> (Vec<Entry<'a>>, bool) {
     let outs = slots.filter_map(|s| s?.out.as_ref());
     let count = outs
         .clone()
@@ -509,10 +518,14 @@ fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>> + Clone) -> Vec<Ent
             entries.push(Entry::E(e));
         }
     }
+    let mut distinct = true;
     for out in outs {
         if let ItemOut::Obligation { deadlines, .. } = out {
+            distinct &= deadlines
+                .windows(2)
+                .all(|w| w[0].id.occurrence() < w[1].id.occurrence());
             entries.extend(deadlines.iter().map(Entry::D));
         }
     }
-    entries
+    (entries, distinct)
 }
