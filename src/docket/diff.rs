@@ -242,17 +242,23 @@ fn entries<'a>(deadlines: &'a [Deadline], events: &'a [EventEntry]) -> Vec<Entry
 fn push_date(out: &mut String, d: NaiveDate) {
     match u32::try_from(d.year()) {
         Ok(y) if y <= 9999 => {
-            let mut b = *b"0000-00-00";
-            for (at, v) in [(3, y), (6, d.month()), (9, d.day())] {
-                let mut v = v;
-                let mut i = at;
-                while v > 0 {
-                    b[i] = b'0' + (v % 10) as u8;
-                    v /= 10;
-                    i = i.saturating_sub(1);
-                }
+            let (m, day) = (d.month(), d.day());
+            let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+            out.reserve(10);
+            for c in [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                '-',
+                digit(m / 10),
+                digit(m),
+                '-',
+                digit(day / 10),
+                digit(day),
+            ] {
+                out.push(c);
             }
-            out.push_str(std::str::from_utf8(&b).unwrap_or_default());
         }
         _ => {
             let _ = write!(out, "{d}");
@@ -268,9 +274,10 @@ fn push_minute(out: &mut String, t: NaiveDateTime) {
     }
     push_date(out, t.date());
     let (h, m) = (t.hour(), t.minute());
-    let digit = |v: u32| b'0' + (v % 10) as u8;
-    let b = [b' ', digit(h / 10), digit(h), b':', digit(m / 10), digit(m)];
-    out.push_str(std::str::from_utf8(&b).unwrap_or_default());
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    for c in [' ', digit(h / 10), digit(h), ':', digit(m / 10), digit(m)] {
+        out.push(c);
+    }
 }
 
 /// Whole days from `from` to `to` (as `(to - from).num_days()`).
@@ -662,7 +669,13 @@ fn chain(
 /// One line of a chain: the moved event that heads it, an event on the
 /// way, or a deadline.
 fn line(e: Entry<'_>, head: bool) -> String {
-    let mut s = String::with_capacity(96);
+    // Room for the line as written below (dates of ten characters).
+    let room = match e {
+        Entry::E(ev) if head => ev.title.len() + 26,
+        Entry::E(ev) => ev.title.len() + ev.id.len() + 17,
+        Entry::D(d) => d.title.len() + d.basis.len() + 37,
+    };
+    let mut s = String::with_capacity(room);
     match e {
         Entry::E(ev) if head => {
             s.push_str(&ev.title);

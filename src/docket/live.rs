@@ -281,10 +281,13 @@ impl LiveSchedule {
                 .obligations
                 .contains_key(target)
         {
-            self.checked
-                .held_mut()
-                .deps
-                .insert(target.to_string(), deps);
+            let all = &mut self.checked.held_mut().deps;
+            match all.get_mut(target) {
+                Some(d) => *d = deps,
+                None => {
+                    all.insert(target.to_string(), deps);
+                }
+            }
         } else {
             self.checked.held_mut().deps.remove(target);
         }
