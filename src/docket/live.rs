@@ -351,8 +351,8 @@ impl LiveSchedule {
         self.refresh_deps(&t);
         for (pos, slot) in self.saved.drain(undo.saved_from..) {
             // (An added item's position is gone.)
-            if let Some(s) = self.state.slots.get_mut(pos) {
-                *s = slot;
+            if let Some(id) = self.checked.0.order.get(pos) {
+                self.checked.put_slot(&mut self.state, id, slot);
             }
         }
     }
