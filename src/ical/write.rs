@@ -371,16 +371,17 @@ fn plain_prefix(b: &[u8]) -> usize {
 fn special_octets(x: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Octets equal to zero in `v` (exact up to the first one).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
-    let high = x & HIGH;
-    below_space
-        | high
-        | zero(x ^ (ONES * 0x7f))
+    // Octets equal to zero in `v`, high bit clear (exact up to the first).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    // Below 0x20: the subtraction wraps; 0x7f: the addition reaches 0x80;
+    // 0x80 and above: the octet's own high bit. A borrow or carry comes
+    // only out of an octet that is marked itself.
+    let outside = x.wrapping_sub(ONES * 0x20) | x.wrapping_add(ONES) | x;
+    (outside
         | zero(x ^ (ONES * u64::from(b'\\')))
         | zero(x ^ (ONES * u64::from(b';')))
-        | zero(x ^ (ONES * u64::from(b',')))
+        | zero(x ^ (ONES * u64::from(b','))))
+        & HIGH
 }
 
 /// Unicode LINE SEPARATOR and PARAGRAPH SEPARATOR: some clients break lines
@@ -523,6 +524,21 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn the_lowest_mark_is_the_first_octet_that_is_not_plain(
+            // Mostly printable ASCII, so that the first special octet falls
+            // anywhere in the word.
+            word in proptest::array::uniform8(proptest::prop_oneof![
+                12 => 0x20u8..0x7f,
+                1 => proptest::num::u8::ANY,
+            ])
+        ) {
+            let marks = special_octets(u64::from_le_bytes(word));
+            let first = word.iter().position(|b| !is_plain(*b));
+            let lowest = (marks != 0).then(|| (marks.trailing_zeros() / 8) as usize);
+            proptest::prop_assert_eq!(lowest, first);
+        }
+
         #[test]
         fn text_is_escaped_and_folded_as_one_character_at_a_time(
             prefix in 0usize..80,
