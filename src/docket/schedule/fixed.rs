@@ -115,10 +115,12 @@ impl CheckedDocket {
         if plain_day || !cal.covers(date) {
             return Ok(c);
         }
+        // Its steps are explained only when the date rolls (the question
+        // left open, only its date and readings are read).
         let rolled = Request::after(date, Period::days(0))
             .rules_as_of(self.0.rules_as_of)
             .roll(chosen.as_ref().map_or(Roll::Rule, |(r, _)| *r))
-            .explain(explain)
+            .explain(explain && chosen.is_some())
             .compute(cal, self.0.family)?;
         if let Some((r, who)) = &chosen {
             c.due = rolled.due();
