@@ -1,7 +1,7 @@
 //! Changes as values, and incremental recomputation: a change recomputes
 //! only what depends on it, with the same result as a full recompute.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
@@ -171,17 +171,11 @@ impl LiveSchedule {
             target: target.clone(),
             event: applied.docket.events.get(&target).cloned(),
             obligation: applied.docket.obligations.get(&target).cloned(),
-            ext: applied
-                .ext
-                .iter()
-                .filter(|((o, _), _)| *o == target)
+            ext: of_item(&applied.ext, &target)
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             vac_from: applied.vac_from.get(&target).copied(),
-            vac_occ: applied
-                .vac_occ
-                .iter()
-                .filter(|((o, _), _)| *o == target)
+            vac_occ: of_item(&applied.vac_occ, &target)
                 .map(|(k, v)| (k.clone(), *v))
                 .collect(),
             touched: applied.touched.get(&target).cloned(),
@@ -312,7 +306,7 @@ impl LiveSchedule {
                 a.docket.obligations.remove(&t);
             }
         }
-        a.ext.retain(|(o, _), _| *o != t);
+        remove_item(&mut a.ext, &t);
         a.ext.extend(undo.ext);
         match undo.vac_from {
             Some(v) => {
@@ -322,7 +316,7 @@ impl LiveSchedule {
                 a.vac_from.remove(&t);
             }
         }
-        a.vac_occ.retain(|(o, _), _| *o != t);
+        remove_item(&mut a.vac_occ, &t);
         a.vac_occ.extend(undo.vac_occ);
         match undo.touched {
             Some(v) => {
@@ -488,6 +482,24 @@ impl LiveSchedule {
     }
 }
 
+/// The entries of one obligation's occurrences in a map keyed by
+/// (obligation, occurrence): a range, not a scan of the map.
+fn of_item<'m, V>(
+    map: &'m BTreeMap<(String, u32), V>,
+    id: &str,
+) -> impl Iterator<Item = (&'m (String, u32), &'m V)> {
+    map.range((id.to_string(), 0)..=(id.to_string(), u32::MAX))
+}
+
+/// Removes one obligation's occurrences from a map keyed by (obligation,
+/// occurrence).
+fn remove_item<V>(map: &mut BTreeMap<(String, u32), V>, id: &str) {
+    let keys: Vec<(String, u32)> = of_item(map, id).map(|(k, _)| k.clone()).collect();
+    for k in keys {
+        map.remove(&k);
+    }
+}
+
 /// What moved between the slots of the same items before and after.
 fn diff_slots<'a>(
     before: impl Iterator<Item = Option<&'a Slot>> + Clone,
@@ -531,4 +543,37 @@ fn entries<'a>(slots: impl Iterator<Item = Option<&'a Slot>> + Clone) -> (Vec<En
         }
     }
     (entries, distinct)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_items_occurrences_are_found_and_removed_alone() {
+        let mut map: BTreeMap<(String, u32), u32> = BTreeMap::new();
+        for (id, n) in [
+            ("o", 3),
+            ("o1", 0),
+            ("o1", 2),
+            ("o1", u32::MAX),
+            ("o10", 1),
+            ("o0", 7),
+        ] {
+            map.insert((id.to_string(), n), n);
+        }
+        let found: Vec<u32> = of_item(&map, "o1").map(|(_, v)| *v).collect();
+        assert_eq!(found, [0, 2, u32::MAX]);
+        let before = map.clone();
+        remove_item(&mut map, "o1");
+        let rest: Vec<_> = before
+            .into_iter()
+            .filter(|((id, _), _)| id != "o1")
+            .collect();
+        assert_eq!(map.into_iter().collect::<Vec<_>>(), rest);
+        assert_eq!(
+            of_item(&BTreeMap::<(String, u32), u32>::new(), "o").count(),
+            0
+        );
+    }
 }
