@@ -51,6 +51,8 @@ struct Undo {
     vac_occ: Vec<((String, u32), usize)>,
     touched: Option<Vec<usize>>,
     added: bool,
+    /// What an added item counts from (the lists of dependents it joined).
+    counts_from: Vec<String>,
     horizon: NaiveDate,
     default_horizon: NaiveDate,
     /// The occurrences named with `occurrence = N`, when an add changed them.
@@ -180,6 +182,7 @@ impl LiveSchedule {
                 .collect(),
             touched: applied.touched.get(&target).cloned(),
             added: is_add,
+            counts_from: Vec::new(),
             horizon: self.horizon,
             default_horizon,
             pins: None,
@@ -195,9 +198,11 @@ impl LiveSchedule {
             self.checked.held_mut().texts.push(Default::default());
             self.checked.held_mut().index.insert(target.clone(), pos);
             self.state.slots.push(None);
-            for dep in dependencies(&self.checked.0.applied.docket, &target) {
-                self.dependents.entry(dep).or_default().push(pos);
+            let deps = dependencies(&self.checked.0.applied.docket, &target);
+            for dep in &deps {
+                self.dependents.entry(dep.clone()).or_default().push(pos);
             }
+            undo.counts_from = deps;
             // An added item may name an occurrence of a recurring duty that
             // must then be listed whatever the horizon.
             let now = pins(&self.checked.0.applied.docket);
@@ -332,9 +337,12 @@ impl LiveSchedule {
             self.checked.held_mut().texts.pop();
             self.checked.held_mut().index.remove(&t);
             self.state.slots.pop();
+            // Only the lists it joined name its position.
             let pos = self.state.slots.len();
-            for list in self.dependents.values_mut() {
-                list.retain(|&x| x != pos);
+            for dep in &undo.counts_from {
+                if let Some(list) = self.dependents.get_mut(dep) {
+                    list.retain(|&x| x != pos);
+                }
             }
         }
         self.horizon = undo.horizon;

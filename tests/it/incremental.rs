@@ -238,3 +238,45 @@ proptest! {
         prop_assert_eq!(live.docket(), &docket);
     }
 }
+
+/// An added obligation counts from an event: moving the event moves it;
+/// undoing the add leaves nothing counting from the event in its name.
+#[test]
+fn added_items_join_and_leave_what_they_count_from() {
+    let head = "[case]\nid = \"p\"\ncourt = \"nysd\"\n\
+                [events.hearing]\ntitle = \"Hearing\"\ndate = \"2025-06-09\"\n\
+                [obligations.brief]\ntitle = \"Brief\"\ndue = { days = 7, before = \"hearing\" }\n";
+    let docket = Docket::from_toml_str(head).unwrap();
+    let with = Docket::from_toml_str(&format!(
+        "{head}[obligations.reply]\ntitle = \"Reply\"\ndue = {{ days = 3, before = \"hearing\" }}\n"
+    ))
+    .unwrap();
+    let reply = with.obligations["reply"].clone();
+    let opts = ScheduleOptions::new();
+    let mut live = LiveSchedule::new(docket.check().unwrap(), opts).unwrap();
+    let on = NaiveDate::from_ymd_opt(2025, 5, 1).unwrap();
+    let later = EventTime::Date(NaiveDate::from_ymd_opt(2025, 6, 16).unwrap());
+    let diff = live
+        .apply(Change::add_obligation(on, "Order", "reply", reply))
+        .unwrap();
+    assert_eq!(diff.added.len(), 1);
+    assert_eq!(live.schedule(), live.docket().schedule(&opts).unwrap());
+    // The hearing moves the brief, the reply and itself.
+    let moved = live
+        .apply(Change::move_event(on, "Order", "hearing", later))
+        .unwrap();
+    assert_eq!(moved.moved.len(), 3);
+    assert_eq!(live.schedule(), live.docket().schedule(&opts).unwrap());
+    live.undo().unwrap().unwrap();
+    let gone = live.undo().unwrap().unwrap();
+    assert_eq!(gone.removed.len(), 1);
+    assert_eq!(live.schedule(), docket.schedule(&opts).unwrap());
+    // Without the reply: the hearing moves the brief and itself.
+    let moved = live
+        .apply(Change::move_event(on, "Order", "hearing", later))
+        .unwrap();
+    assert_eq!(moved.moved.len(), 2);
+    assert_eq!(live.schedule(), live.docket().schedule(&opts).unwrap());
+    live.undo().unwrap().unwrap();
+    assert_eq!(live.docket(), &docket);
+}
