@@ -344,14 +344,20 @@ impl Docket {
         // References and the dependency graph, on the docket as changed.
         let eff = super::schedule::apply_all(shared)?;
         let docket = &eff.docket;
-        let ids = Ids {
-            events: docket.events.keys().map(String::as_str).collect(),
-            obligations: docket
-                .obligations
-                .keys()
-                .map(|k| (k.as_str(), super::schedule::recurs(docket, k)))
-                .collect(),
-            parties: ids.parties,
+        // Without changes the docket as changed is the one whose ids were
+        // just gathered.
+        let ids = if self.changes.is_empty() {
+            ids
+        } else {
+            Ids {
+                events: docket.events.keys().map(String::as_str).collect(),
+                obligations: docket
+                    .obligations
+                    .keys()
+                    .map(|k| (k.as_str(), super::schedule::recurs(docket, k)))
+                    .collect(),
+                parties: ids.parties,
+            }
         };
         p.extend(super::schedule::occurrence_problems(docket));
         for (id, e) in &docket.events {
