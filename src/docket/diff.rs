@@ -418,10 +418,22 @@ impl Diff {
                 past: false,
             });
         }
-        diff.moved.sort_by(|a, b| (a.to, &a.id).cmp(&(b.to, &b.id)));
-        // Ids in natural order: "x/2" before "x/10".
-        diff.unchanged.sort_by(|a, b| natural(a).cmp(&natural(b)));
+        diff.in_order();
         diff
+    }
+
+    /// Puts every list in its order, whichever way the diff was found:
+    /// moves by their new date, then id; items added, removed and vacated
+    /// by date, then id; the rest by id (ids in natural order: "x/2" before
+    /// "x/10").
+    fn in_order(&mut self) {
+        self.moved.sort_by(|a, b| (a.to, &a.id).cmp(&(b.to, &b.id)));
+        for items in [&mut self.added, &mut self.removed, &mut self.vacated] {
+            items.sort_by(|a, b| (a.date, natural(&a.id)).cmp(&(b.date, natural(&b.id))));
+        }
+        self.status_changed
+            .sort_by(|a, b| natural(&a.id).cmp(&natural(&b.id)));
+        self.unchanged.sort_by(|a, b| natural(a).cmp(&natural(b)));
     }
 
     /// Marks items that now fall before `on` (the change's date) and adds a
@@ -885,8 +897,8 @@ mod tests {
                 past: false,
             });
         }
-        diff.moved.sort_by(|a, b| (a.to, &a.id).cmp(&(b.to, &b.id)));
-        diff.unchanged.sort_by(|a, b| natural(a).cmp(&natural(b)));
+        // The same order as a diff of two schedules.
+        diff.in_order();
         diff
     }
 
