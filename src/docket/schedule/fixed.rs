@@ -31,13 +31,22 @@ pub(super) fn note(family: RuleFamily) -> &'static str {
     }
 }
 
-/// Why a date set by order stands, cited for the docket's rule family.
-pub(super) fn stands(family: RuleFamily) -> String {
-    format!(
-        "a date set by order is not computed and does not roll ({}: the time-computation \
-         provisions \"do not apply when a fixed time to act is set\"; {VIOLETTE})",
-        note(family)
-    )
+/// Why a date set by order stands, cited for the docket's rule family
+/// (written once per family, not for each deadline).
+pub(super) fn stands(family: RuleFamily) -> &'static str {
+    static TEXT: [std::sync::OnceLock<String>; 3] = [const { std::sync::OnceLock::new() }; 3];
+    let i = match family {
+        RuleFamily::Bankruptcy => 0,
+        RuleFamily::Appellate => 1,
+        RuleFamily::Civil | RuleFamily::Plain => 2,
+    };
+    TEXT[i].get_or_init(|| {
+        format!(
+            "a date set by order is not computed and does not roll ({}: the time-computation \
+             provisions \"do not apply when a fixed time to act is set\"; {VIOLETTE})",
+            note(family)
+        )
+    })
 }
 
 /// The authorities of the question.
