@@ -121,8 +121,11 @@ proptest! {
         prop_assert!(!closed_backward(cal, due.due()), "{} {n} days before {from}: {}", cal.name(), due.due());
         // The day the count lands on, or the open day before it: every day
         // between is closed. Except where the clerk's office was
-        // inaccessible: Rule 6(a)(3)(A) extends the time to the first
-        // accessible day, forward (E.D. La. after Hurricane Katrina).
+        // inaccessible: Rule 6(a)(3)(A) extends the time forward to the
+        // first accessible day, also for a period measured before an event
+        // (2009 Committee Note to Rule 6(a)(5): "If the clerk's office is
+        // inaccessible on August 31, then subdivision (a)(3) extends the
+        // filing deadline forward"; E.D. La. after Hurricane Katrina).
         let landing = from - Days::new(n.into());
         let d = due.due();
         if d <= landing {
