@@ -40,7 +40,21 @@ struct Ids<'a> {
     parties: BTreeSet<&'a str>,
 }
 
-impl Ids<'_> {
+impl<'a> Ids<'a> {
+    /// The events and obligations of `d` (each obligation with whether it
+    /// recurs), and `parties`.
+    fn of(d: &'a Docket, parties: BTreeSet<&'a str>) -> Ids<'a> {
+        Ids {
+            events: d.events.keys().map(String::as_str).collect(),
+            obligations: d
+                .obligations
+                .keys()
+                .map(|k| (k.as_str(), super::schedule::recurs(d, k)))
+                .collect(),
+            parties,
+        }
+    }
+
     fn kind(&self, id: &str) -> Option<Kind> {
         if self.events.contains(id) {
             Some(Kind::Event)
@@ -201,15 +215,7 @@ impl Docket {
         }
 
         // Ids as the changes log goes on (adds create new ones).
-        let mut ids = Ids {
-            events: self.events.keys().map(String::as_str).collect(),
-            obligations: self
-                .obligations
-                .keys()
-                .map(|k| (k.as_str(), super::schedule::recurs(self, k)))
-                .collect(),
-            parties: self.parties.keys().map(String::as_str).collect(),
-        };
+        let mut ids = Ids::of(self, self.parties.keys().map(String::as_str).collect());
         for id in ids
             .events
             .iter()
@@ -349,15 +355,7 @@ impl Docket {
         let ids = if self.changes.is_empty() {
             ids
         } else {
-            Ids {
-                events: docket.events.keys().map(String::as_str).collect(),
-                obligations: docket
-                    .obligations
-                    .keys()
-                    .map(|k| (k.as_str(), super::schedule::recurs(docket, k)))
-                    .collect(),
-                parties: ids.parties,
-            }
+            Ids::of(docket, ids.parties)
         };
         p.extend(super::schedule::occurrence_problems(docket));
         for (id, e) in &docket.events {
