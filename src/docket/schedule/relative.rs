@@ -246,7 +246,7 @@ impl CheckedDocket {
             let mut dl = self.deadline(&text, o, value.n, c, opts)?;
             if dl.basis.is_shared() && !dl.basis.starts_with("set to") {
                 // Not set by a change: say which occurrence it counts from.
-                dl.basis = Text::from(format!("{} (occurrence {})", dl.basis, value.n));
+                dl.basis = Text::occurrence(std::mem::take(&mut dl.basis), value.n);
             }
             // A duty vacated from a date stops at its first vacated
             // occurrence, as a recurring duty does.

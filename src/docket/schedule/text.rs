@@ -31,6 +31,15 @@ pub struct Text(Repr);
 enum Repr {
     Static(&'static str),
     Shared(Arc<str>),
+    /// `base (occurrence n)`, written when first read.
+    Occurrence(Arc<Occurrence>),
+}
+
+/// A text and an occurrence number, written out when first read.
+struct Occurrence {
+    base: Text,
+    n: u32,
+    text: std::sync::OnceLock<String>,
 }
 
 impl Text {
@@ -41,7 +50,16 @@ impl Text {
 
     /// Whether the text was built at run time (not program text).
     pub(crate) fn is_shared(&self) -> bool {
-        matches!(self.0, Repr::Shared(_))
+        matches!(self.0, Repr::Shared(_) | Repr::Occurrence(_))
+    }
+
+    /// `base (occurrence n)`, written out only when read.
+    pub(crate) fn occurrence(base: Text, n: u32) -> Text {
+        Text(Repr::Occurrence(Arc::new(Occurrence {
+            base,
+            n,
+            text: std::sync::OnceLock::new(),
+        })))
     }
 
     /// The text.
@@ -49,6 +67,9 @@ impl Text {
         match &self.0 {
             Repr::Static(s) => s,
             Repr::Shared(s) => s,
+            Repr::Occurrence(o) => o
+                .text
+                .get_or_init(|| format!("{} (occurrence {})", o.base.as_str(), o.n)),
         }
     }
 }
@@ -356,6 +377,24 @@ impl Serialize for DeadlineId {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_occurrence_basis_is_written_when_read_and_reads_as_its_text() {
+        let t = Text::occurrence(Text::from("7 days after status"), 12);
+        let Repr::Occurrence(o) = &t.0 else {
+            panic!("not an occurrence text")
+        };
+        assert!(o.text.get().is_none(), "written before it was read");
+        assert_eq!(t, "7 days after status (occurrence 12)");
+        assert!(o.text.get().is_some());
+        let copy = t.clone();
+        assert_eq!(copy.as_str(), t.as_str());
+        assert!(t.is_shared());
+        assert_eq!(
+            Text::occurrence(Text::from_static("fixed by order"), 1).to_string(),
+            "fixed by order (occurrence 1)"
+        );
+    }
 
     #[test]
     fn ids_read_order_and_compare_as_their_text() {
