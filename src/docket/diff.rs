@@ -1,10 +1,11 @@
 //! What moved between two schedules, by how much, and why.
 
+use crate::docket::date_text::{push_date, push_minute};
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::schedule::{Deadline, DeadlineStatus, EventEntry, Schedule};
@@ -236,48 +237,6 @@ fn entries<'a>(deadlines: &'a [Deadline], events: &'a [EventEntry]) -> Vec<Entry
         .map(Entry::E)
         .chain(deadlines.iter().map(Entry::D))
         .collect()
-}
-
-/// Writes a date as its `Display` does (`2025-06-09`).
-fn push_date(out: &mut String, d: NaiveDate) {
-    match u32::try_from(d.year()) {
-        Ok(y) if y <= 9999 => {
-            let (m, day) = (d.month(), d.day());
-            let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
-            out.reserve(10);
-            for c in [
-                digit(y / 1000),
-                digit(y / 100),
-                digit(y / 10),
-                digit(y),
-                '-',
-                digit(m / 10),
-                digit(m),
-                '-',
-                digit(day / 10),
-                digit(day),
-            ] {
-                out.push(c);
-            }
-        }
-        _ => {
-            let _ = write!(out, "{d}");
-        }
-    }
-}
-
-/// Writes a date-time as `%Y-%m-%d %H:%M` formats it.
-fn push_minute(out: &mut String, t: NaiveDateTime) {
-    if !(0..=9999).contains(&t.year()) {
-        let _ = write!(out, "{}", t.format("%Y-%m-%d %H:%M"));
-        return;
-    }
-    push_date(out, t.date());
-    let (h, m) = (t.hour(), t.minute());
-    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
-    for c in [' ', digit(h / 10), digit(h), ':', digit(m / 10), digit(m)] {
-        out.push(c);
-    }
 }
 
 /// Whole days from `from` to `to` (as `(to - from).num_days()`).

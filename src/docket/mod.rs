@@ -6,6 +6,7 @@
 //! exact image ([`Docket`] reads and writes TOML and JSON with serde).
 
 mod build;
+pub(crate) mod date_text;
 mod dates;
 mod diff;
 mod fnv;

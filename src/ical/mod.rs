@@ -19,8 +19,8 @@
 mod vtimezone;
 mod write;
 
+use crate::docket::date_text::{push_date, push_hour_minute, push_ymd};
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
@@ -1028,45 +1028,6 @@ fn push_joined(out: &mut String, parts: &[&str], sep: &str) {
             out.push_str(sep);
         }
         out.push_str(p);
-    }
-}
-
-/// Appends `YYYY-MM-DD`, as the date displays.
-fn push_date(out: &mut String, d: NaiveDate) {
-    if (0..=9999).contains(&d.year()) {
-        push_ymd(out, d, Some('-'));
-    } else {
-        let _ = write!(out, "{d}");
-    }
-}
-
-/// Appends `YYYYMMDD` (with `sep` between the parts), as [`ymd_in`] writes
-/// it, a character at a time.
-fn push_ymd(out: &mut String, d: NaiveDate, sep: Option<char>) {
-    let y = d.year().clamp(0, 9999) as u32;
-    for (i, v) in [y / 100, y % 100, d.month(), d.day()]
-        .into_iter()
-        .enumerate()
-    {
-        if i >= 2 {
-            if let Some(sep) = sep {
-                out.push(sep);
-            }
-        }
-        out.push(char::from(b'0' + (v / 10 % 10) as u8));
-        out.push(char::from(b'0' + (v % 10) as u8));
-    }
-}
-
-/// Appends `HH:MM`.
-fn push_hour_minute(out: &mut String, t: chrono::NaiveTime) {
-    use chrono::Timelike;
-    for (i, v) in [t.hour(), t.minute()].into_iter().enumerate() {
-        if i > 0 {
-            out.push(':');
-        }
-        out.push(char::from(b'0' + (v / 10 % 10) as u8));
-        out.push(char::from(b'0' + (v % 10) as u8));
     }
 }
 
