@@ -16,6 +16,7 @@ mod deadline;
 mod explanation;
 mod fixed;
 mod list;
+mod options;
 mod order;
 mod output;
 mod reason;
@@ -30,6 +31,7 @@ mod times;
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
 pub use list::List;
+pub use options::ScheduleOptions;
 pub(crate) use order::{dependencies, occurrence_problems, pins, recurs, topo_order};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
 pub use reason::Reason;
@@ -45,97 +47,6 @@ pub const MAX_OCCURRENCES: u32 = 1_000;
 /// Days past the docket's last known date that recurring duties are expanded
 /// to when no horizon or window end is given.
 pub const DEFAULT_HORIZON_DAYS: u64 = 365;
-
-/// Options for computing a schedule.
-///
-/// # Example
-/// ```
-/// use chrono::NaiveDate;
-/// use docket::docket::ScheduleOptions;
-/// let opts = ScheduleOptions::new()
-///     .window(NaiveDate::from_ymd_opt(2009, 4, 1), NaiveDate::from_ymd_opt(2009, 6, 30))
-///     .explain(false);
-/// assert!(!opts.explains());
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScheduleOptions {
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    horizon: Option<NaiveDate>,
-    explain: bool,
-    eagerly: bool,
-    max_occurrences: u32,
-}
-
-impl Default for ScheduleOptions {
-    fn default() -> Self {
-        ScheduleOptions {
-            from: None,
-            to: None,
-            horizon: None,
-            explain: true,
-            eagerly: false,
-            max_occurrences: MAX_OCCURRENCES,
-        }
-    }
-}
-
-impl ScheduleOptions {
-    /// Explanations on, no window, the default horizon.
-    pub fn new() -> ScheduleOptions {
-        ScheduleOptions::default()
-    }
-
-    /// Keeps only deadlines and events from `from` through `to` (either
-    /// open). Recurring duties are expanded through `to`.
-    pub fn window(mut self, from: Option<NaiveDate>, to: Option<NaiveDate>) -> ScheduleOptions {
-        self.from = from;
-        self.to = to;
-        self
-    }
-
-    /// Expands recurring duties through this date (default: the window's
-    /// end, or [`DEFAULT_HORIZON_DAYS`] after the latest date the docket
-    /// names).
-    pub fn horizon(mut self, horizon: Option<NaiveDate>) -> ScheduleOptions {
-        self.horizon = horizon;
-        self
-    }
-
-    /// Explains every date (on by default). An explanation is written when
-    /// it is first read (see [`Explanation`]): a schedule nobody reads the
-    /// explanations of costs what one without them costs. Off, every
-    /// explanation is empty.
-    pub fn explain(mut self, yes: bool) -> ScheduleOptions {
-        self.explain = yes;
-        self
-    }
-
-    /// True when dates are explained.
-    pub fn explains(&self) -> bool {
-        self.explain
-    }
-
-    /// Writes every explanation while the schedule is computed rather than
-    /// when one is first read (off by default). For callers that read every
-    /// explanation anyway (a feed, an explained table): it saves computing
-    /// the schedule a second time. The lines are the same either way.
-    pub fn explain_eagerly(mut self, yes: bool) -> ScheduleOptions {
-        self.eagerly = yes;
-        self
-    }
-
-    /// The horizon the options set (the horizon, else the window's end).
-    pub(crate) fn explicit_horizon(&self) -> Option<NaiveDate> {
-        self.horizon.or(self.to)
-    }
-
-    /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`]).
-    pub fn max_occurrences(mut self, n: u32) -> ScheduleOptions {
-        self.max_occurrences = n.clamp(1, MAX_OCCURRENCES);
-        self
-    }
-}
 
 /// A docket that passed validation, with its calendar and dependency order
 /// ready: scheduling it cannot fail on its structure.
@@ -540,7 +451,8 @@ impl CheckedDocket {
     ) -> Result<()> {
         let mut listed: u64 = 0;
         for (pos, id) in self.0.order.iter().enumerate() {
-            self.compute_item_at(pos, id, st, horizon, opts)?;
+            self.compute_item_at(pos, id, st, horizon, opts)
+                .map_err(|e| self.item_error(id, e))?;
             if let Some(ItemOut::Obligation { deadlines, .. }) = st
                 .slots
                 .get(pos)
@@ -650,31 +562,22 @@ impl CheckedDocket {
             .get(id)
             .ok_or_else(|| Error::invalid(format!("\"{id}\" is not an item of the docket")))?;
         self.compute_item_at(pos, id, st, horizon, opts)
+            .map_err(|e| self.item_error(id, e))
+    }
+
+    /// An item's error, named: `obligation "x": ...` or `event "x": ...`.
+    fn item_error(&self, id: &str, e: Error) -> Error {
+        let what = if self.0.applied.docket.obligations.contains_key(id) {
+            "obligation"
+        } else {
+            "event"
+        };
+        e.context(format!("{what} \"{id}\""))
     }
 
     /// [`CheckedDocket::compute_item`] of the item at `pos` in the
-    /// dependency order.
+    /// dependency order (its errors not yet named).
     fn compute_item_at(
-        &self,
-        pos: usize,
-        id: &str,
-        st: &mut State,
-        horizon: NaiveDate,
-        opts: &ScheduleOptions,
-    ) -> Result<()> {
-        self.compute_item_inner(pos, id, st, horizon, opts)
-            .map_err(|e| {
-                let d = &self.0.applied.docket;
-                let what = if d.obligations.contains_key(id) {
-                    "obligation"
-                } else {
-                    "event"
-                };
-                e.context(format!("{what} \"{id}\""))
-            })
-    }
-
-    fn compute_item_inner(
         &self,
         pos: usize,
         id: &str,
