@@ -54,7 +54,7 @@ impl ScheduleOptions {
     }
 
     /// Expands recurring duties through this date (default: the window's
-    /// end, or [`DEFAULT_HORIZON_DAYS`] after the latest date the docket
+    /// end, or [`DEFAULT_HORIZON_DAYS`](super::DEFAULT_HORIZON_DAYS) after the latest date the docket
     /// names).
     pub fn horizon(mut self, horizon: Option<NaiveDate>) -> ScheduleOptions {
         self.horizon = horizon;
@@ -62,7 +62,7 @@ impl ScheduleOptions {
     }
 
     /// Explains every date (on by default). An explanation is written when
-    /// it is first read (see [`Explanation`]): a schedule nobody reads the
+    /// it is first read (see [`Explanation`](super::Explanation)): a schedule nobody reads the
     /// explanations of costs what one without them costs. Off, every
     /// explanation is empty.
     pub fn explain(mut self, yes: bool) -> ScheduleOptions {
@@ -89,7 +89,7 @@ impl ScheduleOptions {
         self.horizon.or(self.to)
     }
 
-    /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`]).
+    /// Caps occurrences per recurring duty (at most [`MAX_OCCURRENCES`](super::MAX_OCCURRENCES)).
     pub fn max_occurrences(mut self, n: u32) -> ScheduleOptions {
         self.max_occurrences = n.clamp(1, MAX_OCCURRENCES);
         self
