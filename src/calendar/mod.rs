@@ -13,8 +13,10 @@ mod question;
 mod states;
 pub(crate) mod tables;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
@@ -199,11 +201,11 @@ pub struct Calendar {
     /// Day numbers (from the common era) of disputed days, sorted.
     disputed: Vec<i32>,
     /// For each disputed day, what it is and why it is disputed.
-    disputed_text: Vec<String>,
+    disputed_text: Vec<Arc<str>>,
     /// For each disputed day, its questions (bits indexing `day_questions`).
     disputed_q: Vec<u32>,
     /// The day questions the calendar's disputed days raise.
-    day_questions: Vec<String>,
+    day_questions: Vec<Cow<'static, str>>,
     /// Questions settled for this calendar (announcements and the user's).
     settlements: Vec<Settlement>,
 }
@@ -464,7 +466,7 @@ impl CalendarBuilder {
         let mut disputed = Vec::new();
         let mut disputed_text = Vec::new();
         let mut disputed_q = Vec::new();
-        let mut day_questions: Vec<String> = Vec::new();
+        let mut day_questions: Vec<Cow<'static, str>> = Vec::new();
         for (d, list) in &notes {
             let mut why = Vec::new();
             let mut qs = 0u32;
@@ -478,7 +480,12 @@ impl CalendarBuilder {
                 let i = match day_questions.iter().position(|x| x == q) {
                     Some(i) => i,
                     None => {
-                        day_questions.push(q.clone());
+                        // The catalog's own id when it has one (readings
+                        // name their question without a copy).
+                        day_questions.push(question::question(q).map_or_else(
+                            |_| Cow::Owned(q.clone()),
+                            |x| Cow::Borrowed(x.id.as_str()),
+                        ));
                         day_questions.len() - 1
                     }
                 };
@@ -493,7 +500,7 @@ impl CalendarBuilder {
             }
             if !why.is_empty() {
                 disputed.push(d.num_days_from_ce());
-                disputed_text.push(why.join("; "));
+                disputed_text.push(Arc::from(why.join("; ")));
                 disputed_q.push(qs);
             }
         }
@@ -696,20 +703,19 @@ impl Calendar {
     }
 
     /// The id of the day question with index `i`.
-    pub(crate) fn day_question(&self, i: u32) -> &str {
-        self.day_questions
-            .get(i as usize)
-            .map_or(GENERIC_QUESTION, String::as_str)
+    pub(crate) fn day_question(&self, i: u32) -> &Cow<'static, str> {
+        const GENERIC: &Cow<'static, str> = &Cow::Borrowed(GENERIC_QUESTION);
+        self.day_questions.get(i as usize).unwrap_or(GENERIC)
     }
 
     /// What each disputed day of question index `q` from `lo` through `hi`
     /// is, and why it is disputed.
-    pub(crate) fn disputed_of(&self, lo: i32, hi: i32, q: u32) -> Vec<&str> {
+    pub(crate) fn disputed_of(&self, lo: i32, hi: i32, q: u32) -> Vec<Arc<str>> {
         let a = self.disputed.partition_point(|&d| d < lo);
         let b = self.disputed.partition_point(|&d| d <= hi);
         (a..b)
             .filter(|&i| self.disputed_q[i] & (1 << q) != 0)
-            .map(|i| self.disputed_text[i].as_str())
+            .map(|i| self.disputed_text[i].clone())
             .collect()
     }
 

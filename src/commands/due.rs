@@ -628,7 +628,7 @@ impl DueAnswer {
             if let Some(at) = l.at {
                 obj.insert("latest_at".into(), local(at).into());
             }
-            obj.insert("latest_reason".into(), l.reason.clone().into());
+            obj.insert("latest_reason".into(), l.reason.to_string().into());
             obj.insert(
                 "latest_steps".into(),
                 l.steps.iter().map(|s| s.to_string()).collect(),
@@ -644,7 +644,7 @@ impl DueAnswer {
                     r.insert("at".into(), local(at).into());
                 }
                 r.insert("question".into(), l.question.to_string().into());
-                r.insert("reason".into(), l.reason.clone().into());
+                r.insert("reason".into(), l.reason.to_string().into());
                 r.insert(
                     "cites".into(),
                     l.cites.iter().map(|c| c.to_string()).collect(),

@@ -30,6 +30,7 @@
 mod edition;
 mod engine;
 mod readings;
+mod reason;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -39,6 +40,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 pub use edition::Edition;
+pub use reason::Reason;
+pub(crate) use reason::WriteReason;
 
 use crate::calendar::{Calendar, RuleFamily};
 use crate::error::{Error, Result};
@@ -441,8 +444,8 @@ pub struct LaterReading {
     /// The later date-time, for periods in hours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<NaiveDateTime>,
-    /// Why another reading exists.
-    pub reason: String,
+    /// Why another reading exists (written when first read).
+    pub reason: Reason,
     /// The authorities for the reading.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cites: Vec<Cow<'static, str>>,

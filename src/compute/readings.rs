@@ -11,11 +11,14 @@
 //! or by the user) is not weighed: its settled reading is applied and the
 //! explanation says who settled it.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDateTime};
 
 use super::engine::{from_ce, last_day_step, note_due_day, run, Reading, ServiceMode, Trace};
+use super::reason::{OtherReading, Reason, Together};
 use super::{Direction, Due, Edition, LaterReading, Request, Roll, Step, Unit};
-use crate::calendar::{question, Calendar, DISPUTED_STATE, OUTSIDE, STATE};
+use crate::calendar::{question, Calendar, DISPUTED_STATE, GENERIC_QUESTION, OUTSIDE, STATE};
 use crate::error::Result;
 
 /// The most combinations of readings computed for one request.
@@ -42,6 +45,22 @@ impl Q {
     fn id(self, cal: &Calendar, ed: Edition) -> &str {
         match self {
             Q::Day(i) => cal.day_question(i),
+            _ => self.rule_id(ed),
+        }
+    }
+
+    /// The id, kept by a reading (the catalog's, not a copy).
+    fn id_kept(self, cal: &Calendar, ed: Edition) -> Cow<'static, str> {
+        match self {
+            Q::Day(i) => cal.day_question(i).clone(),
+            _ => Cow::Borrowed(self.rule_id(ed)),
+        }
+    }
+
+    /// The id of a question about the rules (not about a day).
+    fn rule_id(self, ed: Edition) -> &'static str {
+        match self {
+            Q::Day(_) => GENERIC_QUESTION,
             Q::OldRoll => OLD_ROLL,
             Q::Service => ed.service_question().unwrap_or("service-days"),
             Q::CourtDays => COURT_DAYS,
@@ -292,32 +311,36 @@ fn finish(
     let lo = best_res.0.min(trigger);
     let mut readings = Vec::with_capacity(later.len() + 1);
     for (q, c, r, res) in &later {
-        let id = q.id(cal, ed);
+        let id = q.id_kept(cal, ed);
         let steps = if req.explain {
             ev.traced(*r)?.1
         } else {
             Vec::new()
         };
+        let days = match q {
+            Q::Day(i) => cal.disputed_of(lo, hi, *i),
+            _ => Vec::new(),
+        };
         readings.push(LaterReading {
-            question: id.to_string().into(),
             date: from_ce(res.0),
             at: res.1,
-            reason: reason(cal, *q, id, c, lo, hi),
-            cites: question(id).map(|x| x.cites_of(c)).unwrap_or_default(),
+            cites: question(&id).map(|x| x.cites_of(c)).unwrap_or_default(),
+            reason: Reason::later(OtherReading {
+                id: id.clone(),
+                choice: c,
+                days,
+            }),
+            question: id,
             steps,
         });
     }
     if let Some((r, res)) = combined {
-        let parts: Vec<String> = qs
+        let parts: Vec<(Cow<'static, str>, &'static str)> = qs
             .iter()
             .filter(|q| q.answer(r) != q.answer(best))
-            .map(|q| format!("{} read \"{}\"", q.id(cal, ed), q.answer(r)))
+            .map(|q| (q.id_kept(cal, ed), q.answer(r)))
             .collect();
-        let ids: Vec<&str> = qs
-            .iter()
-            .filter(|q| q.answer(r) != q.answer(best))
-            .map(|q| q.id(cal, ed))
-            .collect();
+        let ids: Vec<&str> = parts.iter().map(|(id, _)| &**id).collect();
         let steps = if req.explain {
             ev.traced(r)?.1
         } else {
@@ -327,10 +350,7 @@ fn finish(
             question: ids.join("+").into(),
             date: from_ce(res.0),
             at: res.1,
-            reason: format!(
-                "the later readings together ({}) give a still later date",
-                parts.join("; ")
-            ),
+            reason: Reason::later(Together(parts)),
             cites: Vec::new(),
             steps,
         });
@@ -399,30 +419,4 @@ fn settled_rule_questions(req: &Request, cal: &Calendar, ed: Edition) -> Vec<&'s
         v.push(COURT_DAYS);
     }
     v
-}
-
-/// Why a reading exists: the question, the reading and what it holds, and
-/// for a day question the days in question.
-fn reason(cal: &Calendar, q: Q, id: &str, choice: &str, lo: i32, hi: i32) -> String {
-    let days = match q {
-        Q::Day(i) => {
-            let d = cal.disputed_of(lo, hi, i);
-            if d.is_empty() {
-                String::new()
-            } else {
-                format!(" Days in question: {}.", d.join("; "))
-            }
-        }
-        _ => String::new(),
-    };
-    match question(id) {
-        Ok(x) => {
-            let says = x.reading(choice).map_or("", |a| a.says.as_str());
-            format!(
-                "question {id}: {} Reading \"{choice}\": {says}{days}",
-                x.question
-            )
-        }
-        Err(_) => format!("question {id}: reading \"{choice}\".{days}"),
-    }
 }

@@ -48,8 +48,8 @@ impl<'a> Ids<'a> {
             events: d.events.keys().map(String::as_str).collect(),
             obligations: d
                 .obligations
-                .keys()
-                .map(|k| (k.as_str(), super::schedule::recurs(d, k)))
+                .iter()
+                .map(|(k, o)| (k.as_str(), super::schedule::obligation_recurs(d, o)))
                 .collect(),
             parties,
         }

@@ -193,7 +193,7 @@ proptest! {
             (Ok(a), Ok(b)) => {
                 prop_assert_eq!(a.due(), b.due(), "{} {:?}", cal.name(), req);
                 let list = |d: &docket::compute::Due| -> Vec<(NaiveDate, String, String)> {
-                    d.readings().iter().map(|l| (l.date, l.question.to_string(), l.reason.clone())).collect()
+                    d.readings().iter().map(|l| (l.date, l.question.to_string(), l.reason.to_string())).collect()
                 };
                 prop_assert_eq!(list(&a), list(&b));
                 // Item 1 of the readings promise: the due date is never after

@@ -27,6 +27,18 @@ pub(crate) struct Applied {
     pub touched: BTreeMap<String, Vec<usize>>,
 }
 
+impl Applied {
+    /// The key of occurrence `n` of obligation `id` in `ext` and `vac_occ`,
+    /// when a change could have put it there: most dockets have no
+    /// extensions or vacaturs, and most obligations no change.
+    pub fn occurrence_key(&self, id: &str, n: u32) -> Option<(String, u32)> {
+        if (self.ext.is_empty() && self.vac_occ.is_empty()) || !self.touched.contains_key(id) {
+            return None;
+        }
+        Some((id.to_string(), n))
+    }
+}
+
 /// Applies the whole changes log.
 pub(crate) fn apply_all(d: &Shared<Docket>) -> Result<Applied> {
     let docket = if d.changes.is_empty() {

@@ -79,13 +79,8 @@ impl CheckedDocket {
         opts: &ScheduleOptions,
     ) -> Result<Deadline> {
         let id = text.obligation.as_str();
-        // Most dockets have no extensions or vacaturs: skip the lookups.
         let a = &self.0.applied;
-        let key = if a.ext.is_empty() && a.vac_occ.is_empty() {
-            None
-        } else {
-            Some((id.to_string(), n))
-        };
+        let key = a.occurrence_key(id, n);
         let ext = key.as_ref().and_then(|k| a.ext.get(k)).copied();
         if let Some((to, i)) = ext {
             // A date set by order: it stands, like any fixed date.
@@ -108,7 +103,7 @@ impl CheckedDocket {
         }
         let rule = c.rule.take();
         let basis = match (ext, &rule) {
-            (Some((to, i)), _) => Text::from(format!("set to {to} by change {}", i + 1)),
+            (Some((to, i)), _) => Text::set_to(to, i + 1),
             (None, Some(r)) => Text::from(r.basis.as_str()),
             (None, None) if n == 1 || o.repeat.is_none() => text.basis_first.clone(),
             (None, None) => text.basis_rest.clone(),

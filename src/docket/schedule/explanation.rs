@@ -215,3 +215,50 @@ impl Serialize for Explanation {
         self.lines().serialize(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::docket::Docket;
+
+    /// A docket whose schedule fails: a deadline counts from an occurrence
+    /// past the end of its recurring duty (found only when computed).
+    fn failing() -> CheckedDocket {
+        let d = Docket::from_toml_str(
+            r#"
+            [case]
+            id = "t"
+            court = "nysd"
+            [obligations.weekly]
+            title = "Weekly"
+            first_due = "2025-03-04"
+            repeat = { every = "1 week", until = "2025-03-25" }
+            [obligations.late]
+            title = "Late"
+            due = { days = 1, after = "weekly", occurrence = 50 }
+            "#,
+        )
+        .expect("parses");
+        d.check().expect("checks")
+    }
+
+    #[test]
+    fn an_explanation_that_cannot_be_written_says_why() {
+        let checked = failing();
+        let opts = ScheduleOptions::new();
+        let err = checked.schedule(&opts).expect_err("the schedule fails");
+        let later = Later::new(checked, opts);
+        let e = Explanation::later(&later, Item::Deadline(0));
+        assert!(!e.is_written());
+        assert_eq!(
+            e.lines(),
+            [format!("the explanation could not be written: {err}")]
+        );
+        assert!(e.is_written());
+        // Every item of that schedule reads the same line.
+        assert_eq!(
+            Explanation::later(&later, Item::Event(3)).lines(),
+            e.lines()
+        );
+    }
+}

@@ -8,10 +8,10 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::output::Reading;
-use super::reason::Reason;
+use super::reason;
 use super::relative::Computed;
 use super::CheckedDocket;
-use crate::calendar::RuleFamily;
+use crate::calendar::{Calendar, RuleFamily};
 use crate::compute::{Period, Request, Roll};
 use crate::error::Result;
 
@@ -54,28 +54,26 @@ fn cites(family: RuleFamily) -> Vec<Cow<'static, str>> {
     vec![Cow::Borrowed(note(family)), Cow::Borrowed(VIOLETTE)]
 }
 
-impl CheckedDocket {
-    /// What a day is, when it is not an ordinary court day ("a Sunday",
-    /// "Martin Luther King Jr.'s Birthday"); `None` for a court day.
-    pub(super) fn closed_because(&self, date: NaiveDate) -> Option<Cow<'static, str>> {
-        let cal = &self.0.calendar;
-        let mut names: Vec<&str> = cal
-            .notes_on(date)
-            .iter()
-            .filter(|n| !n.status.is_disputed())
-            .map(|n| n.name.as_str())
-            .collect();
-        names.dedup();
-        match (cal.is_weekend(date), names.is_empty()) {
-            (false, true) => None,
-            (true, true) => Some(Cow::Borrowed(a_weekday(date.weekday()))),
-            (false, false) => Some(names.join(", ").into()),
-            (true, false) => {
-                Some(format!("{} ({})", a_weekday(date.weekday()), names.join(", ")).into())
-            }
-        }
+/// What a day is, when it is not an ordinary court day ("a Sunday",
+/// "Martin Luther King Jr.'s Birthday"); "not a court day" when the calendar
+/// names nothing.
+pub(super) fn closed_because(cal: &Calendar, date: NaiveDate) -> Cow<'static, str> {
+    let mut names: Vec<&str> = cal
+        .notes_on(date)
+        .iter()
+        .filter(|n| !n.status.is_disputed())
+        .map(|n| n.name.as_str())
+        .collect();
+    names.dedup();
+    match (cal.is_weekend(date), names.is_empty()) {
+        (false, true) => Cow::Borrowed("not a court day"),
+        (true, true) => Cow::Borrowed(a_weekday(date.weekday())),
+        (false, false) => names.join(", ").into(),
+        (true, false) => format!("{} ({})", a_weekday(date.weekday()), names.join(", ")).into(),
     }
+}
 
+impl CheckedDocket {
     /// A date set by order. `lead` opens the explanation ("due on
     /// 2009-04-22"). `roll` is a roll the docket chose itself (`forward`,
     /// `backward` or `none` in `repeat`); `None` or `rule` leaves the
@@ -146,17 +144,15 @@ impl CheckedDocket {
             }
         } else {
             if rolled.due() > date {
-                let why = self
-                    .closed_because(date)
-                    .unwrap_or(Cow::Borrowed("not a court day"));
                 c.readings.push(Reading {
                     date: rolled.due(),
                     at: None,
                     question: Cow::Borrowed(FIXED_DATE_ROLL),
-                    reason: Reason::fixed_roll(date, why.clone(), rolled.due(), self.0.family),
+                    reason: reason::fixed_roll(date, rolled.due(), self.0.family, cal),
                     cites: cites(self.0.family),
                 });
                 if explain {
+                    let why = closed_because(cal, date);
                     c.explain.push(format!(
                         "note: {date} is {why}, not a court day; the date stands, so act by it"
                     ));
@@ -165,7 +161,7 @@ impl CheckedDocket {
             // Readings of the rolled date stack on the roll.
             for l in rolled.readings() {
                 let mut r = Reading::from_later(l);
-                r.reason = Reason::of_rolled(r.reason);
+                r.reason = reason::of_rolled(r.reason);
                 r.cites.extend(cites(self.0.family));
                 c.readings.push(r);
             }

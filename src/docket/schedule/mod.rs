@@ -28,13 +28,15 @@ mod shared;
 mod text;
 mod times;
 
+pub use crate::compute::Reason;
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
 pub use list::List;
 pub use options::ScheduleOptions;
-pub(crate) use order::{dependencies, occurrence_problems, pins, recurs, topo_order};
+pub(crate) use order::{
+    dependencies, obligation_recurs, occurrence_problems, pins, recurs, topo_order,
+};
 pub use output::{ChangeRef, Deadline, DeadlineStatus, EventEntry, Reading, Schedule, Truncation};
-pub use reason::Reason;
 pub(crate) use rrule_grid::check_rrule;
 pub(crate) use shared::Shared;
 pub(crate) use text::decimal;
@@ -758,5 +760,38 @@ impl CheckedDocket {
             .checked_add_days(Days::new(DEFAULT_HORIZON_DAYS))
             .unwrap_or(latest)
             .min(crate::calendar::last_day())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn computing_an_item_the_docket_does_not_have_is_an_error_naming_it() {
+        let checked = Docket::from_toml_str(
+            "[case]\nid = \"t\"\ncourt = \"nysd\"\n\
+             [events.hearing]\ntitle = \"Hearing\"\ndate = \"2025-06-02\"\n",
+        )
+        .and_then(|d| d.check())
+        .expect("a valid docket");
+        let opts = ScheduleOptions::new();
+        let horizon = checked.horizon(&opts);
+        let mut st = State {
+            slots: vec![None; checked.0.order.len()],
+        };
+        let e = checked
+            .compute_item("hearign", &mut st, horizon, &opts)
+            .expect_err("not an item");
+        assert!(
+            e.to_string()
+                .contains("\"hearign\" is not an item of the docket"),
+            "{e}"
+        );
+        assert!(st.slots.iter().all(Option::is_none), "nothing computed");
+        checked
+            .compute_item("hearing", &mut st, horizon, &opts)
+            .expect("a known item");
+        assert!(st.slots[0].is_some());
     }
 }

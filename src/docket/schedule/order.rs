@@ -1,7 +1,7 @@
 //! What each item counts from, and the dependency order.
 
 use crate::docket::fnv::FnvMap;
-use crate::docket::model::{Docket, Relative, Until, When};
+use crate::docket::model::{Docket, Obligation, Relative, Until, When};
 
 /// What an item counts from.
 pub(crate) fn dependencies(d: &Docket, id: &str) -> Vec<String> {
@@ -13,23 +13,33 @@ pub(crate) fn dependencies(d: &Docket, id: &str) -> Vec<String> {
 /// Calls `f` with each id an item counts from, in order (see
 /// [`dependencies`]), without allocating.
 fn each_dependency<'d>(d: &'d Docket, id: &str, mut f: impl FnMut(&'d str)) {
-    let mut rel = |w: &'d Option<When>| {
-        if let Some(When::Relative(r)) = w {
-            if let Some((t, _)) = r.reference() {
-                f(t);
-            }
-        }
-    };
-    if let Some(e) = d.events.get(id) {
-        rel(&e.date);
+    if let Some(t) = d.events.get(id).and_then(|e| reference(&e.date)) {
+        f(t);
     }
     if let Some(o) = d.obligations.get(id) {
-        rel(&o.due);
-        rel(&o.first_due);
-        if let Some(Until::Event(e)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
-            f(e);
-        }
+        obligation_references(o).for_each(f);
     }
+}
+
+/// The id a relative date counts from.
+fn reference(w: &Option<When>) -> Option<&str> {
+    match w {
+        Some(When::Relative(r)) => r.reference().map(|(t, _)| t),
+        _ => None,
+    }
+}
+
+/// What an obligation counts from: its `due`, its `first_due`, the event
+/// its recurrence runs until.
+fn obligation_references(o: &Obligation) -> impl Iterator<Item = &str> {
+    let until = match o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
+        Some(Until::Event(e)) => Some(e.as_str()),
+        _ => None,
+    };
+    reference(&o.due)
+        .into_iter()
+        .chain(reference(&o.first_due))
+        .chain(until)
 }
 
 /// Items in dependency order (what an item counts from comes first), or the
@@ -47,15 +57,24 @@ pub(crate) fn topo_order(d: &Docket) -> std::result::Result<Vec<String>, Vec<Str
             ids.len() - 1
         });
     }
-    let mut deps: Vec<Vec<usize>> = Vec::with_capacity(ids.len());
-    for id in &ids {
-        let mut list = Vec::new();
-        each_dependency(d, id, |t| {
-            if let Some(&j) = index.get(t) {
-                list.push(j);
-            }
-        });
-        deps.push(list);
+    // What each counts from, read from the items themselves (not looked up
+    // again by id): an event's references, then an obligation's, as in
+    // `each_dependency`.
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
+    let mut add = |id: &str, t: &str| {
+        if let (Some(&i), Some(&j)) = (index.get(id), index.get(t)) {
+            deps[i].push(j);
+        }
+    };
+    for (id, e) in &d.events {
+        if let Some(t) = reference(&e.date) {
+            add(id, t);
+        }
+    }
+    for (id, o) in &d.obligations {
+        for t in obligation_references(o) {
+            add(id, t);
+        }
     }
     let mut state = vec![0u8; ids.len()]; // 1 visiting, 2 done
     let mut order = Vec::with_capacity(ids.len());
@@ -132,20 +151,28 @@ pub(crate) fn pins(d: &Docket) -> FnvMap<String, u32> {
 /// deadline per occurrence of that item). Follows the chain at most as far
 /// as there are obligations (a cycle is reported elsewhere).
 pub(crate) fn recurs(d: &Docket, id: &str) -> bool {
-    let mut id = id;
+    d.obligations
+        .get(id)
+        .is_some_and(|o| obligation_recurs(d, o))
+}
+
+/// [`recurs`] for an obligation at hand (no lookup of its own id).
+pub(crate) fn obligation_recurs(d: &Docket, o: &Obligation) -> bool {
+    let mut o = o;
     for _ in 0..=d.obligations.len() {
-        let Some(o) = d.obligations.get(id) else {
-            return false;
-        };
         if o.repeat.is_some() {
             return true;
         }
-        match &o.due {
+        let next = match &o.due {
             Some(When::Relative(r)) if r.occurrence.is_none() => match r.reference() {
-                Some((t, _)) => id = t,
-                None => return false,
+                Some((t, _)) => d.obligations.get(t),
+                None => None,
             },
-            _ => return false,
+            _ => None,
+        };
+        match next {
+            Some(n) => o = n,
+            None => return false,
         }
     }
     false

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::explanation::Explanation;
 use super::list::List;
-use super::reason::Reason;
 use super::text::{DeadlineId, Text};
+use crate::compute::Reason;
 use crate::docket::model::{EventStatus, Fold};
 
 /// A deadline's status.
@@ -154,7 +154,7 @@ impl Reading {
             date: l.date,
             at: l.at,
             question: l.question.clone(),
-            reason: Reason::from(l.reason.clone()),
+            reason: l.reason.clone(),
             cites: l.cites.clone(),
         }
     }

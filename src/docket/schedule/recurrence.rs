@@ -198,9 +198,8 @@ impl CheckedDocket {
             let Some(dl) = out.last() else { break Ok(None) };
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.
-            // Most dockets have no extensions or vacaturs: skip the lookups.
             let a = &self.0.applied;
-            let key = (!a.ext.is_empty() || !a.vac_occ.is_empty()).then(|| (id.to_string(), next));
+            let key = a.occurrence_key(id, next);
             let stop = dl.status == DeadlineStatus::Vacated
                 && (source_cancelled || vac_from.is_some())
                 && !key.as_ref().is_some_and(|k| a.vac_occ.contains_key(k));

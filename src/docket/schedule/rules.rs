@@ -133,8 +133,10 @@ pub(crate) fn rule_problems(d: &Docket, set: &RuleSet) -> Vec<String> {
             }
         }
     }
-    let mut check = |ctx: String, field: &str, w: &Option<When>| {
+    // The item's context is written only for a problem.
+    let mut check = |what: &str, id: &str, field: &str, w: &Option<When>| {
         let Some(When::Relative(r)) = w else { return };
+        let ctx = format_args!("{what} \"{id}\"");
         let Some(id) = &r.rule else {
             if !r.facts.is_empty() {
                 p.push(format!("{ctx}: {field}.facts go with `rule`"));
@@ -175,11 +177,11 @@ pub(crate) fn rule_problems(d: &Docket, set: &RuleSet) -> Vec<String> {
         }
     };
     for (id, o) in &d.obligations {
-        check(format!("obligation \"{id}\""), "due", &o.due);
-        check(format!("obligation \"{id}\""), "first_due", &o.first_due);
+        check("obligation", id, "due", &o.due);
+        check("obligation", id, "first_due", &o.first_due);
     }
     for (id, e) in &d.events {
-        check(format!("event \"{id}\""), "date", &e.date);
+        check("event", id, "date", &e.date);
     }
     p
 }

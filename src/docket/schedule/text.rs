@@ -10,6 +10,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Deref;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 /// An immutable string shared by every deadline that names it: cloning it
@@ -31,15 +32,21 @@ pub struct Text(Repr);
 enum Repr {
     Static(&'static str),
     Shared(Arc<str>),
-    /// `base (occurrence n)`, written when first read.
-    Occurrence(Arc<Occurrence>),
+    /// Written when first read.
+    Later(Arc<Later>),
 }
 
-/// A text and an occurrence number, written out when first read.
-struct Occurrence {
-    base: Text,
-    n: u32,
+/// A text made of parts, written out when first read.
+struct Later {
+    how: How,
     text: std::sync::OnceLock<String>,
+}
+
+enum How {
+    /// `base (occurrence n)`.
+    Occurrence(Text, u32),
+    /// `set to <date> by change <n>`: the basis of an extended deadline.
+    SetTo(NaiveDate, usize),
 }
 
 impl Text {
@@ -50,16 +57,25 @@ impl Text {
 
     /// Whether the text was built at run time (not program text).
     pub(crate) fn is_shared(&self) -> bool {
-        matches!(self.0, Repr::Shared(_) | Repr::Occurrence(_))
+        matches!(self.0, Repr::Shared(_) | Repr::Later(_))
+    }
+
+    fn later(how: How) -> Text {
+        Text(Repr::Later(Arc::new(Later {
+            how,
+            text: std::sync::OnceLock::new(),
+        })))
     }
 
     /// `base (occurrence n)`, written out only when read.
     pub(crate) fn occurrence(base: Text, n: u32) -> Text {
-        Text(Repr::Occurrence(Arc::new(Occurrence {
-            base,
-            n,
-            text: std::sync::OnceLock::new(),
-        })))
+        Text::later(How::Occurrence(base, n))
+    }
+
+    /// `set to <to> by change <change>` (the change's number in the log,
+    /// from 1), written out only when read.
+    pub(crate) fn set_to(to: NaiveDate, change: usize) -> Text {
+        Text::later(How::SetTo(to, change))
     }
 
     /// The text.
@@ -67,9 +83,10 @@ impl Text {
         match &self.0 {
             Repr::Static(s) => s,
             Repr::Shared(s) => s,
-            Repr::Occurrence(o) => o
-                .text
-                .get_or_init(|| format!("{} (occurrence {})", o.base.as_str(), o.n)),
+            Repr::Later(l) => l.text.get_or_init(|| match &l.how {
+                How::Occurrence(base, n) => format!("{} (occurrence {n})", base.as_str()),
+                How::SetTo(to, change) => format!("set to {to} by change {change}"),
+            }),
         }
     }
 }
@@ -381,8 +398,8 @@ mod tests {
     #[test]
     fn an_occurrence_basis_is_written_when_read_and_reads_as_its_text() {
         let t = Text::occurrence(Text::from("7 days after status"), 12);
-        let Repr::Occurrence(o) = &t.0 else {
-            panic!("not an occurrence text")
+        let Repr::Later(o) = &t.0 else {
+            panic!("not a text written later")
         };
         assert!(o.text.get().is_none(), "written before it was read");
         assert_eq!(t, "7 days after status (occurrence 12)");
@@ -394,6 +411,17 @@ mod tests {
             Text::occurrence(Text::from_static("fixed by order"), 1).to_string(),
             "fixed by order (occurrence 1)"
         );
+    }
+
+    #[test]
+    fn an_extended_basis_is_written_when_read() {
+        let d = NaiveDate::from_ymd_opt(2009, 5, 4).expect("a date");
+        let t = Text::set_to(d, 3);
+        let Repr::Later(l) = &t.0 else {
+            panic!("not a text written later")
+        };
+        assert!(l.text.get().is_none(), "written before it was read");
+        assert_eq!(t, "set to 2009-05-04 by change 3");
     }
 
     #[test]
