@@ -54,6 +54,31 @@ fn cites(family: RuleFamily) -> Vec<Cow<'static, str>> {
     vec![Cow::Borrowed(note(family)), Cow::Borrowed(VIOLETTE)]
 }
 
+/// Who settled whether a date set by order rolls.
+enum Who<'a> {
+    /// The docket's own `roll`.
+    Docket(Roll),
+    /// A settlement of the calendar, by its authority.
+    Calendar(&'a str),
+}
+
+impl std::fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Who::Docket(r) => write!(f, "roll = \"{}\" (the docket chose it)", roll_name(*r)),
+            Who::Calendar(a) => write!(f, "settled for this calendar by {a}"),
+        }
+    }
+}
+
+/// `due on <date>`: how a date set by order opens its explanation.
+pub(super) fn due_on(date: NaiveDate) -> String {
+    let mut s = String::with_capacity(24);
+    s.push_str("due on ");
+    crate::docket::date_text::push_date(&mut s, date);
+    s
+}
+
 /// What a day is, when it is not an ordinary court day ("a Sunday",
 /// "Martin Luther King Jr.'s Birthday"); "not a court day" when the calendar
 /// names nothing.
@@ -88,25 +113,25 @@ impl CheckedDocket {
         let mut c = Computed::on(date);
         // Who settled the question here, if anyone: the docket's own roll,
         // else a settlement of the calendar (`[calendar]`, an announcement).
-        let chosen: Option<(Roll, String)> = match roll.filter(|r| *r != Roll::Rule) {
-            Some(r) => Some((
-                r,
-                format!("roll = \"{}\" (the docket chose it)", roll_name(r)),
-            )),
+        let chosen: Option<(Roll, Who<'_>)> = match roll.filter(|r| *r != Roll::Rule) {
+            Some(r) => Some((r, Who::Docket(r))),
             None => self.0.calendar.settled(FIXED_DATE_ROLL).map(|s| {
                 let r = if s.reading == "roll" {
                     Roll::Forward
                 } else {
                     Roll::None
                 };
-                (r, format!("settled for this calendar by {}", s.authority))
+                (r, Who::Calendar(&s.authority))
             }),
         };
         if explain {
-            c.explain.push(match chosen {
-                Some((Roll::Forward | Roll::Backward, _)) => format!("{}: set by order", lead()),
-                _ => format!("{}: {}", lead(), stands(self.0.family)),
+            let mut line = lead();
+            line.push_str(": ");
+            line.push_str(match chosen {
+                Some((Roll::Forward | Roll::Backward, _)) => "set by order",
+                _ => stands(self.0.family),
             });
+            c.explain.push(line);
         }
         let cal = &self.0.calendar;
         let plain_day = !cal.is_weekend(date) && cal.notes_on(date).is_empty();

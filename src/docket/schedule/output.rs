@@ -161,14 +161,22 @@ impl Reading {
 
     /// The explanation line that names it.
     pub(crate) fn line(&self) -> String {
-        let when = match self.at {
-            Some(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
-            None => self.date.to_string(),
-        };
-        format!(
-            "a later reading (question {}) gives {when}: {}",
-            self.question, self.reason
-        )
+        let reason = self.reason.as_str();
+        let mut s = String::with_capacity(64 + self.question.len() + reason.len());
+        s.push_str("a later reading (question ");
+        s.push_str(&self.question);
+        s.push_str(") gives ");
+        match self.at {
+            Some(t) => {
+                crate::docket::date_text::push_date(&mut s, t.date());
+                s.push('T');
+                crate::docket::date_text::push_hour_minute(&mut s, t.time());
+            }
+            None => crate::docket::date_text::push_date(&mut s, self.date),
+        }
+        s.push_str(": ");
+        s.push_str(reason);
+        s
     }
 }
 
@@ -237,4 +245,29 @@ pub struct Schedule {
     /// either ([`Schedule::for_party`]); not part of the output contract.
     #[serde(skip)]
     pub(crate) parties: Arc<[(String, String)]>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reading_line_names_the_question_the_date_and_the_reason() {
+        let date = NaiveDate::from_ymd_opt(2009, 4, 22).expect("a date");
+        let mut r = Reading {
+            date,
+            at: None,
+            question: Cow::Borrowed("eo-closure"),
+            reason: Reason::from("the court was closed"),
+            cites: Vec::new(),
+        };
+        // As chrono writes the date and the date-time.
+        let line = |when: String| {
+            format!("a later reading (question eo-closure) gives {when}: the court was closed")
+        };
+        assert_eq!(r.line(), line(date.to_string()));
+        let at = date.and_hms_opt(17, 5, 0).expect("a time");
+        r.at = Some(at);
+        assert_eq!(r.line(), line(at.format("%Y-%m-%dT%H:%M").to_string()));
+    }
 }

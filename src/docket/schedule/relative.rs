@@ -202,7 +202,7 @@ impl CheckedDocket {
         explain: bool,
     ) -> Result<Computed> {
         match w {
-            When::Date(date) => self.fixed(*date, None, || format!("due on {date}"), explain),
+            When::Date(date) => self.fixed(*date, None, || super::fixed::due_on(*date), explain),
             When::Relative(r) => self.relative(r, st, field, explain),
         }
     }
