@@ -186,13 +186,13 @@ impl Edition {
     }
 
     /// The citation of the service-days provision in force.
-    pub fn service_cite(self) -> String {
+    pub fn service_cite(self) -> &'static str {
         match self.family {
-            RuleFamily::Civil if self.as_of < DEC_2007 => "Fed. R. Civ. P. 6(e)".into(),
-            RuleFamily::Civil => "Fed. R. Civ. P. 6(d)".into(),
-            RuleFamily::Bankruptcy => "Fed. R. Bankr. P. 9006(f)".into(),
-            RuleFamily::Appellate => "Fed. R. App. P. 26(c)".into(),
-            RuleFamily::Plain => "no service rule".into(),
+            RuleFamily::Civil if self.as_of < DEC_2007 => "Fed. R. Civ. P. 6(e)",
+            RuleFamily::Civil => "Fed. R. Civ. P. 6(d)",
+            RuleFamily::Bankruptcy => "Fed. R. Bankr. P. 9006(f)",
+            RuleFamily::Appellate => "Fed. R. App. P. 26(c)",
+            RuleFamily::Plain => "no service rule",
         }
     }
 

@@ -500,7 +500,7 @@ pub(super) fn run(
         let cite = ed.service_cite();
         let named = |reading: &str| match ed.service_question() {
             Some(q) => format!("{cite}; question {q}, reading \"{reading}\""),
-            None => cite.clone(),
+            None => cite.to_string(),
         };
         if r.service == ServiceMode::BusinessDays {
             d = count_open(&v, d, service_days, 1, mask | closure)?;

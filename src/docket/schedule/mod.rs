@@ -25,6 +25,7 @@ mod relative;
 mod rrule_grid;
 mod rules;
 mod shared;
+mod sorted;
 mod text;
 mod times;
 
@@ -182,36 +183,6 @@ impl Docket {
     /// ```
     pub fn schedule(&self, opts: &ScheduleOptions) -> Result<Schedule> {
         self.check()?.schedule(opts)
-    }
-}
-
-/// Sorts deadlines by due date, then time, then id. The positions are
-/// sorted, not the deadlines (some 300 bytes each, which a merge would move
-/// at every pass), then each deadline is swapped into its place.
-fn sort_deadlines(deadlines: &mut [Deadline]) {
-    let mut keys: Vec<(NaiveDate, Option<chrono::NaiveDateTime>, u32)> = deadlines
-        .iter()
-        .zip(0u32..)
-        .map(|(d, i)| (d.due, d.at, i))
-        .collect();
-    let dl = &*deadlines;
-    keys.sort_by(|a, b| {
-        (a.0, a.1)
-            .cmp(&(b.0, b.1))
-            .then_with(|| dl[a.2 as usize].id.cmp(&dl[b.2 as usize].id))
-    });
-    // Where each deadline goes.
-    let mut dest = vec![0u32; keys.len()];
-    for (to, k) in (0u32..).zip(&keys) {
-        dest[k.2 as usize] = to;
-    }
-    // Each swap puts one deadline in its place.
-    for i in 0..dest.len() {
-        while dest[i] as usize != i {
-            let d = dest[i] as usize;
-            deadlines.swap(i, d);
-            dest.swap(i, d);
-        }
     }
 }
 
@@ -488,21 +459,15 @@ impl CheckedDocket {
                 None => {}
             }
         }
+        sorted::sort(&mut deadlines);
         self.finish_schedule(deadlines, events, truncated, opts)
     }
 
-    /// The schedule from computed items, taking them (no copies).
+    /// The schedule from computed items, taking them (no copies): each
+    /// obligation's deadlines are merged into their places.
     fn assemble_owned(&self, mut st: State, opts: &ScheduleOptions) -> Schedule {
         let mut events = Vec::new();
-        let listed = st
-            .slots
-            .iter()
-            .map(|s| match s.as_ref().and_then(|s| s.out.as_ref()) {
-                Some(ItemOut::Obligation { deadlines, .. }) => deadlines.len(),
-                _ => 0,
-            })
-            .sum();
-        let mut deadlines = Vec::with_capacity(listed);
+        let mut runs = Vec::new();
         let mut truncated = Vec::new();
         for slot in st.slots.iter_mut() {
             match slot.take().and_then(|s| s.out) {
@@ -511,20 +476,16 @@ impl CheckedDocket {
                     deadlines: d,
                     truncated: t,
                 }) => {
-                    if deadlines.is_empty() && d.len() == listed {
-                        // Taken, not copied (one large recurring duty).
-                        deadlines = d;
-                    } else {
-                        deadlines.extend(d);
-                    }
+                    runs.push(d);
                     truncated.extend(t);
                 }
                 None => {}
             }
         }
-        self.finish_schedule(deadlines, events, truncated, opts)
+        self.finish_schedule(sorted::merge(runs), events, truncated, opts)
     }
 
+    /// The schedule of deadlines in order (see [`sorted`]) and events.
     fn finish_schedule(
         &self,
         mut deadlines: Vec<Deadline>,
@@ -532,7 +493,6 @@ impl CheckedDocket {
         truncated: Vec<Truncation>,
         opts: &ScheduleOptions,
     ) -> Schedule {
-        sort_deadlines(&mut deadlines);
         events.sort_by(|a, b| (a.date, a.at, &a.id).cmp(&(b.date, b.at, &b.id)));
         if opts.from.is_some() || opts.to.is_some() {
             let keep =
