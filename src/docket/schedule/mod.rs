@@ -559,10 +559,13 @@ impl CheckedDocket {
                 .map(|v| v.iter().copied().collect())
                 .unwrap_or_default()
         };
-        let deps: &[String] = self.0.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
-        for dep in deps {
-            if let Some(slot) = self.slot(st, dep) {
-                touched.extend(slot.ancestry.iter().copied());
+        // (Without changes no item has any: the sources are not looked up.)
+        if !self.0.applied.touched.is_empty() {
+            let deps: &[String] = self.0.deps.get(id).map(Vec::as_slice).unwrap_or(&[]);
+            for dep in deps {
+                if let Some(slot) = self.slot(st, dep) {
+                    touched.extend(slot.ancestry.iter().copied());
+                }
             }
         }
         if let Some(o) = d.obligations.get(id) {

@@ -244,7 +244,7 @@ impl CheckedDocket {
             };
             let c = self.relative_from(r, from, opts.explain)?;
             let mut dl = self.deadline(&text, o, value.n, c, opts)?;
-            if dl.basis.is_shared() && !dl.basis.starts_with("set to") {
+            if dl.basis.is_shared() && !dl.basis.is_extension() {
                 // Not set by a change: say which occurrence it counts from.
                 dl.basis = Text::occurrence(std::mem::take(&mut dl.basis), value.n);
             }
