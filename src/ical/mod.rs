@@ -18,6 +18,7 @@
 
 mod case;
 mod dates;
+mod items;
 mod options;
 mod vtimezone;
 mod write;
@@ -35,6 +36,7 @@ pub use write::sanitize_line;
 use crate::docket::{CheckedDocket, DeadlineStatus, Docket, EventStatus};
 use crate::error::{Error, Result};
 use dates::{next_day, stamp, weekday, ymd_in};
+use items::{Item, Key};
 use options::is_cal_address;
 use write::Writer;
 
@@ -95,17 +97,6 @@ impl<'o> Feed<'o> {
     pub fn party(mut self, party: Option<&str>) -> Feed<'o> {
         self.party = party.map(str::to_string);
         self
-    }
-
-    fn party_matches(&self, docket: &Docket, ids: &[String]) -> bool {
-        let Some(p) = &self.party else { return true };
-        ids.iter().any(|id| {
-            id.eq_ignore_ascii_case(p)
-                || docket
-                    .parties
-                    .get(id)
-                    .is_some_and(|x| x.name.eq_ignore_ascii_case(p))
-        })
     }
 
     /// Names a party feed after the party (`Party name - docket`) unless
@@ -272,32 +263,6 @@ impl<'o> Feed<'o> {
         }
     }
 
-    /// True when the case is shown: every case, or in a party feed only
-    /// the cases the party is in.
-    fn case_shown(&self, c: &CaseFeed) -> bool {
-        let Some(p) = &self.party else { return true };
-        c.docket()
-            .parties
-            .iter()
-            .any(|(id, x)| id.eq_ignore_ascii_case(p) || x.name.eq_ignore_ascii_case(p))
-    }
-
-    /// The events the feed shows for a case (one selection for the events
-    /// and for the time zones they need).
-    fn events_shown<'c>(
-        &'c self,
-        c: &'c CaseFeed,
-    ) -> impl Iterator<Item = &'c crate::docket::EventEntry> + 'c {
-        let shown = self.case_shown(c);
-        c.schedule.events.iter().filter(move |e| {
-            shown
-                && (e.status != EventStatus::Cancelled || self.opts.keep_vacated)
-                && (self.party.is_none()
-                    || e.parties.is_empty()
-                    || self.party_matches(c.docket(), &e.parties))
-        })
-    }
-
     fn write_case(&self, w: &mut Writer<'_>, c: &CaseFeed, organizer: Option<&str>) {
         let d = c.docket();
         if !self.case_shown(c) {
@@ -306,26 +271,7 @@ impl<'o> Feed<'o> {
         let case = &d.case;
         let caption = case.caption.as_deref().unwrap_or(&case.id);
         let number = case.number.as_deref();
-        let mut items: Vec<(NaiveDate, Key<'_>, Item<'_>)> = Vec::new();
-        for dl in &c.schedule.deadlines {
-            if dl.status == DeadlineStatus::Vacated && !self.opts.keep_vacated {
-                continue;
-            }
-            if !self.party_matches(d, &dl.parties) {
-                continue;
-            }
-            items.push((dl.due, Key::Deadline(&dl.id), Item::Deadline(dl)));
-        }
-        for e in self.events_shown(c) {
-            // Event and obligation ids never collide (validated), and
-            // deadline UIDs have one more segment: case/obligation/n.
-            items.push((
-                e.date,
-                Key::Event(format!("{}/{}", case.id, e.id)),
-                Item::Event(e),
-            ));
-        }
-        items.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp_text(&b.1)));
+        let items = self.items(c);
         let header = match number {
             Some(n) => format!("{caption}, No. {n}"),
             None => caption.to_string(),
@@ -581,38 +527,6 @@ impl<'o> Feed<'o> {
     }
 }
 
-/// What feed items are sorted by after their date: the text of their UID
-/// before the `@`, compared without writing it out for deadlines.
-enum Key<'a> {
-    /// `case/obligation/n` ([`crate::docket::DeadlineId`] orders as that text).
-    Deadline(&'a crate::docket::DeadlineId),
-    /// `case/event`.
-    Event(String),
-}
-
-impl Key<'_> {
-    /// Compares the two keys as text.
-    fn cmp_text(&self, other: &Key<'_>) -> std::cmp::Ordering {
-        match (self, other) {
-            (Key::Deadline(a), Key::Deadline(b)) => a.cmp(b),
-            (Key::Event(a), Key::Event(b)) => a.cmp(b),
-            (Key::Deadline(a), Key::Event(b)) => id_cmp_text(a, b),
-            (Key::Event(a), Key::Deadline(b)) => id_cmp_text(b, a).reverse(),
-        }
-    }
-}
-
-/// Compares a deadline id, as its text `case/obligation/n`, with `text`.
-fn id_cmp_text(id: &crate::docket::DeadlineId, text: &str) -> std::cmp::Ordering {
-    let mut digits = [0u8; 10];
-    let n = crate::docket::decimal(id.occurrence(), &mut digits);
-    id.stem()
-        .bytes()
-        .chain(std::iter::once(b'/'))
-        .chain(n.bytes())
-        .cmp(text.bytes())
-}
-
 /// Appends `parts` with `sep` between them.
 fn push_joined(out: &mut String, parts: &[&str], sep: &str) {
     for (i, p) in parts.iter().enumerate() {
@@ -626,12 +540,6 @@ fn push_joined(out: &mut String, parts: &[&str], sep: &str) {
 /// A party's name, or its id when the docket has no such party.
 fn party_name<'a>(d: &'a Docket, id: &'a str) -> &'a str {
     d.parties.get(id).map_or(id, |p| p.name.as_str())
-}
-
-#[derive(Debug, Clone, Copy)]
-enum Item<'a> {
-    Deadline(&'a crate::docket::Deadline),
-    Event(&'a crate::docket::EventEntry),
 }
 
 /// The feed of one case.
