@@ -158,6 +158,10 @@ impl<'s> Writer<'s> {
 
     /// Starts a property with parameters: `NAME;K=V;K2="v 2":`. The value
     /// follows with [`Writer::value_text`] or [`Writer::value_raw`].
+    /// Inlined: the writers of each VEVENT, in other modules, start most
+    /// of their properties with it (about 1% of a feed's instructions as a
+    /// call).
+    #[inline]
     pub(crate) fn start(&mut self, name: &str, params: &[(&str, &str)]) {
         if params.is_empty() && self.col + name.len() < LIMIT {
             self.buf.push_str(name);
