@@ -87,13 +87,86 @@ pub(crate) struct Checked {
     pub(crate) texts: deadline::ItemTexts,
     /// The docket's parties (id, name), for its schedules.
     pub(crate) parties: Arc<[(String, String)]>,
+    /// Where each item of the docket as changed stands in `order`, in the
+    /// order of its maps (see [`Positions`]); `None` once the items may
+    /// have changed.
+    pub(crate) positions: Option<Positions>,
+}
+
+/// The position in the dependency order of each obligation and each event,
+/// in the order of the docket's maps: a schedule reaches every item by
+/// walking the maps once, not by looking each id up (string comparisons
+/// in memory a large portfolio no longer holds in its caches).
+#[derive(Debug, Clone)]
+pub(crate) struct Positions {
+    obligations: Vec<u32>,
+    events: Vec<u32>,
+}
+
+/// An item of the docket, reached by its position.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Item<'d> {
+    Obligation(&'d crate::docket::model::Obligation),
+    Event(&'d crate::docket::model::Event),
+}
+
+impl Positions {
+    fn of(d: &Docket, index: &FnvMap<String, usize>) -> Option<Positions> {
+        let pos = |id: &String| index.get(id).and_then(|&i| u32::try_from(i).ok());
+        Some(Positions {
+            obligations: d.obligations.keys().map(pos).collect::<Option<_>>()?,
+            events: d.events.keys().map(pos).collect::<Option<_>>()?,
+        })
+    }
 }
 
 impl CheckedDocket {
     /// What it holds, to change (a live schedule does): copied first if a
-    /// schedule still shares it.
+    /// schedule still shares it. Its items may change, so they are found by
+    /// id from then on.
     pub(crate) fn held_mut(&mut self) -> &mut Checked {
-        Arc::make_mut(&mut self.0)
+        let c = Arc::make_mut(&mut self.0);
+        c.positions = None;
+        c
+    }
+
+    /// Every item by its position in the dependency order.
+    fn items(&self) -> Vec<Option<Item<'_>>> {
+        let d = &self.0.applied.docket;
+        let mut items = vec![None; self.0.order.len()];
+        match &self.0.positions {
+            Some(p)
+                if p.obligations.len() == d.obligations.len()
+                    && p.events.len() == d.events.len() =>
+            {
+                for (o, &i) in d.obligations.values().zip(&p.obligations) {
+                    if let Some(slot) = items.get_mut(i as usize) {
+                        *slot = Some(Item::Obligation(o));
+                    }
+                }
+                for (e, &i) in d.events.values().zip(&p.events) {
+                    if let Some(slot @ None) = items.get_mut(i as usize) {
+                        *slot = Some(Item::Event(e));
+                    }
+                }
+            }
+            _ => {
+                for (slot, id) in items.iter_mut().zip(&self.0.order) {
+                    *slot = self.item(id);
+                }
+            }
+        }
+        items
+    }
+
+    /// An item by its id (an obligation first, as validation keeps ids
+    /// apart).
+    fn item(&self, id: &str) -> Option<Item<'_>> {
+        let d = &self.0.applied.docket;
+        d.obligations
+            .get(id)
+            .map(Item::Obligation)
+            .or_else(|| d.events.get(id).map(Item::Event))
     }
 }
 
@@ -130,6 +203,7 @@ impl Docket {
             .map(|(i, id)| (id.clone(), i))
             .collect();
         let applied_docket_pins = pins(&applied.docket);
+        let positions = Positions::of(&applied.docket, &index);
         let mut checked = Checked {
             docket: expanded,
             applied,
@@ -148,12 +222,15 @@ impl Docket {
                 .iter()
                 .map(|(id, p)| (id.clone(), p.name.clone()))
                 .collect(),
+            positions,
         };
         checked
             .texts
             .resize_with(checked.order.len(), Default::default);
         let mut checked = CheckedDocket(Arc::new(checked));
-        checked.held_mut().default_horizon = checked.scan_horizon();
+        let horizon = checked.scan_horizon();
+        // The only handle yet: set in place (its items unchanged).
+        Arc::make_mut(&mut checked.0).default_horizon = horizon;
         Ok(checked)
     }
 
@@ -423,8 +500,9 @@ impl CheckedDocket {
         opts: &ScheduleOptions,
     ) -> Result<()> {
         let mut listed: u64 = 0;
-        for (pos, id) in self.0.order.iter().enumerate() {
-            self.compute_item_at(pos, id, st, horizon, opts)
+        let items = self.items();
+        for (pos, (id, item)) in self.0.order.iter().zip(items).enumerate() {
+            self.compute_item_at(pos, id, item, st, horizon, opts)
                 .map_err(|e| self.item_error(id, e))?;
             if let Some(ItemOut::Obligation { deadlines, .. }) = st
                 .slots
@@ -523,7 +601,7 @@ impl CheckedDocket {
             .index
             .get(id)
             .ok_or_else(|| Error::invalid(format!("\"{id}\" is not an item of the docket")))?;
-        self.compute_item_at(pos, id, st, horizon, opts)
+        self.compute_item_at(pos, id, self.item(id), st, horizon, opts)
             .map_err(|e| self.item_error(id, e))
     }
 
@@ -543,11 +621,11 @@ impl CheckedDocket {
         &self,
         pos: usize,
         id: &str,
+        item: Option<Item<'_>>,
         st: &mut State,
         horizon: NaiveDate,
         opts: &ScheduleOptions,
     ) -> Result<()> {
-        let d = &self.0.applied.docket;
         // Changes bearing on this item: its own and its sources'.
         let mut touched: BTreeSet<usize> = if self.0.applied.touched.is_empty() {
             BTreeSet::new()
@@ -568,7 +646,7 @@ impl CheckedDocket {
                 }
             }
         }
-        if let Some(o) = d.obligations.get(id) {
+        if let Some(Item::Obligation(o)) = item {
             let mut deadlines = Vec::with_capacity(match &o.repeat {
                 None => 1,
                 Some(r) => r.count.unwrap_or(16).min(MAX_OCCURRENCES) as usize,
@@ -612,7 +690,7 @@ impl CheckedDocket {
                     }),
                 },
             );
-        } else if let Some(e) = d.events.get(id) {
+        } else if let Some(Item::Event(e)) = item {
             let mut explain = Vec::new();
             let mut source_cancelled = false;
             let (date, time) = match (&e.date, e.at) {
@@ -729,6 +807,60 @@ impl CheckedDocket {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_reached_by_position_are_the_items_found_by_id() {
+        let d = Docket::from_toml_str(
+            r#"
+            [case]
+            id = "t"
+            court = "nysd"
+            [events.b-hearing]
+            title = "Hearing"
+            date = "2025-06-02"
+            [events.a-filing]
+            title = "Filing"
+            date = { days = 30, before = "b-hearing" }
+            [obligations.z-reply]
+            title = "Reply"
+            due = { days = 7, after = "m-opposition" }
+            [obligations.m-opposition]
+            title = "Opposition"
+            due = { days = 14, after = "a-filing" }
+            [obligations.c-status]
+            title = "Status"
+            first_due = "2025-03-03"
+            repeat = { every = "2 weeks", count = 5 }
+            "#,
+        )
+        .expect("parses");
+        let checked = d.check().expect("checks");
+        assert!(checked.0.positions.is_some());
+        let mut by_id = checked.clone();
+        by_id.held_mut();
+        assert!(by_id.0.positions.is_none());
+        // Each position holds the item its id names.
+        for ((id, by_pos), by_name) in checked
+            .0
+            .order
+            .iter()
+            .zip(checked.items())
+            .zip(by_id.items())
+        {
+            let same = match (by_pos, by_name) {
+                (Some(Item::Obligation(a)), Some(Item::Obligation(b))) => std::ptr::eq(a, b),
+                (Some(Item::Event(a)), Some(Item::Event(b))) => std::ptr::eq(a, b),
+                _ => false,
+            };
+            assert!(same, "{id}");
+        }
+        let opts = ScheduleOptions::new().explain(true);
+        let a = checked.schedule(&opts).expect("schedules");
+        let b = by_id.schedule(&opts).expect("schedules");
+        assert_eq!(a.deadlines, b.deadlines);
+        assert_eq!(a.events, b.events);
+        assert_eq!(a.deadlines.len(), 7);
+    }
 
     #[test]
     fn computing_an_item_the_docket_does_not_have_is_an_error_naming_it() {
