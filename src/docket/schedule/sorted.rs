@@ -65,9 +65,15 @@ type Head = (NaiveDate, Option<NaiveDateTime>, u32, usize);
 /// that rank only.
 pub(super) fn merge(mut runs: Vec<Vec<Deadline>>) -> Vec<Deadline> {
     runs.retain(|r| !r.is_empty());
+    let total: usize = runs.iter().map(Vec::len).sum();
     for r in &mut runs {
         sort(r);
     }
+    merge_sorted(runs, total)
+}
+
+/// Runs each in order, and `total` deadlines in all, merged.
+fn merge_sorted(mut runs: Vec<Vec<Deadline>>, total: usize) -> Vec<Deadline> {
     if runs.len() <= 1 {
         return runs.pop().unwrap_or_default();
     }
@@ -77,7 +83,6 @@ pub(super) fn merge(mut runs: Vec<Vec<Deadline>>) -> Vec<Deadline> {
     for (r, &i) in (0u32..).zip(&by_id) {
         rank[i] = r;
     }
-    let total = runs.iter().map(Vec::len).sum();
     let mut out = Vec::with_capacity(total);
     let mut heads: BinaryHeap<Reverse<Head>> = BinaryHeap::with_capacity(runs.len());
     let mut runs: Vec<std::vec::IntoIter<Deadline>> =
@@ -160,7 +165,12 @@ mod tests {
                 }
                 runs.push(run);
             }
-            prop_assert_eq!(ids(&merge(runs)), ids(&expected));
+            prop_assert_eq!(ids(&merge(runs.clone())), ids(&expected));
+            // The merge of runs already in order.
+            for r in &mut runs {
+                sort(r);
+            }
+            prop_assert_eq!(ids(&merge_sorted(runs, n as usize)), ids(&expected));
         }
     }
 }
