@@ -60,11 +60,13 @@ impl Default for Repr {
     }
 }
 
-/// Which item of a schedule, by its position there.
+/// Which item of a schedule, by its position there (a schedule holds at
+/// most [`MAX_DOCKET_OCCURRENCES`](crate::docket::MAX_DOCKET_OCCURRENCES)
+/// deadlines: a `u32` keeps an explanation as small as a list of lines).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Item {
-    Deadline(usize),
-    Event(usize),
+    Deadline(u32),
+    Event(u32),
 }
 
 /// A schedule's explanations, written together when the first is read.
@@ -127,8 +129,8 @@ impl Explanation {
             Repr::Later { source, item } => {
                 let w = source.written();
                 let found = match *item {
-                    Item::Deadline(i) => w.deadlines.get(i),
-                    Item::Event(i) => w.events.get(i),
+                    Item::Deadline(i) => w.deadlines.get(i as usize),
+                    Item::Event(i) => w.events.get(i as usize),
                 };
                 found.unwrap_or(&w.failed)
             }

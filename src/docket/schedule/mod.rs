@@ -469,10 +469,10 @@ impl CheckedDocket {
         // Dates now; their explanations when first read.
         let mut s = self.schedule_now(&opts.explain(false))?;
         let later = explanation::Later::new(self.clone(), *opts);
-        for (i, d) in s.deadlines.iter_mut().enumerate() {
+        for (i, d) in (0u32..).zip(s.deadlines.iter_mut()) {
             d.explain = Explanation::later(&later, explanation::Item::Deadline(i));
         }
-        for (i, e) in s.events.iter_mut().enumerate() {
+        for (i, e) in (0u32..).zip(s.events.iter_mut()) {
             e.explain = Explanation::later(&later, explanation::Item::Event(i));
         }
         Ok(s)
