@@ -15,6 +15,7 @@ mod changes;
 mod deadline;
 mod explanation;
 mod fixed;
+mod items;
 mod list;
 mod options;
 mod order;
@@ -32,6 +33,7 @@ mod times;
 pub use crate::compute::Reason;
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
+pub(crate) use items::{Item, Positions};
 pub use list::List;
 pub use options::ScheduleOptions;
 pub(crate) use order::{
@@ -93,33 +95,6 @@ pub(crate) struct Checked {
     pub(crate) positions: Option<Positions>,
 }
 
-/// The position in the dependency order of each obligation and each event,
-/// in the order of the docket's maps: a schedule reaches every item by
-/// walking the maps once, not by looking each id up (string comparisons
-/// in memory a large portfolio no longer holds in its caches).
-#[derive(Debug, Clone)]
-pub(crate) struct Positions {
-    obligations: Vec<u32>,
-    events: Vec<u32>,
-}
-
-/// An item of the docket, reached by its position.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Item<'d> {
-    Obligation(&'d crate::docket::model::Obligation),
-    Event(&'d crate::docket::model::Event),
-}
-
-impl Positions {
-    fn of(d: &Docket, index: &FnvMap<String, usize>) -> Option<Positions> {
-        let pos = |id: &String| index.get(id).and_then(|&i| u32::try_from(i).ok());
-        Some(Positions {
-            obligations: d.obligations.keys().map(pos).collect::<Option<_>>()?,
-            events: d.events.keys().map(pos).collect::<Option<_>>()?,
-        })
-    }
-}
-
 impl CheckedDocket {
     /// What it holds, to change (a live schedule does): copied first if a
     /// schedule still shares it. Its items may change, so they are found by
@@ -128,45 +103,6 @@ impl CheckedDocket {
         let c = Arc::make_mut(&mut self.0);
         c.positions = None;
         c
-    }
-
-    /// Every item by its position in the dependency order.
-    fn items(&self) -> Vec<Option<Item<'_>>> {
-        let d = &self.0.applied.docket;
-        let mut items = vec![None; self.0.order.len()];
-        match &self.0.positions {
-            Some(p)
-                if p.obligations.len() == d.obligations.len()
-                    && p.events.len() == d.events.len() =>
-            {
-                for (o, &i) in d.obligations.values().zip(&p.obligations) {
-                    if let Some(slot) = items.get_mut(i as usize) {
-                        *slot = Some(Item::Obligation(o));
-                    }
-                }
-                for (e, &i) in d.events.values().zip(&p.events) {
-                    if let Some(slot @ None) = items.get_mut(i as usize) {
-                        *slot = Some(Item::Event(e));
-                    }
-                }
-            }
-            _ => {
-                for (slot, id) in items.iter_mut().zip(&self.0.order) {
-                    *slot = self.item(id);
-                }
-            }
-        }
-        items
-    }
-
-    /// An item by its id (an obligation first, as validation keeps ids
-    /// apart).
-    fn item(&self, id: &str) -> Option<Item<'_>> {
-        let d = &self.0.applied.docket;
-        d.obligations
-            .get(id)
-            .map(Item::Obligation)
-            .or_else(|| d.events.get(id).map(Item::Event))
     }
 }
 
@@ -805,88 +741,4 @@ impl CheckedDocket {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn items_reached_by_position_are_the_items_found_by_id() {
-        let d = Docket::from_toml_str(
-            r#"
-            [case]
-            id = "t"
-            court = "nysd"
-            [events.b-hearing]
-            title = "Hearing"
-            date = "2025-06-02"
-            [events.a-filing]
-            title = "Filing"
-            date = { days = 30, before = "b-hearing" }
-            [obligations.z-reply]
-            title = "Reply"
-            due = { days = 7, after = "m-opposition" }
-            [obligations.m-opposition]
-            title = "Opposition"
-            due = { days = 14, after = "a-filing" }
-            [obligations.c-status]
-            title = "Status"
-            first_due = "2025-03-03"
-            repeat = { every = "2 weeks", count = 5 }
-            "#,
-        )
-        .expect("parses");
-        let checked = d.check().expect("checks");
-        assert!(checked.0.positions.is_some());
-        let mut by_id = checked.clone();
-        by_id.held_mut();
-        assert!(by_id.0.positions.is_none());
-        // Each position holds the item its id names.
-        for ((id, by_pos), by_name) in checked
-            .0
-            .order
-            .iter()
-            .zip(checked.items())
-            .zip(by_id.items())
-        {
-            let same = match (by_pos, by_name) {
-                (Some(Item::Obligation(a)), Some(Item::Obligation(b))) => std::ptr::eq(a, b),
-                (Some(Item::Event(a)), Some(Item::Event(b))) => std::ptr::eq(a, b),
-                _ => false,
-            };
-            assert!(same, "{id}");
-        }
-        let opts = ScheduleOptions::new().explain(true);
-        let a = checked.schedule(&opts).expect("schedules");
-        let b = by_id.schedule(&opts).expect("schedules");
-        assert_eq!(a.deadlines, b.deadlines);
-        assert_eq!(a.events, b.events);
-        assert_eq!(a.deadlines.len(), 7);
-    }
-
-    #[test]
-    fn computing_an_item_the_docket_does_not_have_is_an_error_naming_it() {
-        let checked = Docket::from_toml_str(
-            "[case]\nid = \"t\"\ncourt = \"nysd\"\n\
-             [events.hearing]\ntitle = \"Hearing\"\ndate = \"2025-06-02\"\n",
-        )
-        .and_then(|d| d.check())
-        .expect("a valid docket");
-        let opts = ScheduleOptions::new();
-        let horizon = checked.horizon(&opts);
-        let mut st = State {
-            slots: vec![None; checked.0.order.len()],
-        };
-        let e = checked
-            .compute_item("hearign", &mut st, horizon, &opts)
-            .expect_err("not an item");
-        assert!(
-            e.to_string()
-                .contains("\"hearign\" is not an item of the docket"),
-            "{e}"
-        );
-        assert!(st.slots.iter().all(Option::is_none), "nothing computed");
-        checked
-            .compute_item("hearing", &mut st, horizon, &opts)
-            .expect("a known item");
-        assert!(st.slots[0].is_some());
-    }
-}
+mod tests;
