@@ -66,6 +66,18 @@ type Head = (NaiveDate, Option<NaiveDateTime>, u32, usize);
 pub(super) fn merge(mut runs: Vec<Vec<Deadline>>) -> Vec<Deadline> {
     runs.retain(|r| !r.is_empty());
     let total: usize = runs.iter().map(Vec::len).sum();
+    // The rank stands for every id of a run only when no stem with its '/'
+    // begins another's: ids are slugs (`case/obligation`, one '/'). Any
+    // other stem is sorted with the rest, deadline by deadline.
+    if runs
+        .iter()
+        .any(|r| r[0].id.stem().matches('/').count() != 1)
+    {
+        let mut all = Vec::with_capacity(total);
+        runs.into_iter().for_each(|r| all.extend(r));
+        sort(&mut all);
+        return all;
+    }
     for r in &mut runs {
         sort(r);
     }
@@ -127,6 +139,26 @@ mod tests {
             ));
         }
         Docket::from_toml_str(&t).expect("a docket")
+    }
+
+    #[test]
+    fn runs_whose_stems_begin_one_another_are_sorted_deadline_by_deadline() {
+        use crate::docket::{DeadlineId, Text};
+        let s = docket(&[(0, 0, 1, 1)])
+            .schedule(&ScheduleOptions::new().explain(false))
+            .expect("a schedule");
+        let with_id = |stem: &str, n: u32| {
+            let mut d = s.deadlines[0].clone();
+            d.id = DeadlineId::new(Text::from(stem), n);
+            d
+        };
+        // The same date: the ids decide, "c/x/1" < "c/x/1/3" < "c/x/12".
+        let runs = vec![
+            vec![with_id("c/x", 1), with_id("c/x", 12)],
+            vec![with_id("c/x/1", 3)],
+        ];
+        let ids: Vec<String> = merge(runs).iter().map(|d| d.id.to_string()).collect();
+        assert_eq!(ids, ["c/x/1", "c/x/1/3", "c/x/12"]);
     }
 
     proptest! {
