@@ -9,7 +9,8 @@ use super::diff::{Diff, Entry};
 use super::fnv::FnvMap;
 use super::model::{Change, ChangeAction, Docket};
 use super::schedule::{
-    apply_one, dependencies, pins, CheckedDocket, ItemOut, Schedule, ScheduleOptions, Slot, State,
+    apply_one, dependencies, pins, CheckedDocket, Dates, ItemOut, Schedule, ScheduleOptions, Slot,
+    State,
 };
 use crate::error::{Error, Result};
 
@@ -64,10 +65,10 @@ struct Undo {
 /// A schedule kept up to date change by change: each change recomputes only
 /// the items that depend on it, and returns the [`Diff`] it caused.
 ///
-/// With an explicit horizon or window end in the options, the work of
-/// [`LiveSchedule::apply`] is proportional to what depends on the change;
-/// with the default horizon it also rescans the docket's dates (the horizon
-/// can move).
+/// The work of [`LiveSchedule::apply`] is proportional to what depends on
+/// the change. With the default horizon (a year past the latest date the
+/// docket names), the live schedule keeps the docket's dates counted, so a
+/// change moves the horizon without a scan of the docket.
 ///
 /// # Example
 /// ```
@@ -112,6 +113,9 @@ pub struct LiveSchedule {
     /// The slots each change in `history` replaced, change after change
     /// (one stack for all: no allocation per change).
     saved: Vec<SavedItem>,
+    /// Without an explicit horizon: the dates the docket names, counted, so
+    /// that a change moves the default horizon without a scan.
+    dates: Option<Dates>,
 }
 
 impl LiveSchedule {
@@ -132,14 +136,25 @@ impl LiveSchedule {
             }
         }
         Ok(LiveSchedule {
-            checked,
             opts,
             horizon,
             state,
             dependents,
             history: Vec::new(),
             saved: Vec::new(),
+            dates: opts
+                .explicit_horizon()
+                .is_none()
+                .then(|| Dates::of(&checked)),
+            checked,
         })
+    }
+
+    /// The date the schedule is computed to: the options' horizon, else a
+    /// year past the latest date the docket names (it moves with the
+    /// changes).
+    pub fn horizon(&self) -> NaiveDate {
+        self.horizon
     }
 
     /// The docket with every change applied so far in its log.
@@ -164,6 +179,11 @@ impl LiveSchedule {
         let target = change.target().to_string();
         let default_horizon = self.checked.0.default_horizon;
         let index = self.checked.0.docket.changes.len();
+        // The target's dates before the change (the default horizon follows).
+        let dates_before = self
+            .dates
+            .as_ref()
+            .map(|_| self.checked.item_dates(&target));
         let applied = &mut self.checked.held_mut().applied;
         let is_add = matches!(
             change.action,
@@ -189,8 +209,15 @@ impl LiveSchedule {
             saved_from: self.saved.len(),
         };
         apply_one(applied, index, &change)?;
+        let on = change.on;
         self.checked.held_mut().docket.changes.push(change);
-        self.refresh(&target);
+        self.refresh_deps(&target);
+        if let (Some(dates), Some(before)) = (&mut self.dates, dates_before) {
+            let mut after = self.checked.item_dates(&target);
+            after.push(on);
+            dates.update(&before, &after);
+            self.checked.held_mut().default_horizon = dates.horizon();
+        }
         let mut roots = vec![target.clone()];
         if is_add {
             let pos = self.checked.0.order.len();
@@ -254,16 +281,6 @@ impl LiveSchedule {
         Some(Ok(diff))
     }
 
-    /// After the target changed: what it counts from, and (without an
-    /// explicit horizon) the default horizon.
-    fn refresh(&mut self, target: &str) {
-        self.refresh_deps(target);
-        if self.opts.explicit_horizon().is_none() {
-            let h = self.checked.scan_horizon();
-            self.checked.held_mut().default_horizon = h;
-        }
-    }
-
     fn refresh_deps(&mut self, target: &str) {
         // Its shared texts name what it counts from: built again when read.
         let c = self.checked.held_mut();
@@ -293,8 +310,14 @@ impl LiveSchedule {
     }
 
     fn restore(&mut self, undo: Undo) {
-        let a = &mut self.checked.held_mut().applied;
         let t = undo.target.clone();
+        // The target's dates and the change's, as applied: counted no more.
+        let mut dates_after = Vec::new();
+        if self.dates.is_some() {
+            dates_after = self.checked.item_dates(&t);
+            dates_after.extend(self.checked.0.docket.changes.last().map(|c| c.on));
+        }
+        let a = &mut self.checked.held_mut().applied;
         match undo.event {
             Some(e) => {
                 a.docket.events.insert(t.clone(), e);
@@ -351,6 +374,9 @@ impl LiveSchedule {
             self.checked.held_mut().pins = p;
         }
         self.refresh_deps(&t);
+        if let Some(dates) = &mut self.dates {
+            dates.update(&dates_after, &self.checked.item_dates(&t));
+        }
         for (pos, slot) in self.saved.drain(undo.saved_from..) {
             // (An added item's position is gone.)
             if let Some(id) = self.checked.0.order.get(pos) {

@@ -187,6 +187,9 @@ proptest! {
                 Ok(diff) => {
                     let full = live.docket().schedule(&opts).unwrap();
                     prop_assert_eq!(&live.schedule(), &full);
+                    // The horizon a full check finds (counted, not scanned).
+                    let checked = live.docket().check().unwrap();
+                    prop_assert_eq!(live.horizon(), checked.horizon_for(&opts));
                     // In due-date order, then time, then id (ids are unique).
                     let key = |d: &docket::docket::Deadline| (d.due, d.at, d.id.clone());
                     let ordered = full.deadlines.windows(2).all(|w| key(&w[0]) < key(&w[1]));
@@ -228,6 +231,8 @@ proptest! {
             let diff = r.unwrap();
             let want = history.pop().unwrap();
             prop_assert_eq!(&live.schedule(), &want);
+            let checked = live.docket().check().unwrap();
+            prop_assert_eq!(live.horizon(), checked.horizon_for(&opts));
             // What moved back, as a full diff names it.
             let whole = Diff::between(&before, &want);
             prop_assert_eq!(&diff.moved, &whole.moved);

@@ -4,10 +4,10 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use chrono::{Days, NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::fnv::FnvMap;
-use super::model::{Docket, EventStatus, Fold, Until, When};
+use super::model::{Docket, EventStatus, Fold, When};
 use crate::calendar::{shared_calendar, Calendar, CalendarBuilder, HolidayRule, RuleFamily, Scope};
 use crate::error::{Error, Result};
 
@@ -15,6 +15,7 @@ mod changes;
 mod deadline;
 mod explanation;
 mod fixed;
+mod horizon;
 mod items;
 mod list;
 mod options;
@@ -33,6 +34,7 @@ mod times;
 pub use crate::compute::Reason;
 pub(crate) use changes::{apply_all, apply_one, Applied};
 pub use explanation::Explanation;
+pub(crate) use horizon::Dates;
 pub(crate) use items::{Item, Positions};
 pub use list::List;
 pub use options::ScheduleOptions;
@@ -701,42 +703,6 @@ impl CheckedDocket {
     /// past the latest date the docket names.
     pub(crate) fn horizon(&self, opts: &ScheduleOptions) -> NaiveDate {
         opts.horizon.or(opts.to).unwrap_or(self.0.default_horizon)
-    }
-
-    /// A year past the latest date the docket names.
-    pub(crate) fn scan_horizon(&self) -> NaiveDate {
-        let d = &self.0.applied.docket;
-        let mut latest = NaiveDate::MIN;
-        let mut see = |x: NaiveDate| latest = latest.max(x);
-        for e in d.events.values() {
-            match (&e.date, e.at) {
-                (_, Some(t)) => see(t.date()),
-                (Some(When::Date(x)), _) => see(*x),
-                _ => {}
-            }
-        }
-        for o in d.obligations.values() {
-            for w in [&o.due, &o.first_due].into_iter().flatten() {
-                if let When::Date(x) = w {
-                    see(*x);
-                }
-            }
-            if let Some(Until::Date(x)) = o.repeat.as_ref().and_then(|r| r.until.as_ref()) {
-                see(*x);
-            }
-            o.filed.iter().for_each(|x| see(*x));
-        }
-        self.0.docket.changes.iter().for_each(|c| see(c.on));
-        for (x, _) in self.0.applied.ext.values() {
-            see(*x);
-        }
-        if latest == NaiveDate::MIN {
-            return crate::calendar::last_day();
-        }
-        latest
-            .checked_add_days(Days::new(DEFAULT_HORIZON_DAYS))
-            .unwrap_or(latest)
-            .min(crate::calendar::last_day())
     }
 }
 
