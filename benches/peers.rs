@@ -10,7 +10,9 @@
 //!   bytes, streamed to a writer that counts them (python `icalendar`: 75x,
 //!   ~500,000 events/s);
 //! - `peers/portfolio of 10,000 dockets, 100,000 deadlines`: under 25 ms;
-//! - `peers/move one event in 100,000 obligations`: under 10 us.
+//! - `peers/move one event in 100,000 obligations`: under 10 us (with an
+//!   explicit horizon, and with the default horizon, which moves with the
+//!   changes).
 //!
 //! `cargo bench --bench peers -- --peers-json [--quick] [--case NAME] [--out
 //! DIR]` runs the same cases without criterion and prints one JSON line per
@@ -215,11 +217,12 @@ fn schedule_all(checked: &[CheckedDocket], opts: &ScheduleOptions) -> usize {
 
 /// A live schedule of `n` obligations, ~10 depending on "hearing", and the
 /// change that moves the hearing.
-fn live_and_move(n: usize) -> (LiveSchedule, Change) {
+fn live_and_move(n: usize, explicit_horizon: bool) -> (LiveSchedule, Change) {
     let checked = support::wide_docket(n).check().expect("valid docket");
-    let opts = ScheduleOptions::new()
-        .explain(false)
-        .horizon(Some(date("2026-12-31")));
+    let mut opts = ScheduleOptions::new().explain(false);
+    if explicit_horizon {
+        opts = opts.horizon(Some(date("2026-12-31")));
+    }
     let live = LiveSchedule::new(checked, opts).expect("live");
     let mv = Change::move_event(
         date("2024-03-01"),
@@ -330,19 +333,25 @@ fn portfolio(c: &mut Criterion) {
 }
 
 fn move_event(c: &mut Criterion) {
-    let (mut live, mv) = live_and_move(FULL.obligations);
-    report_peak("peers/move one event in 100,000 obligations", || {
-        move_once(&mut live, &mv)
-    });
-    assert!(move_once(&mut live, &mv).1 >= 10);
-    let mut g = c.benchmark_group("peers");
-    g.sample_size(10);
-    // Times the move alone; the undo that restores the state between
-    // iterations is not counted.
-    g.bench_function("move one event in 100,000 obligations", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| move_once(&mut live, &mv).0).sum())
-    });
-    g.finish();
+    for (explicit, name) in [
+        (true, "move one event in 100,000 obligations"),
+        (
+            false,
+            "move one event in 100,000 obligations, default horizon",
+        ),
+    ] {
+        let (mut live, mv) = live_and_move(FULL.obligations, explicit);
+        report_peak(&format!("peers/{name}"), || move_once(&mut live, &mv));
+        assert!(move_once(&mut live, &mv).1 >= 10);
+        let mut g = c.benchmark_group("peers");
+        g.sample_size(10);
+        // Times the move alone; the undo that restores the state between
+        // iterations is not counted.
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| (0..iters).map(|_| move_once(&mut live, &mv).0).sum())
+        });
+        g.finish();
+    }
 }
 
 criterion_group!(
@@ -576,8 +585,8 @@ fn json_portfolio(run: &Run) -> Value {
     v
 }
 
-fn json_move(run: &Run) -> Value {
-    let (mut live, mv) = live_and_move(run.sizes.obligations);
+fn json_move(run: &Run, explicit_horizon: bool) -> Value {
+    let (mut live, mv) = live_and_move(run.sizes.obligations, explicit_horizon);
     let mem = support::peak_rss_during(|| move_once(&mut live, &mv));
     let moved = move_once(&mut live, &mv).1;
     // Rounds of moves, each timed alone (the undo is not counted).
@@ -593,13 +602,18 @@ fn json_move(run: &Run) -> Value {
         per.push(took.as_nanos() as f64 / f64::from(k));
     }
     per.sort_by(f64::total_cmp);
-    let mut v = run.figures("move", "move", 1, per[per.len() / 2], mem);
+    let case = if explicit_horizon {
+        "move"
+    } else {
+        "move_default"
+    };
+    let mut v = run.figures(case, case, 1, per[per.len() / 2], mem);
     v["obligations"] = json!(run.sizes.obligations);
     v["moved"] = json!(moved);
     v
 }
 
-const CASES: [&str; 8] = [
+const CASES: [&str; 9] = [
     "days",
     "court_days",
     "recurrence",
@@ -608,6 +622,7 @@ const CASES: [&str; 8] = [
     "feed",
     "portfolio",
     "move",
+    "move_default",
 ];
 
 fn json_main(args: &[String]) {
@@ -639,7 +654,8 @@ fn json_main(args: &[String]) {
             "rrule_crate" => json_rrule_crate(&run),
             "feed" => json_feed(&run),
             "portfolio" => json_portfolio(&run),
-            "move" => json_move(&run),
+            "move" => json_move(&run, true),
+            "move_default" => json_move(&run, false),
             other => {
                 eprintln!("unknown case {other}; cases: {}", CASES.join(", "));
                 std::process::exit(2);
