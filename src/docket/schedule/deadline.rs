@@ -33,6 +33,23 @@ pub(crate) struct ItemText {
 /// dependency order, each built when first needed.
 pub(crate) type ItemTexts = Vec<OnceLock<Arc<ItemText>>>;
 
+/// The texts of one obligation: those the checked docket keeps, or built
+/// for one use.
+pub(super) enum TextsOf<'a> {
+    Kept(&'a ItemText),
+    Built(Arc<ItemText>),
+}
+
+impl std::ops::Deref for TextsOf<'_> {
+    type Target = ItemText;
+    fn deref(&self) -> &ItemText {
+        match self {
+            TextsOf::Kept(t) => t,
+            TextsOf::Built(t) => t,
+        }
+    }
+}
+
 impl CheckedDocket {
     /// The texts shared by the deadlines of obligation `id`, at `pos` in
     /// the dependency order.
@@ -41,7 +58,7 @@ impl CheckedDocket {
         pos: usize,
         id: &str,
         o: &crate::docket::model::Obligation,
-    ) -> Arc<ItemText> {
+    ) -> TextsOf<'_> {
         let build = || {
             let case = &self.0.applied.docket.case.id;
             let mut stem = String::with_capacity(case.len() + 1 + id.len());
@@ -65,8 +82,9 @@ impl CheckedDocket {
             })
         };
         match self.0.texts.get(pos) {
-            Some(cell) => cell.get_or_init(build).clone(),
-            None => build(),
+            // Borrowed: no shared count to touch per schedule.
+            Some(cell) => TextsOf::Kept(cell.get_or_init(build)),
+            None => TextsOf::Built(build()),
         }
     }
 
