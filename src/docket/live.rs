@@ -9,8 +9,8 @@ use super::diff::{Diff, Entry};
 use super::fnv::FnvMap;
 use super::model::{Change, ChangeAction, Docket};
 use super::schedule::{
-    apply_one, dependencies, pins, CheckedDocket, Dates, ItemOut, Schedule, ScheduleOptions, Slot,
-    State,
+    apply_one, dependencies, of_item, pins, CheckedDocket, Dates, ItemOut, Schedule,
+    ScheduleOptions, Slot, State,
 };
 use crate::error::{Error, Result};
 
@@ -514,15 +514,6 @@ impl LiveSchedule {
         }
         Ok(())
     }
-}
-
-/// The entries of one obligation's occurrences in a map keyed by
-/// (obligation, occurrence): a range, not a scan of the map.
-fn of_item<'m, V>(
-    map: &'m BTreeMap<(String, u32), V>,
-    id: &str,
-) -> impl Iterator<Item = (&'m (String, u32), &'m V)> {
-    map.range((id.to_string(), 0)..=(id.to_string(), u32::MAX))
 }
 
 /// Removes one obligation's occurrences from a map keyed by (obligation,

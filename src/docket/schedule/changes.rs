@@ -39,6 +39,15 @@ impl Applied {
     }
 }
 
+/// The entries of one obligation's occurrences in a map keyed by
+/// (obligation, occurrence): a range, not a scan of the map.
+pub(crate) fn of_item<'m, V>(
+    map: &'m BTreeMap<(String, u32), V>,
+    id: &str,
+) -> impl Iterator<Item = (&'m (String, u32), &'m V)> {
+    map.range((id.to_string(), 0)..=(id.to_string(), u32::MAX))
+}
+
 /// Applies the whole changes log.
 pub(crate) fn apply_all(d: &Shared<Docket>) -> Result<Applied> {
     let docket = if d.changes.is_empty() {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 
-use super::{CheckedDocket, DEFAULT_HORIZON_DAYS};
+use super::{of_item, CheckedDocket, DEFAULT_HORIZON_DAYS};
 use crate::docket::model::{Event, Obligation, Until, When};
 
 /// The dates an event names.
@@ -74,9 +74,7 @@ impl CheckedDocket {
         if let Some(o) = a.docket.obligations.get(id) {
             obligation_dates(o, |x| out.push(x));
         }
-        let from = (id.to_string(), 0);
-        let to = (id.to_string(), u32::MAX);
-        out.extend(a.ext.range(from..=to).map(|(_, (x, _))| *x));
+        out.extend(of_item(&a.ext, id).map(|(_, (x, _))| *x));
         out
     }
 }

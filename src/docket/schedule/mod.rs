@@ -32,7 +32,7 @@ mod text;
 mod times;
 
 pub use crate::compute::Reason;
-pub(crate) use changes::{apply_all, apply_one, Applied};
+pub(crate) use changes::{apply_all, apply_one, of_item, Applied};
 pub use explanation::Explanation;
 pub(crate) use horizon::Dates;
 pub(crate) use items::{Item, Positions};
