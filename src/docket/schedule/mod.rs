@@ -106,6 +106,12 @@ impl CheckedDocket {
         c.positions = None;
         c
     }
+
+    /// What it holds, to change something other than its items (the rules'
+    /// date, the default horizon): their positions stay.
+    pub(crate) fn settings_mut(&mut self) -> &mut Checked {
+        Arc::make_mut(&mut self.0)
+    }
 }
 
 impl Docket {
@@ -166,9 +172,7 @@ impl Docket {
             .texts
             .resize_with(checked.order.len(), Default::default);
         let mut checked = CheckedDocket(Arc::new(checked));
-        let horizon = checked.scan_horizon();
-        // The only handle yet: set in place (its items unchanged).
-        Arc::make_mut(&mut checked.0).default_horizon = horizon;
+        checked.settings_mut().default_horizon = checked.scan_horizon();
         Ok(checked)
     }
 

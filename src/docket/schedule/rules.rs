@@ -191,8 +191,7 @@ impl CheckedDocket {
     /// rule's period and every time-computation rule — instead of those in
     /// force on each trigger date: the schedule replayed as of that date.
     pub fn rules_as_of(mut self, date: Option<NaiveDate>) -> CheckedDocket {
-        // Its items unchanged: not `held_mut`, which forgets their positions.
-        std::sync::Arc::make_mut(&mut self.0).rules_as_of = date;
+        self.settings_mut().rules_as_of = date;
         self
     }
 
