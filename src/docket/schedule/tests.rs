@@ -30,6 +30,12 @@ fn items_reached_by_position_are_the_items_found_by_id() {
     .expect("parses");
     let checked = d.check().expect("checks");
     assert!(checked.0.positions.is_some());
+    // Replaying under another date's rules leaves the items, and their
+    // positions, as they are.
+    let replay = checked
+        .clone()
+        .rules_as_of(NaiveDate::from_ymd_opt(2008, 1, 1));
+    assert!(replay.0.positions.is_some());
     let mut by_id = checked.clone();
     by_id.held_mut();
     assert!(by_id.0.positions.is_none());
