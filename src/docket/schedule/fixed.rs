@@ -221,3 +221,36 @@ pub(super) fn roll_name(r: Roll) -> &'static str {
         Roll::None => "none",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_day_is_named_by_what_it_is() {
+        let cal = Calendar::federal().expect("the federal calendar");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+        // A weekday holiday (5 U.S.C. 6103(a)): its name.
+        assert_eq!(closed_because(&cal, day(2025, 5, 26)), "Memorial Day");
+        // A weekend day: the day.
+        assert_eq!(closed_because(&cal, day(2025, 5, 24)), "a Saturday");
+        // A federal holiday on a Sunday is noted on the Monday it is
+        // observed (5 U.S.C. 6103(b)): the Sunday is a Sunday.
+        assert_eq!(closed_because(&cal, day(2021, 7, 4)), "a Sunday");
+        assert_eq!(
+            closed_because(&cal, day(2021, 7, 5)),
+            "Independence Day (observed)"
+        );
+        // A day noted on a weekend (New York's Flag Day, the second Sunday
+        // of June): both.
+        let nysd = crate::calendar::court("nysd")
+            .and_then(|c| c.calendar())
+            .expect("S.D.N.Y.'s calendar");
+        assert_eq!(
+            closed_because(&nysd, day(1992, 6, 14)),
+            "a Sunday (Flag Day)"
+        );
+        // A day the calendar names nothing on.
+        assert_eq!(closed_because(&cal, day(2025, 5, 27)), "not a court day");
+    }
+}
