@@ -486,8 +486,9 @@ impl CheckedDocket {
     /// The schedule from computed items, taking them (no copies): each
     /// obligation's deadlines are merged into their places.
     fn assemble_owned(&self, mut st: State, opts: &ScheduleOptions) -> Schedule {
-        let mut events = Vec::new();
-        let mut runs = Vec::new();
+        let items = st.slots.len();
+        let mut events = Vec::with_capacity(self.0.applied.docket.events.len().min(items));
+        let mut runs = Vec::with_capacity(self.0.applied.docket.obligations.len().min(items));
         let mut truncated = Vec::new();
         for slot in st.slots.iter_mut() {
             match slot.take().and_then(|s| s.out) {

@@ -54,6 +54,10 @@ pub(super) fn sort(deadlines: &mut [Deadline]) {
     }
 }
 
+/// Schedules of at most this many deadlines are sorted, not merged: moving
+/// a few deadlines costs less than the merge's heap and lists.
+const SMALL: usize = 32;
+
 /// A run's first deadline in the merge: its date, its time, the run's rank
 /// by id, the run.
 type Head = (NaiveDate, Option<NaiveDateTime>, u32, usize);
@@ -63,9 +67,29 @@ type Head = (NaiveDate, Option<NaiveDateTime>, u32, usize);
 /// and stems differ between runs, so between runs the first deadlines' ids
 /// decide which run comes first at equal dates: the merge compares dates and
 /// that rank only.
-pub(super) fn merge(mut runs: Vec<Vec<Deadline>>) -> Vec<Deadline> {
+pub(super) fn merge(runs: Vec<Vec<Deadline>>) -> Vec<Deadline> {
+    merge_above(runs, SMALL)
+}
+
+/// [`merge`], sorting schedules of at most `small` deadlines instead.
+fn merge_above(mut runs: Vec<Vec<Deadline>>, small: usize) -> Vec<Deadline> {
     runs.retain(|r| !r.is_empty());
     let total: usize = runs.iter().map(Vec::len).sum();
+    if total <= small {
+        // A small schedule (most dockets), without the merge's own lists:
+        // the runs are put in the order of their first deadlines (moving a
+        // run moves a pointer, not a deadline), which is the whole order
+        // when every run is one deadline; else the few deadlines are
+        // sorted. Ids are unique, so the order is total and an unstable
+        // sort is the stable one.
+        runs.sort_unstable_by(|a, b| cmp(&a[0], &b[0]));
+        let mut all = Vec::with_capacity(total);
+        runs.into_iter().for_each(|r| all.extend(r));
+        if !all.is_sorted_by(|a, b| cmp(a, b) != Ordering::Greater) {
+            all.sort_unstable_by(cmp);
+        }
+        return all;
+    }
     // The rank stands for every id of a run only when no stem with its '/'
     // begins another's: ids are slugs (`case/obligation`, one '/'). Any
     // other stem is sorted with the rest, deadline by deadline.
@@ -157,8 +181,11 @@ mod tests {
             vec![with_id("c/x", 1), with_id("c/x", 12)],
             vec![with_id("c/x/1", 3)],
         ];
-        let ids: Vec<String> = merge(runs).iter().map(|d| d.id.to_string()).collect();
-        assert_eq!(ids, ["c/x/1", "c/x/1/3", "c/x/12"]);
+        let ids = |v: Vec<Deadline>| v.iter().map(|d| d.id.to_string()).collect::<Vec<_>>();
+        let expected = ["c/x/1", "c/x/1/3", "c/x/12"];
+        // Merged (the stems' fallback), and sorted as a small schedule.
+        assert_eq!(ids(merge_above(runs.clone(), 0)), expected);
+        assert_eq!(ids(merge_above(runs, SMALL)), expected);
     }
 
     proptest! {
@@ -198,6 +225,9 @@ mod tests {
                 runs.push(run);
             }
             prop_assert_eq!(ids(&merge(runs.clone())), ids(&expected));
+            // Merged whatever their size, and sorted whatever their size.
+            prop_assert_eq!(ids(&merge_above(runs.clone(), 0)), ids(&expected));
+            prop_assert_eq!(ids(&merge_above(runs.clone(), usize::MAX)), ids(&expected));
             // The merge of runs already in order.
             for r in &mut runs {
                 sort(r);
