@@ -161,14 +161,19 @@ fn base_reading(req: &Request, cal: &Calendar, ed: Edition) -> Reading {
     r
 }
 
-/// The questions that can bear on a computation whose readings reach from
-/// `lo` through `hi` (day numbers).
-fn in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32) -> Vec<Q> {
-    let mut qs = Vec::new();
+/// Adds to `qs` the questions that can bear on a computation whose readings
+/// reach from `lo` through `hi` (day numbers) and that it does not hold
+/// yet, in the catalog's order: the days' questions, then the rules'.
+fn add_in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32, qs: &mut Vec<Q>) {
+    let mut add = |q: Q| {
+        if !qs.contains(&q) {
+            qs.push(q);
+        }
+    };
     let days = cal.questions_between(lo, hi);
     for i in 0..32 {
         if days & (1 << i) != 0 {
-            qs.push(Q::Day(i));
+            add(Q::Day(i));
         }
     }
     let unit = req.period.unit;
@@ -178,7 +183,7 @@ fn in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32) -> Vec<
         && unit != Unit::Hours
         && cal.settled(OLD_ROLL).is_none()
     {
-        qs.push(Q::OldRoll);
+        add(Q::OldRoll);
     }
     let service_days = req.service.map_or(0, |s| ed.service_days(s));
     if service_days > 0
@@ -187,7 +192,7 @@ fn in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32) -> Vec<
             .service_question()
             .is_some_and(|q| cal.settled(q).is_none())
     {
-        qs.push(Q::Service);
+        add(Q::Service);
     }
     if unit == Unit::CourtDays
         && !cal.states().is_empty()
@@ -197,38 +202,49 @@ fn in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32) -> Vec<
             f & OUTSIDE == 0 && f & (STATE | DISPUTED_STATE) != 0
         })
     {
-        qs.push(Q::CourtDays);
+        add(Q::CourtDays);
     }
-    qs
 }
 
-/// Every combination of the questions' readings, starting from `base`; when
-/// there are too many, each reading on its own.
-fn combinations(base: Reading, qs: &[Q], ed: Edition) -> Vec<Reading> {
+/// Every combination of the questions' readings, starting from `base`, in
+/// the order of the questions (the first varies slowest); when there are
+/// too many, each reading on its own. Each is handed to `f` as it is made
+/// (no list of them is kept).
+fn each_combination(
+    base: Reading,
+    qs: &[Q],
+    ed: Edition,
+    mut f: impl FnMut(Reading) -> Result<()>,
+) -> Result<()> {
     let total = qs
         .iter()
         .try_fold(1usize, |acc, q| acc.checked_mul(q.choices(ed).len()));
-    if total.is_some_and(|t| t <= MAX_COMBINATIONS) {
-        let mut all = vec![base];
-        for q in qs {
-            let mut next = Vec::with_capacity(all.len() * q.choices(ed).len());
-            for r in &all {
+    match total {
+        Some(total) if total <= MAX_COMBINATIONS => {
+            for index in 0..total {
+                // `index` in mixed radix, the last question its lowest digit.
+                let mut rest = index;
+                let mut r = base;
+                for q in qs.iter().rev() {
+                    let choices = q.choices(ed);
+                    if let Some(c) = choices.get(rest % choices.len()) {
+                        r = q.apply(r, c);
+                    }
+                    rest /= choices.len();
+                }
+                f(r)?;
+            }
+        }
+        _ => {
+            f(base)?;
+            for q in qs {
                 for c in q.choices(ed) {
-                    next.push(q.apply(*r, c));
+                    f(q.apply(base, c))?;
                 }
             }
-            all = next;
         }
-        all
-    } else {
-        let mut all = vec![base];
-        for q in qs {
-            for c in q.choices(ed) {
-                all.push(q.apply(base, c));
-            }
-        }
-        all
     }
+    Ok(())
 }
 
 /// Computes the request under every reading in play: the earliest date is
@@ -243,23 +259,26 @@ pub(super) fn weigh(req: &Request, cal: &Calendar, ed: Edition) -> Result<Due> {
         done: Vec::new(),
     };
     let first = ev.get(base)?;
-    let mut qs = in_play(req, cal, ed, trigger.min(first.0), trigger.max(first.0));
+    let mut qs = Vec::new();
+    add_in_play(
+        req,
+        cal,
+        ed,
+        trigger.min(first.0),
+        trigger.max(first.0),
+        &mut qs,
+    );
     // Readings can reach days the first did not; each round adds at least
     // one question, and there are at most 32 day questions and 3 others.
     for _ in 0..40 {
-        for r in combinations(base, &qs, ed) {
-            ev.get(r)?;
-        }
+        each_combination(base, &qs, ed, |r| ev.get(r).map(drop))?;
         let lo = ev.done.iter().map(|(_, x)| x.0).min().unwrap_or(first.0);
         let hi = ev.done.iter().map(|(_, x)| x.0).max().unwrap_or(first.0);
-        let more: Vec<Q> = in_play(req, cal, ed, trigger.min(lo), trigger.max(hi))
-            .into_iter()
-            .filter(|q| !qs.contains(q))
-            .collect();
-        if more.is_empty() {
+        let held = qs.len();
+        add_in_play(req, cal, ed, trigger.min(lo), trigger.max(hi), &mut qs);
+        if qs.len() == held {
             break;
         }
-        qs.extend(more);
     }
     let deviations = |r: &Reading| qs.iter().filter(|q| q.answer(*r) != q.answer(base)).count();
     let (best, best_res) = ev
@@ -309,7 +328,7 @@ fn finish(
         .chain(combined.map(|c| c.1 .0))
         .fold(best_res.0.max(trigger), i32::max);
     let lo = best_res.0.min(trigger);
-    let mut readings = Vec::with_capacity(later.len() + 1);
+    let mut readings = Vec::with_capacity(later.len() + usize::from(combined.is_some()));
     for (q, c, r, res) in &later {
         let id = q.id_kept(cal, ed);
         let steps = if req.explain {
@@ -419,4 +438,71 @@ fn settled_rule_questions(req: &Request, cal: &Calendar, ed: Edition) -> Vec<&'s
         v.push(COURT_DAYS);
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::RuleFamily;
+    use chrono::NaiveDate;
+
+    /// The combinations as nested loops would list them: the readings so
+    /// far, each followed by every choice of the next question.
+    fn nested(base: Reading, qs: &[Q], ed: Edition) -> Vec<Reading> {
+        let total = qs
+            .iter()
+            .try_fold(1usize, |acc, q| acc.checked_mul(q.choices(ed).len()));
+        let mut all = vec![base];
+        if total.is_some_and(|t| t <= MAX_COMBINATIONS) {
+            for q in qs {
+                all = all
+                    .iter()
+                    .flat_map(|r| q.choices(ed).iter().map(|c| q.apply(*r, c)))
+                    .collect();
+            }
+        } else {
+            for q in qs {
+                all.extend(q.choices(ed).iter().map(|c| q.apply(base, c)));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn combinations_come_in_the_order_of_the_questions_the_first_slowest() {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date");
+        let lists: [&[Q]; 6] = [
+            &[],
+            &[Q::Day(0)],
+            &[Q::Day(2), Q::OldRoll],
+            &[Q::Day(3), Q::Day(1), Q::Service, Q::CourtDays],
+            &[Q::Service, Q::Day(0), Q::Day(5)],
+            // 2^7 = 128: too many, each reading on its own.
+            &[
+                Q::Day(0),
+                Q::Day(1),
+                Q::Day(2),
+                Q::Day(3),
+                Q::Day(4),
+                Q::Day(5),
+                Q::Day(6),
+            ],
+        ];
+        for on in ["1990-06-01", "2003-06-01", "2020-06-01"] {
+            let ed = Edition::in_force(RuleFamily::Civil, date(on));
+            let base = Reading {
+                closed: 1 << 4,
+                ..Reading::default()
+            };
+            for qs in lists {
+                let mut seen = Vec::new();
+                each_combination(base, qs, ed, |r| {
+                    seen.push(r);
+                    Ok(())
+                })
+                .expect("no error");
+                assert_eq!(seen, nested(base, qs, ed), "{qs:?} under {on}");
+            }
+        }
+    }
 }
