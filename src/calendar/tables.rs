@@ -69,6 +69,26 @@ impl Bits {
         }
     }
 
+    /// Whether a day from `lo` through `hi` is set (none when `lo > hi`):
+    /// two ranks that differ, read from the words themselves when the days
+    /// lie in one word or two (no bits counted: the common short span costs
+    /// a mask or two).
+    #[inline]
+    fn any(&self, lo: usize, hi: usize) -> bool {
+        if lo > hi {
+            return false;
+        }
+        let (first, last) = (lo / 64, hi / 64);
+        let word = |w: usize| self.words.get(w).copied().unwrap_or(0);
+        let from_lo = !0u64 << (lo % 64);
+        let to_hi = !0u64 >> (63 - hi % 64);
+        match last - first {
+            0 => word(first) & from_lo & to_hi != 0,
+            1 => word(first) & from_lo != 0 || word(last) & to_hi != 0,
+            _ => self.rank(hi + 1) != self.rank(lo),
+        }
+    }
+
     /// The first set day at or after `i`.
     #[inline]
     fn next(&self, i: usize) -> Option<usize> {
@@ -152,7 +172,7 @@ impl Tables {
     /// Whether a day in dispute falls from day `lo` through day `hi`.
     #[inline]
     pub(crate) fn any_disputed(&self, lo: usize, hi: usize) -> bool {
-        self.disputed.rank(hi + 1) != self.disputed.rank(lo)
+        self.disputed.any(lo, hi)
     }
 
     /// The day a roll from day `i` lands on (forward, or backward), or
@@ -162,10 +182,10 @@ impl Tables {
         // A stop between `i` and the open day (both included) ends it.
         if forward {
             let open = self.forward_open.next(i)?;
-            (self.stop.rank(open + 1) == self.stop.rank(i)).then_some(open)
+            (!self.stop.any(i, open)).then_some(open)
         } else {
             let open = self.backward_open.prev(i)?;
-            (self.stop.rank(i + 1) == self.stop.rank(open)).then_some(open)
+            (!self.stop.any(open, i)).then_some(open)
         }
     }
 
@@ -176,8 +196,7 @@ impl Tables {
     pub(crate) fn court_days_after(&self, i: usize, n: u32) -> Option<usize> {
         let k = self.forward_open.rank(i + 1).checked_add(n - 1)?;
         let d = self.forward_open.select(k)?;
-        let met = self.court_question.rank(d + 1) - self.court_question.rank(i + 1);
-        (met == 0).then_some(d)
+        (!self.court_question.any(i + 1, d)).then_some(d)
     }
 
     /// The `n`-th court day before day `i` (`n` from 1), as
@@ -186,8 +205,8 @@ impl Tables {
     pub(crate) fn court_days_before(&self, i: usize, n: u32) -> Option<usize> {
         let k = self.forward_open.rank(i).checked_sub(n)?;
         let d = self.forward_open.select(k)?;
-        let met = self.court_question.rank(i) - self.court_question.rank(d);
-        (met == 0).then_some(d)
+        let met = i.checked_sub(1).is_some_and(|j| self.court_question.any(d, j));
+        (!met).then_some(d)
     }
 }
 
@@ -251,6 +270,25 @@ mod tests {
             }
         }
         Some(d)
+    }
+
+    #[test]
+    fn any_day_set_is_two_ranks_that_differ() {
+        // Bits of a made-up pattern over ten words and a part, some words
+        // empty, some full.
+        let len = 680;
+        let set = (0..len).filter(|i| match i / 64 {
+            2 | 5 => false,
+            3 => true,
+            _ => (i * 37 + i / 7) % 11 == 0,
+        });
+        let b = Bits::of(len, set);
+        for lo in 0..len + 70 {
+            for hi in lo.saturating_sub(1)..len + 70 {
+                let ranks = lo <= hi && b.rank((hi + 1).min(len)) != b.rank(lo.min(len));
+                assert_eq!(b.any(lo, hi), ranks, "{lo}..={hi}");
+            }
+        }
     }
 
     #[test]

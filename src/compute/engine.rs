@@ -284,9 +284,8 @@ fn fast(req: &Request, cal: &Calendar, family: RuleFamily) -> Option<Due> {
     Some(Due {
         due,
         at: None,
-        steps: Vec::new(),
-        readings: Vec::new(),
         edition: ed,
+        more: None,
     })
 }
 

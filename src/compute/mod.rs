@@ -460,12 +460,39 @@ pub struct LaterReading {
 pub struct Due {
     due: NaiveDate,
     at: Option<NaiveDateTime>,
+    edition: Edition,
+    /// Its steps and later readings, when it has any: most have neither,
+    /// and a batch keeps a small `Due` per request.
+    more: Option<Box<More>>,
+}
+
+/// What a [`Due`] holds beyond its dates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct More {
     steps: Vec<Step>,
     readings: Vec<LaterReading>,
-    edition: Edition,
 }
 
 impl Due {
+    /// A due date, with its steps and later readings (kept apart only when
+    /// there are any).
+    pub(crate) fn new(
+        due: NaiveDate,
+        at: Option<NaiveDateTime>,
+        edition: Edition,
+        steps: Vec<Step>,
+        readings: Vec<LaterReading>,
+    ) -> Due {
+        let more = (!steps.is_empty() || !readings.is_empty())
+            .then(|| Box::new(More { steps, readings }));
+        Due {
+            due,
+            at,
+            edition,
+            more,
+        }
+    }
+
     /// The last day to act: the earliest date any reading gives.
     pub fn due(&self) -> NaiveDate {
         self.due
@@ -479,20 +506,20 @@ impl Due {
 
     /// The explanation (empty unless [`Request::explain`] was set).
     pub fn steps(&self) -> &[Step] {
-        &self.steps
+        self.more.as_ref().map_or(&[], |m| &m.steps)
     }
 
     /// The latest date another reading gives, with its reason (the last of
     /// [`Due::readings`]).
     pub fn later(&self) -> Option<&LaterReading> {
-        self.readings.last()
+        self.readings().last()
     }
 
     /// Every later reading the computation met, in date order (one per
     /// unsettled question whose other answer gives a later date). The due
     /// date is never after any of them.
     pub fn readings(&self) -> &[LaterReading] {
-        &self.readings
+        self.more.as_ref().map_or(&[], |m| &m.readings)
     }
 
     /// The rule edition applied.

@@ -416,13 +416,7 @@ fn finish(
             steps.push(last_day_step(cal, ed, due));
         }
     }
-    Ok(Due {
-        due,
-        at: best_res.1,
-        steps,
-        readings,
-        edition: ed,
-    })
+    Ok(Due::new(due, best_res.1, ed, steps, readings))
 }
 
 /// The rule questions that could bear on the request and are settled.
