@@ -205,7 +205,9 @@ impl Tables {
     pub(crate) fn court_days_before(&self, i: usize, n: u32) -> Option<usize> {
         let k = self.forward_open.rank(i).checked_sub(n)?;
         let d = self.forward_open.select(k)?;
-        let met = i.checked_sub(1).is_some_and(|j| self.court_question.any(d, j));
+        let met = i
+            .checked_sub(1)
+            .is_some_and(|j| self.court_question.any(d, j));
         (!met).then_some(d)
     }
 }

@@ -483,8 +483,8 @@ impl Due {
         steps: Vec<Step>,
         readings: Vec<LaterReading>,
     ) -> Due {
-        let more = (!steps.is_empty() || !readings.is_empty())
-            .then(|| Box::new(More { steps, readings }));
+        let more =
+            (!steps.is_empty() || !readings.is_empty()).then(|| Box::new(More { steps, readings }));
         Due {
             due,
             at,

@@ -590,10 +590,8 @@ impl CheckedDocket {
             }
         }
         if let Some(Item::Obligation(o)) = item {
-            let mut deadlines = Vec::with_capacity(match &o.repeat {
-                None => 1,
-                Some(r) => r.count.unwrap_or(16).min(MAX_OCCURRENCES) as usize,
-            });
+            // (A recurring duty's run is sized when its horizon is known.)
+            let mut deadlines = Vec::with_capacity(usize::from(o.repeat.is_none()));
             let (recurs, truncated) = if o.repeat.is_some() {
                 (
                     true,

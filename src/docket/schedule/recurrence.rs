@@ -124,6 +124,19 @@ impl CheckedDocket {
             }
             None => (None, false),
         };
+        // Room for the occurrences the horizon allows (at most the cap), so
+        // that the run is not moved as it grows.
+        let expected = match (&grid, repeat.every) {
+            (Some(g), _) => g.len().saturating_add(1),
+            (None, Some(every)) => periods_within(every, anchor, horizon),
+            (None, None) => 0,
+        };
+        out.reserve(
+            expected
+                .min(count as usize)
+                .min(cap as usize)
+                .saturating_sub(out.len()),
+        );
         let truncation = |n: u32| Truncation {
             obligation: id.to_string(),
             occurrences: n,
@@ -357,6 +370,22 @@ pub(super) fn scaled(every: Period, k: u32) -> Result<Period> {
     .check()
 }
 
+/// About how many periods of `every` run from `from` through `to` (at
+/// least that many: a month is taken as 28 days, a court day as one day),
+/// and one more for the first.
+fn periods_within(every: Period, from: NaiveDate, to: NaiveDate) -> usize {
+    let per = match every.unit {
+        Unit::Days | Unit::CourtDays => 1,
+        Unit::Weeks => 7,
+        Unit::Months => 28,
+        Unit::Years => 365,
+        Unit::Hours => return 0,
+    };
+    let span = usize::try_from((to - from).num_days()).unwrap_or(0);
+    let step = (per * every.amount as usize).max(1);
+    span / step + 1
+}
+
 pub(super) fn add_period(d: NaiveDate, p: Period) -> Result<NaiveDate> {
     let r = match p.unit {
         Unit::Days => d.checked_add_days(Days::new(p.amount.into())),
@@ -366,4 +395,43 @@ pub(super) fn add_period(d: NaiveDate, p: Period) -> Result<NaiveDate> {
         _ => None,
     };
     r.ok_or_else(|| Error::range(format!("{d} + {p} is out of range")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The grid dates of `every` from `from` through `to`, stepped.
+    fn stepped(every: Period, from: NaiveDate, to: NaiveDate) -> usize {
+        (0u32..)
+            .map(|k| scaled(every, k).and_then(|p| add_period(from, p)))
+            .take_while(|d| d.as_ref().is_ok_and(|d| *d <= to))
+            .count()
+    }
+
+    #[test]
+    fn the_room_made_for_a_run_holds_every_grid_date_and_not_many_more() {
+        let from = NaiveDate::from_ymd_opt(2024, 1, 31).expect("a date");
+        for days in [0u64, 1, 27, 28, 29, 59, 365, 366, 800, 4000] {
+            let to = from + Days::new(days);
+            for every in [
+                Period::days(1),
+                Period::days(10),
+                Period::weeks(1),
+                Period::weeks(2),
+                Period::months(1),
+                Period::months(3),
+                Period::years(1),
+            ] {
+                let room = periods_within(every, from, to);
+                let dates = stepped(every, from, to);
+                assert!(room >= dates, "{every} over {days} days: {room} < {dates}");
+                // A month taken as 28 days: at most a tenth more, and one.
+                assert!(
+                    room <= dates + dates / 10 + 1,
+                    "{every} over {days} days: {room} for {dates}"
+                );
+            }
+        }
+    }
 }
