@@ -73,7 +73,7 @@ impl Bits {
     /// two ranks that differ, read from the words themselves when the days
     /// lie in one word or two (no bits counted: the common short span costs
     /// a mask or two).
-    #[inline]
+    #[inline(always)]
     fn any(&self, lo: usize, hi: usize) -> bool {
         if lo > hi {
             return false;
