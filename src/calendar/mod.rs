@@ -688,9 +688,30 @@ impl Calendar {
     /// The day questions raised by disputed days from `lo` through `hi`
     /// (day numbers), as bits indexing [`Calendar::day_question`].
     pub(crate) fn questions_between(&self, lo: i32, hi: i32) -> u32 {
+        if lo > hi || self.disputed.is_empty() {
+            return 0;
+        }
+        // Most spans hold no day in dispute: the tables say so at once.
+        if let (Some(a), Some(b)) = (self.position_ce(lo), self.position_ce(hi)) {
+            if !self.tables().any_disputed(a, b) {
+                return 0;
+            }
+        }
         let a = self.disputed.partition_point(|&d| d < lo);
         let b = self.disputed.partition_point(|&d| d <= hi);
         self.disputed_q[a..b].iter().fold(0, |acc, q| acc | q)
+    }
+
+    /// Whether a state holiday (settled or in dispute) falls from day
+    /// number `lo` through day number `hi` (days outside the calendar's
+    /// years hold none).
+    pub(crate) fn any_state_day_ce(&self, lo: i32, hi: i32) -> bool {
+        let last = self.flags.len() as i32 - 1;
+        let (lo, hi) = (lo.max(base_ce_cached()), hi.min(base_ce_cached() + last));
+        match (self.position_ce(lo), self.position_ce(hi)) {
+            (Some(a), Some(b)) => self.tables().any_state_day(a, b),
+            _ => false,
+        }
     }
 
     /// The questions of the disputed day `ce` (0 for a settled day).
@@ -823,6 +844,43 @@ mod tests {
     #[test]
     fn base_constant_matches_chrono() {
         assert_eq!(base_ce(), base_ce_cached());
+    }
+
+    #[test]
+    fn spans_read_from_the_tables_agree_with_the_days_themselves() {
+        // A court with state holidays and days in dispute of both kinds.
+        let c = Calendar::for_court("txsb").unwrap();
+        let first = base_ce_cached();
+        let last = first + c.flags.len() as i32 - 1;
+        let slow_questions = |lo: i32, hi: i32| {
+            c.disputed
+                .iter()
+                .zip(c.disputed_q.iter())
+                .filter(|(d, _)| (lo..=hi).contains(*d))
+                .fold(0, |acc, (_, q)| acc | q)
+        };
+        let slow_state = |lo: i32, hi: i32| {
+            (lo..=hi).any(|ce| {
+                let f = c.flags_ce(ce);
+                f & OUTSIDE == 0 && f & (STATE | DISPUTED_STATE) != 0
+            })
+        };
+        let mut seen = (0, 0);
+        // Every 5th day from before the tables to after them, spans of up
+        // to 200 days, and empty spans (`lo > hi`).
+        for lo in (first - 400..last + 400).step_by(5) {
+            for len in [-1, 0, 1, 6, 30, 64, 65, 200] {
+                let hi = lo + len;
+                let q = c.questions_between(lo, hi);
+                assert_eq!(q, slow_questions(lo, hi), "questions {lo}..={hi}");
+                let s = c.any_state_day_ce(lo, hi);
+                assert_eq!(s, slow_state(lo, hi), "state days {lo}..={hi}");
+                seen.0 += usize::from(q != 0);
+                seen.1 += usize::from(s);
+            }
+        }
+        // Both kinds of day were met.
+        assert!(seen.0 > 100 && seen.1 > 100, "{seen:?}");
     }
 
     #[test]

@@ -154,6 +154,9 @@ pub(crate) struct Tables {
     court_question: Bits,
     /// Days in dispute (an unsettled question about the day).
     disputed: Bits,
+    /// State holidays, settled or in dispute (whether the federal court is
+    /// open on them is a question for a court-day count).
+    state: Bits,
 }
 
 impl Tables {
@@ -166,7 +169,17 @@ impl Tables {
             stop: Bits::new(flags, |f| f & STOP != 0),
             court_question: Bits::new(flags, |f| f & COURT_DAY_QUESTION != 0),
             disputed: Bits::of(flags.len(), disputed),
+            state: Bits::new(flags, |f| {
+                f & OUTSIDE == 0 && f & (STATE | DISPUTED_STATE) != 0
+            }),
         }
+    }
+
+    /// Whether a state holiday (settled or in dispute) falls from day `lo`
+    /// through day `hi`.
+    #[inline]
+    pub(crate) fn any_state_day(&self, lo: usize, hi: usize) -> bool {
+        self.state.any(lo, hi)
     }
 
     /// Whether a day in dispute falls from day `lo` through day `hi`.
@@ -301,6 +314,14 @@ mod tests {
             for hi in lo..f.len().min(lo + 90) {
                 let slow = [3usize, 70, 299].iter().any(|d| (lo..=hi).contains(d));
                 assert_eq!(t.any_disputed(lo, hi), slow, "{lo}..={hi}");
+            }
+        }
+        for lo in 0..f.len() {
+            for hi in lo..f.len().min(lo + 90) {
+                let slow = f[lo..=hi]
+                    .iter()
+                    .any(|x| x & OUTSIDE == 0 && x & (STATE | DISPUTED_STATE) != 0);
+                assert_eq!(t.any_state_day(lo, hi), slow, "state {lo}..={hi}");
             }
         }
         for i in 0..f.len() {

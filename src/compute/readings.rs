@@ -18,7 +18,7 @@ use chrono::{Datelike, NaiveDateTime};
 use super::engine::{from_ce, last_day_step, note_due_day, run, Reading, ServiceMode, Trace};
 use super::reason::{OtherReading, Reason, Together};
 use super::{Direction, Due, Edition, LaterReading, Request, Roll, Step, Unit};
-use crate::calendar::{question, Calendar, DISPUTED_STATE, GENERIC_QUESTION, OUTSIDE, STATE};
+use crate::calendar::{question, Calendar, GENERIC_QUESTION};
 use crate::error::Result;
 
 /// The most combinations of readings computed for one request.
@@ -170,11 +170,11 @@ fn add_in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32, qs:
             qs.push(q);
         }
     };
-    let days = cal.questions_between(lo, hi);
-    for i in 0..32 {
-        if days & (1 << i) != 0 {
-            add(Q::Day(i));
-        }
+    // Each day question in range, in the order of their indices.
+    let mut days = cal.questions_between(lo, hi);
+    while days != 0 {
+        add(Q::Day(days.trailing_zeros()));
+        days &= days - 1;
     }
     let unit = req.period.unit;
     if ed.is_pre_2009()
@@ -197,10 +197,7 @@ fn add_in_play(req: &Request, cal: &Calendar, ed: Edition, lo: i32, hi: i32, qs:
     if unit == Unit::CourtDays
         && !cal.states().is_empty()
         && cal.settled(COURT_DAYS).is_none()
-        && (lo..=hi).any(|ce| {
-            let f = cal.flags_ce(ce);
-            f & OUTSIDE == 0 && f & (STATE | DISPUTED_STATE) != 0
-        })
+        && cal.any_state_day_ce(lo, hi)
     {
         add(Q::CourtDays);
     }
