@@ -92,6 +92,14 @@ impl Question {
             .map(|r| r.cites.iter().map(|c| Cow::Owned(c.clone())).collect())
             .unwrap_or_default()
     }
+
+    /// [`Question::cites_of`] a question of the catalog, which lives as
+    /// long as the program: the citations are borrowed, not copied.
+    pub(crate) fn cites_kept(&'static self, reading: &str) -> Vec<Cow<'static, str>> {
+        self.reading(reading)
+            .map(|r| r.cites.iter().map(|c| Cow::Borrowed(c.as_str())).collect())
+            .unwrap_or_default()
+    }
 }
 
 /// A question settled for a court or a docket: by a court's announcement or

@@ -340,7 +340,7 @@ fn finish(
         readings.push(LaterReading {
             date: from_ce(res.0),
             at: res.1,
-            cites: question(&id).map(|x| x.cites_of(c)).unwrap_or_default(),
+            cites: question(&id).map(|x| x.cites_kept(c)).unwrap_or_default(),
             reason: Reason::later(OtherReading {
                 id: id.clone(),
                 choice: c,
