@@ -716,6 +716,33 @@ fn dependents_of_a_recurring_duty_recur_with_it() {
 }
 
 #[test]
+fn a_deadline_counted_from_an_occurrence_and_extended_says_so() {
+    // The trustee's response to the February report, extended by order to
+    // 2026-03-06: its basis is the order, not "(occurrence 2)"; the others
+    // still name the occurrence they count from.
+    let s = toml(DEPENDENTS)
+        .with_change(Change::extend(
+            d("2026-02-25"),
+            "Order extending the response",
+            "trustee-response",
+            Some(2),
+            d("2026-03-06"),
+        ))
+        .unwrap()
+        .schedule(&ScheduleOptions::new())
+        .unwrap();
+    let r = deadline(&s, "ch11/trustee-response/2");
+    assert_eq!(r.due, d("2026-03-06"));
+    assert_eq!(r.basis, "set to 2026-03-06 by change 2");
+    for n in [1, 4] {
+        assert_eq!(
+            deadline(&s, &format!("ch11/trustee-response/{n}")).basis,
+            format!("7 days after status-report (occurrence {n})")
+        );
+    }
+}
+
+#[test]
 fn occurrence_pins_are_checked() {
     let with = |due: &str| {
         Docket::from_toml_str(&DEPENDENTS.replace(

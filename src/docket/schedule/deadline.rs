@@ -88,12 +88,17 @@ impl CheckedDocket {
         }
     }
 
+    /// Deadline `n` of obligation `o` from its computed date. `each` says
+    /// that it is one of a series counted from each occurrence of a
+    /// recurring duty: its basis then names that occurrence ("7 days after
+    /// status (occurrence 3)"), unless a change set its date.
     pub(super) fn deadline(
         &self,
         text: &ItemText,
         o: &crate::docket::model::Obligation,
         n: u32,
         mut c: Computed,
+        each: bool,
         opts: &ScheduleOptions,
     ) -> Result<Deadline> {
         let id = text.obligation.as_str();
@@ -125,6 +130,12 @@ impl CheckedDocket {
             (None, Some(r)) => Text::from(r.basis.as_str()),
             (None, None) if n == 1 || o.repeat.is_none() => text.basis_first.clone(),
             (None, None) => text.basis_rest.clone(),
+        };
+        // (A placeholder basis, program text, names no occurrence.)
+        let basis = if each && ext.is_none() && basis.is_shared() {
+            Text::occurrence(basis, n)
+        } else {
+            basis
         };
         let filed = o.filed.get(n as usize - 1).copied();
         let vacated_occ = key.as_ref().and_then(|k| a.vac_occ.get(k)).copied();

@@ -207,7 +207,7 @@ impl CheckedDocket {
                 return Ok(Some(truncation(n)));
             }
             let source_cancelled = c.cancelled;
-            out.push(self.deadline(&text, o, next, c, opts)?);
+            out.push(self.deadline(&text, o, next, c, false, opts)?);
             let Some(dl) = out.last() else { break Ok(None) };
             // A vacated duty, or one whose source was cancelled, stops at its
             // first vacated occurrence.

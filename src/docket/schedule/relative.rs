@@ -4,7 +4,6 @@
 use chrono::{NaiveDate, NaiveDateTime};
 
 use super::output::Reading;
-use super::text::Text;
 use super::{CheckedDocket, Deadline, ScheduleOptions, State, Truncation, Value};
 use crate::compute::{Direction, Fold, Request, Roll, Unit};
 use crate::docket::model::{Obligation, Relative, When};
@@ -229,7 +228,7 @@ impl CheckedDocket {
         };
         let Some((r, each)) = each else {
             let c = self.when(w, st, "due", opts.explain)?;
-            out.push(self.deadline(&self.item_text(pos, id, o), o, 1, c, opts)?);
+            out.push(self.deadline(&self.item_text(pos, id, o), o, 1, c, false, opts)?);
             return Ok((false, None));
         };
         // One deadline per occurrence of the recurring duty it counts from,
@@ -243,11 +242,7 @@ impl CheckedDocket {
                 defaulted: false,
             };
             let c = self.relative_from(r, from, opts.explain)?;
-            let mut dl = self.deadline(&text, o, value.n, c, opts)?;
-            if dl.basis.is_shared() && !dl.basis.is_extension() {
-                // Not set by a change: say which occurrence it counts from.
-                dl.basis = Text::occurrence(std::mem::take(&mut dl.basis), value.n);
-            }
+            let dl = self.deadline(&text, o, value.n, c, true, opts)?;
             // A duty vacated from a date stops at its first vacated
             // occurrence, as a recurring duty does.
             let stop = vac_from

@@ -67,12 +67,6 @@ impl Text {
         })))
     }
 
-    /// Whether the text is the basis of an extended deadline
-    /// ([`Text::set_to`]).
-    pub(crate) fn is_extension(&self) -> bool {
-        matches!(&self.0, Repr::Later(l) if matches!(l.how, How::SetTo(..)))
-    }
-
     /// `base (occurrence n)`, written out only when read.
     pub(crate) fn occurrence(base: Text, n: u32) -> Text {
         Text::later(How::Occurrence(base, n))
