@@ -697,9 +697,17 @@ impl Calendar {
                 return 0;
             }
         }
+        self.disputed_q[self.disputed_span(lo, hi)]
+            .iter()
+            .fold(0, |acc, q| acc | q)
+    }
+
+    /// The positions in `disputed` of the disputed days from day number
+    /// `lo` through `hi`.
+    fn disputed_span(&self, lo: i32, hi: i32) -> std::ops::Range<usize> {
         let a = self.disputed.partition_point(|&d| d < lo);
         let b = self.disputed.partition_point(|&d| d <= hi);
-        self.disputed_q[a..b].iter().fold(0, |acc, q| acc | q)
+        a..b.max(a)
     }
 
     /// Whether a state holiday (settled or in dispute) falls from day
@@ -732,9 +740,7 @@ impl Calendar {
     /// What each disputed day of question index `q` from `lo` through `hi`
     /// is, and why it is disputed.
     pub(crate) fn disputed_of(&self, lo: i32, hi: i32, q: u32) -> Vec<Arc<str>> {
-        let a = self.disputed.partition_point(|&d| d < lo);
-        let b = self.disputed.partition_point(|&d| d <= hi);
-        (a..b)
+        self.disputed_span(lo, hi)
             .filter(|&i| self.disputed_q[i] & (1 << q) != 0)
             .map(|i| self.disputed_text[i].clone())
             .collect()
