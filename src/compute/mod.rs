@@ -29,6 +29,7 @@
 
 mod edition;
 mod engine;
+mod fast;
 mod readings;
 mod reason;
 
