@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 pub use edition::Edition;
 pub use reason::Reason;
-pub(crate) use reason::WriteReason;
+pub(crate) use reason::WriteLater;
 
 use crate::calendar::{Calendar, RuleFamily};
 use crate::error::{Error, Result};

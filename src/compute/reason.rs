@@ -5,7 +5,7 @@
 //! (a portfolio's due dates, a recurring duty's grid), so a [`Reason`] keeps
 //! what the sentence is made of (a question's id, a reading, the days) and
 //! writes it the first time it is read, once; clones share it. Each layer
-//! that finds readings says how its sentences are written ([`WriteReason`]):
+//! that finds readings says how its sentences are written ([`WriteLater`]):
 //! this module for the rules' questions, the schedule for dates set by
 //! order.
 
@@ -30,15 +30,16 @@ use crate::calendar::question;
 /// assert_eq!(r, "the court announced it was closed");
 /// ```
 #[derive(Clone)]
-pub struct Reason(Arc<Inner<dyn WriteReason>>);
+pub struct Reason(Arc<Inner<dyn WriteLater>>);
 
 struct Inner<W: ?Sized> {
     text: OnceLock<String>,
     how: W,
 }
 
-/// How a reason's sentence is written from what it keeps.
-pub(crate) trait WriteReason: Send + Sync + 'static {
+/// How a text kept in parts (a reason's sentence, a deadline's basis) is
+/// written from them when first read.
+pub(crate) trait WriteLater: Send + Sync + 'static {
     /// The text, when it was written already.
     fn written(&self) -> Option<&str> {
         None
@@ -50,11 +51,17 @@ pub(crate) trait WriteReason: Send + Sync + 'static {
 
 impl Reason {
     /// A reason written by `how` when first read.
-    pub(crate) fn later(how: impl WriteReason) -> Reason {
+    pub(crate) fn later(how: impl WriteLater) -> Reason {
         Reason(Arc::new(Inner {
             text: OnceLock::new(),
             how,
         }))
+    }
+
+    /// Whether the text is written (it was read, or given written).
+    #[cfg(test)]
+    pub(crate) fn is_written(&self) -> bool {
+        self.0.how.written().is_some() || self.0.text.get().is_some()
     }
 
     /// The text (written now if it was not yet).
@@ -69,7 +76,7 @@ impl Reason {
 /// A sentence written already.
 struct Written(String);
 
-impl WriteReason for Written {
+impl WriteLater for Written {
     fn written(&self) -> Option<&str> {
         Some(&self.0)
     }
@@ -88,7 +95,7 @@ pub(super) struct OtherReading {
     pub(super) days: Vec<Arc<str>>,
 }
 
-impl WriteReason for OtherReading {
+impl WriteLater for OtherReading {
     fn write(&self) -> String {
         let (id, choice) = (&self.id, self.choice);
         let days = if self.days.is_empty() {
@@ -114,7 +121,7 @@ impl WriteReason for OtherReading {
 /// id and the reading taken.
 pub(super) struct Together(pub(super) Vec<(Cow<'static, str>, &'static str)>);
 
-impl WriteReason for Together {
+impl WriteLater for Together {
     fn write(&self) -> String {
         let parts: Vec<String> = self
             .0
@@ -215,7 +222,7 @@ mod tests {
             days: vec![Arc::from("2020-01-01 (a day): why")],
         });
         let c = r.clone();
-        assert!(r.0.text.get().is_none(), "written before it was read");
+        assert!(!r.is_written(), "written before it was read");
         assert_eq!(
             r.as_str(),
             "question no-such-question: reading \"closed\". Days in question: 2020-01-01 \

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::fixed::{closed_because, note, FIXED_DATE_ROLL, VIOLETTE};
 use crate::calendar::{Calendar, RuleFamily};
-use crate::compute::{Reason, WriteReason};
+use crate::compute::{Reason, WriteLater};
 
 /// A date set by order on a closed day, which would run to `rolled` were it
 /// to roll.
@@ -24,7 +24,7 @@ struct FixedRoll {
     calendar: Arc<Calendar>,
 }
 
-impl WriteReason for FixedRoll {
+impl WriteLater for FixedRoll {
     fn write(&self) -> String {
         let FixedRoll {
             date,
@@ -45,7 +45,7 @@ impl WriteReason for FixedRoll {
 /// A reading of the date a date set by order would roll to.
 struct OfRolled(Reason);
 
-impl WriteReason for OfRolled {
+impl WriteLater for OfRolled {
     fn write(&self) -> String {
         format!(
             "{} (were the date set by order to roll: question {FIXED_DATE_ROLL})",

@@ -13,6 +13,8 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
+use crate::compute::{Reason, WriteLater};
+
 /// An immutable string shared by every deadline that names it: cloning it
 /// copies a pointer, not the text. It reads like a `&str` (it dereferences
 /// to one) and compares, orders and hashes as its text.
@@ -32,21 +34,27 @@ pub struct Text(Repr);
 enum Repr {
     Static(&'static str),
     Shared(Arc<str>),
-    /// Written when first read.
-    Later(Arc<Later>),
+    /// Kept in parts and written when first read, once, as a reading's
+    /// reason is (the parts say how: `Occurrence`, `SetTo`).
+    Later(Reason),
 }
 
-/// A text made of parts, written out when first read.
-struct Later {
-    how: How,
-    text: std::sync::OnceLock<String>,
+/// `base (occurrence n)`.
+struct Occurrence(Text, u32);
+
+impl WriteLater for Occurrence {
+    fn write(&self) -> String {
+        format!("{} (occurrence {})", self.0.as_str(), self.1)
+    }
 }
 
-enum How {
-    /// `base (occurrence n)`.
-    Occurrence(Text, u32),
-    /// `set to <date> by change <n>`: the basis of an extended deadline.
-    SetTo(NaiveDate, usize),
+/// `set to <date> by change <n>`: the basis of an extended deadline.
+struct SetTo(NaiveDate, usize);
+
+impl WriteLater for SetTo {
+    fn write(&self) -> String {
+        format!("set to {} by change {}", self.0, self.1)
+    }
 }
 
 impl Text {
@@ -60,22 +68,15 @@ impl Text {
         matches!(self.0, Repr::Shared(_) | Repr::Later(_))
     }
 
-    fn later(how: How) -> Text {
-        Text(Repr::Later(Arc::new(Later {
-            how,
-            text: std::sync::OnceLock::new(),
-        })))
-    }
-
     /// `base (occurrence n)`, written out only when read.
     pub(crate) fn occurrence(base: Text, n: u32) -> Text {
-        Text::later(How::Occurrence(base, n))
+        Text(Repr::Later(Reason::later(Occurrence(base, n))))
     }
 
     /// `set to <to> by change <change>` (the change's number in the log,
     /// from 1), written out only when read.
     pub(crate) fn set_to(to: NaiveDate, change: usize) -> Text {
-        Text::later(How::SetTo(to, change))
+        Text(Repr::Later(Reason::later(SetTo(to, change))))
     }
 
     /// The text.
@@ -83,10 +84,7 @@ impl Text {
         match &self.0 {
             Repr::Static(s) => s,
             Repr::Shared(s) => s,
-            Repr::Later(l) => l.text.get_or_init(|| match &l.how {
-                How::Occurrence(base, n) => format!("{} (occurrence {n})", base.as_str()),
-                How::SetTo(to, change) => format!("set to {to} by change {change}"),
-            }),
+            Repr::Later(l) => l.as_str(),
         }
     }
 }
@@ -401,9 +399,9 @@ mod tests {
         let Repr::Later(o) = &t.0 else {
             panic!("not a text written later")
         };
-        assert!(o.text.get().is_none(), "written before it was read");
+        assert!(!o.is_written(), "written before it was read");
         assert_eq!(t, "7 days after status (occurrence 12)");
-        assert!(o.text.get().is_some());
+        assert!(o.is_written());
         let copy = t.clone();
         assert_eq!(copy.as_str(), t.as_str());
         assert!(t.is_shared());
@@ -420,7 +418,7 @@ mod tests {
         let Repr::Later(l) = &t.0 else {
             panic!("not a text written later")
         };
-        assert!(l.text.get().is_none(), "written before it was read");
+        assert!(!l.is_written(), "written before it was read");
         assert_eq!(t, "set to 2009-05-04 by change 3");
     }
 
